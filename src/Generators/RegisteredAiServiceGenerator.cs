@@ -1,0 +1,52 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using AiCompliance.Internal;
+
+namespace AiCompliance.Generators
+{
+    /// <summary>
+    /// Fills each <c>[RegisteredAiService]</c> class with the registration display and the labeling API.
+    /// Parse (<see cref="Parser"/>: symbols to equatable specs), model (<see cref="ServiceSpec"/>,
+    /// <see cref="CompilationCapabilities"/>) and emit (<see cref="Emitter"/>) are kept apart. Diagnostics about the
+    /// attribute (AIC002, AIC006, AIC008) come from the analyzer assembly, so the IDE shows them without running
+    /// the generator and .editorconfig can tune them.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class RegisteredAiServiceGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline steps (asserted by the incremental tests).</summary>
+        public static class TrackingNames
+        {
+            public const string Services = nameof(Services);
+            public const string ValidServices = nameof(ValidServices);
+            public const string Capabilities = nameof(Capabilities);
+            public const string Combined = nameof(Combined);
+        }
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var services = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    ServiceTarget.AttributeMetadataName,
+                    static (node, _) => node is TypeDeclarationSyntax,
+                    static (ctx, ct) => Parser.Parse(ctx, ct))
+                .WithTrackingName(TrackingNames.Services)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(TrackingNames.ValidServices);
+
+            var capabilities = context.CompilationProvider
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (pair, _) => Parser.ReadCapabilities(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Capabilities);
+
+            var combined = services.Combine(capabilities).WithTrackingName(TrackingNames.Combined);
+
+            context.RegisterSourceOutput(combined, static (spc, pair) =>
+                spc.AddSource(pair.Left.HintName, SourceText.From(Emitter.Emit(pair.Left, pair.Right), Encoding.UTF8)));
+        }
+    }
+}
