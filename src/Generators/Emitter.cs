@@ -15,6 +15,9 @@ namespace AiCompliance.Generators
         /// <summary>Text between the label and the content.</summary>
         private const string Separator = "\n";
 
+        /// <summary>Extension methods are called by their full name: generated code has no usings.</summary>
+        private const string AsyncExt = "global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.";
+
         /// <summary>The key of the implicit label (GB 45438 Annex E).</summary>
         private const string ImplicitLabelKey = "AIGC";
 
@@ -150,7 +153,7 @@ namespace AiCompliance.Generators
                 w.Line("    [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)");
                 w.Open();
                 w.Line("var any = false;");
-                w.Line("await foreach (var chunk in stream.WithCancellation(cancellationToken).ConfigureAwait(false))");
+                w.Line("await foreach (var chunk in " + AsyncExt + "WithCancellation(stream, cancellationToken).ConfigureAwait(false))");
                 w.Open();
                 if (atStart)
                 {
@@ -330,7 +333,7 @@ namespace AiCompliance.Generators
             w.Line("var alreadyLabeled = false;");
             w.Line("string? responseId = null;");
             w.Line("string? messageId = null;");
-            w.Line("await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))");
+            w.Line("await foreach (var update in " + AsyncExt + "ConfigureAwait(base.GetStreamingResponseAsync(messages, options, cancellationToken), false))");
             w.Open();
             w.Line("if (update.AdditionalProperties is not null && update.AdditionalProperties.ContainsKey(" + CSharpLiteral.Quote(ImplicitLabelKey) + "))");
             w.Open();

@@ -85,7 +85,8 @@ namespace AiCompliance.Generators
                 HasLabelerAttribute: compilation.GetTypeByMetadataName("AiCompliance.AiContentLabelerAttribute") is not null,
                 SupportsModernCSharp: modern,
                 HasAsyncEnumerable: compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1") is not null &&
-                                    compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not null,
+                                    compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not null &&
+                                    compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions") is not null,
                 HasChatClient: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient") is not null &&
                                compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatResponseUpdate") is not null);
         }

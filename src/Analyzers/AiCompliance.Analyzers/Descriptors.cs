@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+
+namespace AiCompliance.Analyzers
+{
+    /// <summary>The one registry of AiCompliance diagnostic descriptors; each links to its page in docs/rules.</summary>
+    internal static class Descriptors
+    {
+        public const string HelpLinkBase = "https://github.com/aicompliance/aicompliance/blob/main/docs/rules/";
+
+        public const string RegistrationCategory = "AiCompliance.Registration";
+        public const string LabelingCategory = "AiCompliance.Labeling";
+        public const string UsageCategory = "AiCompliance.Usage";
+
+        public static readonly DiagnosticDescriptor MalformedRegistrationNumber = Create(
+            DiagnosticIds.MalformedRegistrationNumber,
+            "Registration number is malformed",
+            "Registration number '{0}' is malformed: {1}; {2}",
+            RegistrationCategory,
+            DiagnosticSeverity.Error,
+            "The filing (备案) or launch / registration (上线编号) number shown to users must have the published shape: a province in pinyin, the service name and a real date, with a 4-digit sequence for local registrations.");
+
+        public static readonly DiagnosticDescriptor NonCompliantLabelWording = Create(
+            DiagnosticIds.NonCompliantLabelWording,
+            "Label wording does not meet the jurisdiction",
+            "Label text '{0}' does not meet {1}: {2}; use wording such as '{3}'",
+            LabelingCategory,
+            DiagnosticSeverity.Error,
+            "GB 45438-2025 §5.1: an explicit text label must contain an AI element (人工智能 or AI) and a generation element (生成 or 合成). 'AI' alone does not comply.");
+
+        public static readonly DiagnosticDescriptor InvalidServiceTarget = Create(
+            DiagnosticIds.InvalidServiceTarget,
+            "[RegisteredAiService] class cannot be generated",
+            "[RegisteredAiService] on '{0}' generates nothing: {1}; declare it as a non-generic 'static partial class' (every containing type partial too)",
+            UsageCategory,
+            DiagnosticSeverity.Error,
+            "The generator adds the registration display and the labeling API to the class, so the class must be partial, non-generic, and nested only in partial, non-generic types.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+            new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLinkBase + id + ".md");
+    }
+}

@@ -1,0 +1,18 @@
+namespace AiCompliance.Analyzers
+{
+    /// <summary>Every diagnostic id AiCompliance reports, in one place.</summary>
+    public static class DiagnosticIds
+    {
+        /// <summary>AI-generated content reaches a user-facing output without a label.</summary>
+        public const string UnlabeledAiOutput = "AIC001";
+
+        /// <summary>Registration number malformed.</summary>
+        public const string MalformedRegistrationNumber = "AIC002";
+
+        /// <summary>Label wording does not meet the jurisdiction.</summary>
+        public const string NonCompliantLabelWording = "AIC006";
+
+        /// <summary>[RegisteredAiService] on a class the generator cannot fill.</summary>
+        public const string InvalidServiceTarget = "AIC008";
+    }
+}
