@@ -107,18 +107,24 @@ namespace AiCompliance.Internal
         /// </summary>
         public string? CheckLabelWording(string? labelText)
         {
-            if (labelText is null || labelText.Trim().Length == 0)
+            if (labelText is null)
+            {
+                return "the label is null";
+            }
+
+            if (labelText.Trim().Length == 0)
             {
                 return "the label is empty";
             }
 
-            var hasAi = ContainsAny(labelText, _aiElements);
-            var hasGeneration = ContainsAny(labelText, _generationElements);
-            var ai = "an AI element (" + string.Join(" or ", _aiElements) + ")";
-            var generation = "a generation element (" + string.Join(" or ", _generationElements) + ")";
+            var text = NarrowFullWidth(labelText);
+            var hasAi = ContainsAny(text, _aiElements);
+            var hasGeneration = ContainsAny(text, _generationElements);
+            var ai = "AI element (" + string.Join(" or ", _aiElements) + ")";
+            var generation = "generation element (" + string.Join(" or ", _generationElements) + ")";
             if (!hasAi && !hasGeneration)
             {
-                return "it has neither " + ai + " nor " + generation;
+                return "it has neither an " + ai + " nor a " + generation;
             }
 
             if (!hasAi)
@@ -162,6 +168,22 @@ namespace AiCompliance.Internal
             }
 
             return false;
+        }
+
+        /// <summary>Full-width ASCII forms (ＡＩ, as typed with a Chinese input method) read as their ASCII letters.</summary>
+        private static string NarrowFullWidth(string text)
+        {
+            char[]? chars = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] >= '\uFF01' && text[i] <= '\uFF5E')
+                {
+                    chars ??= text.ToCharArray();
+                    chars[i] = (char)(text[i] - 0xFEE0);
+                }
+            }
+
+            return chars is null ? text : new string(chars);
         }
 
         private static bool IsLatinLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');

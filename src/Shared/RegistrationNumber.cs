@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace AiCompliance.Internal
 {
@@ -59,6 +60,12 @@ namespace AiCompliance.Internal
 
         private static readonly char[] SequenceMarkers = { 'S', 's' };
 
+        /// <summary>Characters that look like '-' but are not: hyphens, dashes, minus signs, the full-width hyphen-minus.</summary>
+        private static readonly char[] DashLookalikes = { '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE63', '\uFF0D' };
+
+        /// <summary>A date written yyyy-MM-dd at the end of the number (optionally followed by the sequence).</summary>
+        private static readonly Regex DashedDate = new Regex(@"-([0-9]{4}-[0-9]{2}-[0-9]{2})(?:S?[0-9]*)$", RegexOptions.CultureInvariant);
+
         /// <summary>The 31 province-level divisions of mainland China, in pinyin.</summary>
         private static readonly string[] Provinces =
         {
@@ -83,35 +90,94 @@ namespace AiCompliance.Internal
 
         public static RegistrationNumberResult Parse(string? number)
         {
-            if (number is null || number.Length == 0)
+            if (number is null)
+            {
+                return Fail(RegistrationKind.Unknown, null, null, "the number is null");
+            }
+
+            if (number.Length == 0)
             {
                 return Fail(RegistrationKind.Unknown, null, null, "the number is empty");
             }
 
             if (number.Trim().Length == 0)
             {
-                return Fail(RegistrationKind.Unknown, null, null, "the number is blank");
+                return Fail(RegistrationKind.Unknown, null, null, "the number is blank (only white space)");
             }
 
-            foreach (var c in number)
+            for (var i = 0; i < number.Length; i++)
             {
-                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                var c = number[i];
+                var what = char.IsWhiteSpace(c) ? "white space"
+                    : char.IsControl(c) ? "a control character"
+                    : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? "an invisible character"
+                    : null;
+                if (what is not null)
                 {
-                    return Fail(RegistrationKind.Unknown, null, null, "the number contains white space or control characters; write it exactly as published");
+                    return Fail(RegistrationKind.Unknown, null, null,
+                        "the number contains " + what + " (U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) +
+                        " at index " + i.ToString(CultureInfo.InvariantCulture) + "); write it exactly as published, without spaces");
                 }
             }
 
-            if (number.StartsWith(AlgorithmPrefix, StringComparison.Ordinal))
+            if (number.IndexOf(AlgorithmPrefix, StringComparison.Ordinal) >= 0)
             {
                 return Fail(RegistrationKind.AlgorithmFiling, null, null,
                     "this is an algorithm filing number (网信算备…号), a different register; give the service's filing or launch number");
             }
 
+            if (number.IndexOf("ICP", StringComparison.OrdinalIgnoreCase) >= 0 && (number.IndexOf('备') >= 0 || number.IndexOf('证') >= 0))
+            {
+                return Fail(RegistrationKind.Unknown, null, null,
+                    "this is an ICP filing or licence number (…ICP备…号), a different register; give the service's filing or launch number");
+            }
+
+            if (number.IndexOf("公网安备", StringComparison.Ordinal) >= 0)
+            {
+                return Fail(RegistrationKind.Unknown, null, null,
+                    "this is a public security filing number (…公网安备…号), a different register; give the service's filing or launch number");
+            }
+
+            var dashLike = number.IndexOfAny(DashLookalikes);
+            if (dashLike >= 0)
+            {
+                return Fail(RegistrationKind.Unknown, null, null,
+                    "it contains '" + number[dashLike] + "' (U+" + ((int)number[dashLike]).ToString("X4", CultureInfo.InvariantCulture) +
+                    ") where the parts must be separated by the ASCII hyphen '-'");
+            }
+
             var firstDash = number.IndexOf('-');
             var lastDash = number.LastIndexOf('-');
-            if (firstDash < 0 || firstDash == lastDash)
+            if (firstDash < 0)
             {
-                return Fail(RegistrationKind.Unknown, null, null, "it does not have three parts separated by '-'");
+                return Fail(RegistrationKind.Unknown, null, null,
+                    "it has no '-' between its parts; expected three parts: province, name and date");
+            }
+
+            if (firstDash == lastDash)
+            {
+                var first = number.Substring(0, firstDash);
+                var second = number.Substring(firstDash + 1);
+                if (IsKnownProvince(first) && second.Length > 0 && second[0] >= '0' && second[0] <= '9')
+                {
+                    return Fail(RegistrationKind.Unknown, first, null, "the name part is missing between the province and the date");
+                }
+
+                if (IsKnownProvince(first))
+                {
+                    return Fail(RegistrationKind.Unknown, first, second, "the date part is missing after the name");
+                }
+
+                return Fail(RegistrationKind.Unknown, null, null,
+                    "it has only two parts separated by '-'; expected three: province, name and date");
+            }
+
+            var dashedDate = DashedDate.Match(number);
+            if (dashedDate.Success && IsKnownProvince(number.Substring(0, firstDash)))
+            {
+                return Fail(RegistrationKind.Unknown, number.Substring(0, firstDash), null,
+                    "the date part '" + dashedDate.Groups[1].Value + "' is written with '-' separators; write it as yyyyMMdd (e.g. '" +
+                    dashedDate.Groups[1].Value.Replace("-", string.Empty) + "')");
             }
 
             var province = number.Substring(0, firstDash);
@@ -142,7 +208,7 @@ namespace AiCompliance.Internal
                 if (!ok)
                 {
                     return Fail(RegistrationKind.Unknown, province, name,
-                        "the name part '" + name + "' may only contain ASCII letters and digits, as published");
+                        "the name part '" + name + "' may only contain ASCII letters and digits, as published (found '" + c + "')");
                 }
             }
 
@@ -156,10 +222,20 @@ namespace AiCompliance.Internal
                 datePart = tail.Substring(0, s);
                 sequence = tail.Substring(s + 1);
             }
+            else if (tail.Length > 8 && AllDigits(tail.Substring(0, 8)))
+            {
+                datePart = tail.Substring(0, 8);
+                sequence = tail.Substring(8);
+            }
             else
             {
-                datePart = tail.Length > 8 ? tail.Substring(0, 8) : tail;
-                sequence = tail.Length > 8 ? tail.Substring(8) : null;
+                datePart = tail;
+                sequence = null;
+            }
+
+            if (datePart.Length == 0)
+            {
+                return Fail(kind, province, name, "the date part is empty; expected 8 digits (yyyyMMdd)");
             }
 
             if (datePart.Length != 8 || !AllDigits(datePart))
@@ -180,7 +256,12 @@ namespace AiCompliance.Internal
                     return Fail(kind, province, name, "the local registration marker must be an upper-case 'S'");
                 }
 
-                if (sequence!.Length != 4 || !AllDigits(sequence))
+                if (sequence!.Length == 0)
+                {
+                    return Fail(kind, province, name, "the sequence after 'S' is missing; it must be 4 digits");
+                }
+
+                if (sequence.Length != 4 || !AllDigits(sequence))
                 {
                     return Fail(kind, province, name, "the sequence after 'S' ('" + sequence + "') must be 4 digits");
                 }

@@ -33,7 +33,13 @@ namespace AiCompliance.CodeFixes
                 return;
             }
 
-            // Only a missing 'partial' is fixable; a generic class needs a design decision.
+            // Only a missing 'partial' on a class is fixable: a generic class needs a design decision, and a struct
+            // stays invalid when made partial.
+            if (!declaration.IsKind(SyntaxKind.ClassDeclaration) && !declaration.IsKind(SyntaxKind.RecordDeclaration))
+            {
+                return;
+            }
+
             var chain = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToList();
             if (chain.Any(t => t.TypeParameterList is not null) || chain.All(t => t.Modifiers.Any(SyntaxKind.PartialKeyword)))
             {
