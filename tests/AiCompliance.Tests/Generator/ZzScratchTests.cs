@@ -12,7 +12,7 @@ public class ZzScratchTests
 {
     static void Dump(string name, string source, bool meai, CSharpParseOptions? po = null)
     {
-        var comp = TestReferences.Compile(source, meai, parseOptions: po);
+        var comp = TestReferences.Compile(source, meai, parseOptions: po); if (po is not null && po.LanguageVersion < LanguageVersion.CSharp8) comp = comp.WithOptions(comp.Options.WithNullableContextOptions(NullableContextOptions.Disable));
         var (output, result) = GeneratorHarness.Run(comp);
         var diags = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
         File.WriteAllText("/tmp/scratch/" + name + ".txt",
@@ -22,10 +22,13 @@ public class ZzScratchTests
     [Fact]
     public void Scratch()
     {
-        Dump("cs73", "using AiCompliance;\n[RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { }", true, new CSharpParseOptions(LanguageVersion.CSharp7_3));
-        Dump("cs8", "using AiCompliance;\n[RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { }", true, new CSharpParseOptions(LanguageVersion.CSharp8));
-        Dump("kw", "using AiCompliance;\nnamespace @class.@int { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class @class { } [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class 服务 { } }", true);
-        Dump("docs", "using AiCompliance;\n/// <summary>x</summary>\n[RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { }", true, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose));
-        Dump("full", "using AiCompliance;\nnamespace App;\n[RegisteredAiService(\"Beijing-YunQue-20230821\", ServiceName=\"YQ\", Provider=\"Co\", LabelText=\"AI生成\", LabelPosition=LabelPosition.Both)] public static partial class Svc { }", true);
+        Dump("refstruct", "using AiCompliance;\nnamespace App; public ref partial struct Outer { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { } }", true);
+        Dump("rostruct", "using AiCompliance;\nnamespace App; public readonly partial struct Outer { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { } }", true);
+        Dump("file", "using AiCompliance;\nnamespace App; [RegisteredAiService(\"Beijing-YunQue-20230821\")] file static partial class Svc { }", true);
+        Dump("fileouter", "using AiCompliance;\nnamespace App; file partial class Outer { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { } }", true);
+        Dump("unsafe", "using AiCompliance;\nnamespace App; unsafe partial class Outer { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { } }", true);
+        Dump("recprim", "using AiCompliance;\nnamespace App; public partial record Outer(int X) { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { } } public partial record struct RS(int Y) { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc2 { } } public partial interface IO { [RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc3 { } }", true);
+        Dump("recsvc", "using AiCompliance;\nnamespace App; [RegisteredAiService(\"Beijing-YunQue-20230821\")] public partial record Svc { } ", true);
+        Dump("cs6", "using AiCompliance;\n[RegisteredAiService(\"Beijing-YunQue-20230821\")] public static partial class Svc { }", false, new CSharpParseOptions(LanguageVersion.CSharp6));
     }
 }
