@@ -66,6 +66,9 @@ namespace AiCompliance.Internal
         /// <summary>A date written yyyy-MM-dd at the end of the number (optionally followed by the sequence).</summary>
         private static readonly Regex DashedDate = new Regex(@"-([0-9]{4}-[0-9]{2}-[0-9]{2})(?:S?[0-9]*)$", RegexOptions.CultureInvariant);
 
+        /// <summary>A sequence separated from the date by '-' at the end of the number: <c>-yyyyMMdd-nnnn</c> or <c>-yyyyMMdd-Snnnn</c>.</summary>
+        private static readonly Regex DashedSequence = new Regex(@"-([0-9]{8})-(S?[0-9]{1,6})$", RegexOptions.CultureInvariant);
+
         /// <summary>The 31 province-level divisions of mainland China, in pinyin.</summary>
         private static readonly string[] Provinces =
         {
@@ -178,6 +181,14 @@ namespace AiCompliance.Internal
                 return Fail(RegistrationKind.Unknown, number.Substring(0, firstDash), null,
                     "the date part '" + dashedDate.Groups[1].Value + "' is written with '-' separators; write it as yyyyMMdd (e.g. '" +
                     dashedDate.Groups[1].Value.Replace("-", string.Empty) + "')");
+            }
+
+            var dashedSequence = DashedSequence.Match(number);
+            if (dashedSequence.Success && IsKnownProvince(number.Substring(0, firstDash)))
+            {
+                return Fail(RegistrationKind.Unknown, number.Substring(0, firstDash), null,
+                    "the sequence '" + dashedSequence.Groups[2].Value + "' is separated from the date by '-'; write it directly after the date (e.g. '" +
+                    dashedSequence.Groups[1].Value + dashedSequence.Groups[2].Value + "')");
             }
 
             var province = number.Substring(0, firstDash);

@@ -25,7 +25,7 @@ namespace AiCompliance.Internal
                 return "it is not a class";
             }
 
-            if (type.IsGenericType)
+            if (type.TypeParameters.Length > 0)
             {
                 return "it is generic";
             }

@@ -11,6 +11,14 @@ namespace AiCompliance.Analyzers
         public const string LabelingCategory = "AiCompliance.Labeling";
         public const string UsageCategory = "AiCompliance.Usage";
 
+        public static readonly DiagnosticDescriptor UnlabeledAiOutput = Create(
+            DiagnosticIds.UnlabeledAiOutput,
+            "AI-generated content reaches a user without a label",
+            "AI-generated content from '{0}' reaches '{1}' without a label",
+            LabelingCategory,
+            DiagnosticSeverity.Error,
+            "Every piece of AI-generated content a registered service shows or hands out must carry an explicit label (Measures for Labeling AI-Generated Synthetic Content, Art. 4; GB 45438-2025 §5). Label it with the generated Label(...) of your [RegisteredAiService] class, or use the client from WithLabels(...).");
+
         public static readonly DiagnosticDescriptor MalformedRegistrationNumber = Create(
             DiagnosticIds.MalformedRegistrationNumber,
             "Registration number is malformed",

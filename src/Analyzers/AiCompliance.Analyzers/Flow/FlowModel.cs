@@ -1,0 +1,362 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>What the model says about one member of one type.</summary>
+    internal sealed class MemberModel
+    {
+        public string? SourceDescription { get; set; }
+
+        public List<(SinkAccess Access, string Description, bool ConsoleWriterOnly)> Sinks { get; } = new List<(SinkAccess, string, bool)>();
+
+        public bool Sanitizer { get; set; }
+
+        public bool Projection { get; set; }
+
+        public bool StoresInReceiver { get; set; }
+
+        public bool Neutral { get; set; }
+    }
+
+    /// <summary>What the model says about one type.</summary>
+    internal sealed class TypeModel
+    {
+        public Dictionary<string, MemberModel> Members { get; } = new Dictionary<string, MemberModel>(System.StringComparer.Ordinal);
+
+        /// <summary>Null when the type lists no content members (then every member carries content on).</summary>
+        public HashSet<string>? ContentMembers { get; set; }
+
+        public bool NeutralType { get; set; }
+    }
+
+    /// <summary>
+    /// The model of the world resolved against one compilation: entries whose types are absent are dropped, so
+    /// the rest of the analysis works on symbols only. Built once per compilation.
+    /// </summary>
+    internal sealed class FlowModel
+    {
+        private readonly Dictionary<INamedTypeSymbol, TypeModel> _types = new Dictionary<INamedTypeSymbol, TypeModel>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, MemberModel?> _memberCache = new ConcurrentDictionary<ISymbol, MemberModel?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _capableCache = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private FlowModel(Compilation compilation, IEnumerable<ModelEntry> entries)
+        {
+            Compilation = compilation;
+            AiGeneratedAttribute = compilation.GetTypeByMetadataName("AiCompliance.AiGeneratedAttribute");
+            UserFacingAttribute = compilation.GetTypeByMetadataName("AiCompliance.UserFacingAttribute");
+            LabelerAttribute = compilation.GetTypeByMetadataName("AiCompliance.AiContentLabelerAttribute");
+            RegisteredServiceAttribute = compilation.GetTypeByMetadataName("AiCompliance.RegisteredAiServiceAttribute");
+            DelegatingChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            HubClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubClients`1");
+            HubCallerClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
+            Console = compilation.GetTypeByMetadataName("System.Console");
+            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+
+            var sourceNames = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                var type = compilation.GetTypeByMetadataName(entry.TypeName);
+                if (type is null)
+                {
+                    continue;
+                }
+
+                if (!_types.TryGetValue(type, out var typeModel))
+                {
+                    typeModel = new TypeModel();
+                    _types.Add(type, typeModel);
+                }
+
+                if (entry.Kind == ModelKind.Neutral && entry.Member == "*")
+                {
+                    typeModel.NeutralType = true;
+                    continue;
+                }
+
+                if (entry.Kind == ModelKind.Content)
+                {
+                    (typeModel.ContentMembers ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(entry.Member);
+                    continue;
+                }
+
+                if (!typeModel.Members.TryGetValue(entry.Member, out var member))
+                {
+                    member = new MemberModel();
+                    typeModel.Members.Add(entry.Member, member);
+                }
+
+                switch (entry.Kind)
+                {
+                    case ModelKind.Source:
+                        member.SourceDescription = entry.Description ?? ShortName(type) + "." + entry.Member;
+                        sourceNames.Add(entry.Member);
+                        HasSourceTypes = true;
+                        break;
+                    case ModelKind.Sink when SinkAccess.Parse(entry.Access) is { } access:
+                        member.Sinks.Add((access, entry.Description ?? ShortName(type) + "." + entry.Member, entry is ConsoleWriterSinkEntry));
+                        break;
+                    case ModelKind.Sanitizer:
+                        member.Sanitizer = true;
+                        break;
+                    case ModelKind.Projection:
+                        member.Projection = true;
+                        break;
+                    case ModelKind.StoresInReceiver:
+                        member.StoresInReceiver = true;
+                        break;
+                    case ModelKind.Neutral:
+                        member.Neutral = true;
+                        break;
+                }
+            }
+
+            SourceMemberNames = sourceNames;
+        }
+
+        public Compilation Compilation { get; }
+
+        public INamedTypeSymbol? AiGeneratedAttribute { get; }
+
+        public INamedTypeSymbol? UserFacingAttribute { get; }
+
+        public INamedTypeSymbol? LabelerAttribute { get; }
+
+        public INamedTypeSymbol? RegisteredServiceAttribute { get; }
+
+        public INamedTypeSymbol? DelegatingChatClient { get; }
+
+        public INamedTypeSymbol? ControllerBase { get; }
+
+        public INamedTypeSymbol? NonActionAttribute { get; }
+
+        public INamedTypeSymbol? ControllerAttribute { get; }
+
+        public INamedTypeSymbol? HubClients { get; }
+
+        public INamedTypeSymbol? HubCallerClients { get; }
+
+        public INamedTypeSymbol? Console { get; }
+
+        public INamedTypeSymbol? HttpResponse { get; }
+
+        public INamedTypeSymbol? StringBuilder { get; }
+
+        public INamedTypeSymbol? TextWriter { get; }
+
+        public INamedTypeSymbol? Stream { get; }
+
+        /// <summary>A modeled source type exists: without one (and without [AiGenerated]) nothing can be tainted.</summary>
+        public bool HasSourceTypes { get; }
+
+        /// <summary>Names of source members, for the binding-free prefilter of callees.</summary>
+        public HashSet<string> SourceMemberNames { get; }
+
+        public static FlowModel Create(Compilation compilation) => new FlowModel(compilation, BuiltInModels.All);
+
+        /// <summary>The model of <paramref name="member"/>: its own row, an interface row it implements, or a row of what it overrides.</summary>
+        public MemberModel? Find(ISymbol member) => _memberCache.GetOrAdd(member, FindCore);
+
+        /// <summary>The content members of a modeled type (walking base types), or null when the type is not modeled that way.</summary>
+        public HashSet<string>? ContentMembersOf(ITypeSymbol? type)
+        {
+            for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
+            {
+                if (_types.TryGetValue(t.OriginalDefinition, out var model) && model.ContentMembers is not null)
+                {
+                    return model.ContentMembers;
+                }
+            }
+
+            return null;
+        }
+
+        public bool IsNeutralType(ITypeSymbol? type)
+        {
+            for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
+            {
+                if (_types.TryGetValue(t.OriginalDefinition, out var model) && model.NeutralType)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a value of this type can carry text: not a number, bool, char, enum, date, id or a neutral SDK
+        /// type, nor a task, nullable, array or sequence of those. Derived scalars (a length, a flag) are not content.
+        /// </summary>
+        public bool IsContentCapable(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return true;
+            }
+
+            return _capableCache.GetOrAdd(type, t => ComputeCapable(t, 0));
+        }
+
+        private bool ComputeCapable(ITypeSymbol type, int depth)
+        {
+            if (depth > 4)
+            {
+                return true;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Object:
+                    return true;
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                case SpecialType.System_DateTime:
+                case SpecialType.System_Void:
+                    return false;
+            }
+
+            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate || type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                // char[] and byte[] can hold text.
+                var element = array.ElementType.SpecialType;
+                return element == SpecialType.System_Char || element == SpecialType.System_Byte || ComputeCapable(array.ElementType, depth + 1);
+            }
+
+            if (IsNeutralType(type))
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol named)
+            {
+                var ns = named.ContainingNamespace?.ToDisplayString();
+                if (ns == "System" && (named.Name == "DateTimeOffset" || named.Name == "TimeSpan" || named.Name == "Guid" || named.Name == "DateOnly" || named.Name == "TimeOnly" || named.Name == "Half" || named.Name == "Int128" || named.Name == "UInt128"))
+                {
+                    return false;
+                }
+
+                if (named.IsGenericType && named.TypeArguments.Length > 0)
+                {
+                    // Task<int>, ValueTask<bool>, IEnumerable<int>, int?, List<Guid>: as their arguments.
+                    var isWrapper = named.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T ||
+                                    named.Name == "Task" || named.Name == "ValueTask" ||
+                                    named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ||
+                                    named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+                                    named.Name == "IAsyncEnumerable";
+                    if (isWrapper)
+                    {
+                        return named.TypeArguments.Any(a => ComputeCapable(a, depth + 1));
+                    }
+                }
+
+                if (named.Name == "Task" || named.Name == "ValueTask")
+                {
+                    return named.TypeArguments.Length > 0; // non-generic Task carries nothing
+                }
+            }
+
+            return true;
+        }
+
+        private MemberModel? FindCore(ISymbol member)
+        {
+            var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
+            definition = definition.OriginalDefinition;
+            var type = definition.ContainingType?.OriginalDefinition;
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (_types.TryGetValue(type, out var typeModel) && typeModel.Members.TryGetValue(definition.Name, out var direct))
+            {
+                return direct;
+            }
+
+            // An override of a modeled virtual member.
+            for (var overridden = Overridden(definition); overridden is not null; overridden = Overridden(overridden))
+            {
+                var baseType = overridden.ContainingType.OriginalDefinition;
+                if (_types.TryGetValue(baseType, out var baseModel) && baseModel.Members.TryGetValue(overridden.Name, out var inherited))
+                {
+                    return inherited;
+                }
+            }
+
+            // An implementation of a modeled interface member (e.g. OllamaApiClient.GetResponseAsync).
+            if (type.TypeKind != TypeKind.Interface && !definition.IsStatic)
+            {
+                foreach (var iface in type.AllInterfaces)
+                {
+                    if (_types.TryGetValue(iface.OriginalDefinition, out var ifaceModel) &&
+                        ifaceModel.Members.TryGetValue(definition.Name, out var implemented) &&
+                        (implemented.SourceDescription is not null || implemented.Sinks.Count > 0))
+                    {
+                        return implemented;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+        {
+            IMethodSymbol m => m.OverriddenMethod?.OriginalDefinition,
+            IPropertySymbol p => p.OverriddenProperty?.OriginalDefinition,
+            _ => null,
+        };
+
+        private static string ShortName(INamedTypeSymbol type)
+        {
+            var name = type.Name;
+            return name;
+        }
+
+        public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+        {
+            if (attribute is null)
+            {
+                return false;
+            }
+
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

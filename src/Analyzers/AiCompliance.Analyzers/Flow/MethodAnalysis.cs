@@ -1,0 +1,1547 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AiCompliance.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>
+    /// The intraprocedural engine: a forward analysis over one control-flow graph (worklist to a fixpoint; joins are
+    /// unions), tracking a <see cref="TaintValue"/> per local, parameter, flow capture and field of the type.
+    /// Parameters start as placeholders, so one run yields both the method's findings (real AI sources reaching
+    /// sinks) and its summary (what parameters do). Lambdas and local functions are analyzed where they are
+    /// created or called, with the state they capture.
+    /// </summary>
+    internal sealed class MethodAnalysis
+    {
+        private const int MaxBlockVisits = 40;
+        private const int MaxLocalFunctionDepth = 3;
+
+        private static readonly object ThisKey = new object();
+
+        private readonly FlowContext _context;
+        private readonly FlowModel _model;
+        private readonly IMethodSymbol _method;
+        private readonly int _depth;
+        private readonly bool _fieldCollection;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<SyntaxNode, Finding> _findings;
+        private readonly List<ParamSink> _paramSinks;
+        private readonly Dictionary<ISymbol, TaintValue> _fieldWrites;
+        private readonly int _localFunctionDepth;
+
+        // Per graph being walked.
+        private ControlFlowGraph _graph = null!;
+        private State _state = null!;
+        private TaintValue _returnValue = TaintValue.Clean;
+        private string? _returnSink;
+        private TaintValue? _objectUnderConstruction;
+
+        private MethodAnalysis(
+            FlowContext context,
+            IMethodSymbol method,
+            int depth,
+            bool fieldCollection,
+            Dictionary<SyntaxNode, Finding> findings,
+            List<ParamSink> paramSinks,
+            Dictionary<ISymbol, TaintValue> fieldWrites,
+            int localFunctionDepth,
+            CancellationToken cancellationToken)
+        {
+            _context = context;
+            _model = context.Model;
+            _method = method;
+            _depth = depth;
+            _fieldCollection = fieldCollection;
+            _cancellationToken = cancellationToken;
+            _findings = findings;
+            _paramSinks = paramSinks;
+            _fieldWrites = fieldWrites;
+            _localFunctionDepth = localFunctionDepth;
+        }
+
+        public static MethodResult Analyze(FlowContext context, IMethodSymbol method, ControlFlowGraph cfg, int depth, bool fieldCollection, CancellationToken cancellationToken)
+        {
+            var analysis = new MethodAnalysis(
+                context, method, depth, fieldCollection,
+                new Dictionary<SyntaxNode, Finding>(),
+                new List<ParamSink>(),
+                new Dictionary<ISymbol, TaintValue>(SymbolEqualityComparer.Default),
+                0,
+                cancellationToken);
+
+            var initial = new State();
+            foreach (var parameter in method.Parameters)
+            {
+                initial[parameter] = TaintValue.FromParameter(parameter.Ordinal);
+            }
+
+            analysis._returnSink = IsControllerAction(context.Model, method) ? "controller action '" + method.Name + "'" : null;
+            var returned = analysis.Run(cfg, initial);
+
+            var findings = analysis._findings.Values
+                .Where(f => !f.Value.Sources.IsEmpty)
+                .OrderBy(f => f.Node.SpanStart)
+                .ToList();
+            var summary = new MethodSummary(
+                returned,
+                analysis._paramSinks.ToImmutableArray(),
+                analysis._fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
+            return new MethodResult(summary, findings);
+        }
+
+        /// <summary>Walks one graph to a fixpoint from <paramref name="initial"/>; returns the join of what it returns.</summary>
+        private TaintValue Run(ControlFlowGraph cfg, State initial)
+        {
+            var savedGraph = _graph;
+            var savedState = _state;
+            var savedReturn = _returnValue;
+            _graph = cfg;
+            _returnValue = TaintValue.Clean;
+            try
+            {
+                var blocks = cfg.Blocks;
+                var inputs = new State?[blocks.Length];
+                var visits = new int[blocks.Length];
+                inputs[0] = initial;
+                var worklist = new SortedSet<int> { 0 };
+                while (true)
+                {
+                    while (worklist.Count > 0)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        var ordinal = worklist.Min;
+                        worklist.Remove(ordinal);
+                        if (visits[ordinal]++ > MaxBlockVisits)
+                        {
+                            continue;
+                        }
+
+                        var block = blocks[ordinal];
+                        _state = inputs[ordinal]!.Clone();
+                        foreach (var operation in block.Operations)
+                        {
+                            Eval(operation);
+                        }
+
+                        if (block.BranchValue is { } branchValue)
+                        {
+                            var value = Eval(branchValue);
+                            if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+                            {
+                                OnReturn(branchValue, value);
+                            }
+                        }
+
+                        Flow(block.FallThroughSuccessor, inputs, worklist);
+                        Flow(block.ConditionalSuccessor, inputs, worklist);
+                    }
+
+                    // Handlers (catch, finally) are entered by exceptions, not by branches: give each unreached but
+                    // reachable block everything seen so far, then continue.
+                    var pending = false;
+                    for (var i = 0; i < blocks.Length; i++)
+                    {
+                        if (inputs[i] is null && blocks[i].IsReachable)
+                        {
+                            var all = new State();
+                            foreach (var input in inputs)
+                            {
+                                if (input is not null)
+                                {
+                                    all.JoinWith(input);
+                                }
+                            }
+
+                            inputs[i] = all;
+                            worklist.Add(i);
+                            pending = true;
+                        }
+                    }
+
+                    if (!pending)
+                    {
+                        break;
+                    }
+                }
+
+                return _returnValue;
+            }
+            finally
+            {
+                _graph = savedGraph;
+                _state = savedState;
+                _returnValue = savedReturn;
+            }
+        }
+
+        private void Flow(ControlFlowBranch? branch, State?[] inputs, SortedSet<int> worklist)
+        {
+            if (branch?.Destination is not { } destination)
+            {
+                return;
+            }
+
+            var target = inputs[destination.Ordinal];
+            if (target is null)
+            {
+                inputs[destination.Ordinal] = _state.Clone();
+                worklist.Add(destination.Ordinal);
+            }
+            else if (target.JoinWith(_state))
+            {
+                worklist.Add(destination.Ordinal);
+            }
+        }
+
+        private void OnReturn(IOperation returned, TaintValue value)
+        {
+            _returnValue = _returnValue.Join(value);
+            if (_returnSink is not null)
+            {
+                ReportSink(returned, value, _returnSink);
+            }
+        }
+
+        // ------------------------------------------------------------------ expressions
+
+        private TaintValue Eval(IOperation? operation)
+        {
+            if (operation is null)
+            {
+                return TaintValue.Clean;
+            }
+
+            switch (operation)
+            {
+                case ILiteralOperation:
+                case IDefaultValueOperation:
+                case ITypeOfOperation:
+                case ISizeOfOperation:
+                case INameOfOperation:
+                case IIsTypeOperation:
+                case IIsNullOperation:
+                case ICaughtExceptionOperation:
+                    return TaintValue.Clean;
+
+                case IFlowCaptureOperation capture:
+                    {
+                        var value = Eval(capture.Value);
+                        _state[capture.Id] = value;
+                        return value;
+                    }
+
+                case IFlowCaptureReferenceOperation captureReference:
+                    return _state.Get(captureReference.Id);
+
+                case ILocalReferenceOperation local:
+                    return ByType(_state.Get(local.Local), local.Type, local.Local.Type);
+
+                case IParameterReferenceOperation parameter:
+                    return ByType(_state.Get(parameter.Parameter), parameter.Type, parameter.Parameter.Type);
+
+                case IInstanceReferenceOperation instance:
+                    return instance.ReferenceKind == InstanceReferenceKind.ImplicitReceiver && _objectUnderConstruction is not null
+                        ? _objectUnderConstruction
+                        : _state.Get(ThisKey);
+
+                case ISimpleAssignmentOperation assignment:
+                    {
+                        var value = Eval(assignment.Value);
+                        Assign(assignment.Target, value);
+                        return value;
+                    }
+
+                case ICompoundAssignmentOperation compound:
+                    {
+                        var value = Eval(compound.Target).Join(Eval(compound.Value));
+                        value = ByType(value, compound.Type);
+                        Assign(compound.Target, value);
+                        return value;
+                    }
+
+                case ICoalesceAssignmentOperation coalesceAssignment:
+                    {
+                        var value = Eval(coalesceAssignment.Target).Join(Eval(coalesceAssignment.Value));
+                        Assign(coalesceAssignment.Target, value);
+                        return value;
+                    }
+
+                case IDeconstructionAssignmentOperation deconstruction:
+                    {
+                        var value = Eval(deconstruction.Value).Whole();
+                        AssignDeconstruction(deconstruction.Target, value);
+                        return value;
+                    }
+
+                case IIncrementOrDecrementOperation increment:
+                    Eval(increment.Target);
+                    return TaintValue.Clean;
+
+                case IConversionOperation conversion:
+                    return ByType(Eval(conversion.Operand), conversion.Type);
+
+                case IAwaitOperation awaitOperation:
+                    return Eval(awaitOperation.Operation);
+
+                case IParenthesizedOperation parenthesized:
+                    return Eval(parenthesized.Operand);
+
+                case IInvocationOperation invocation:
+                    return EvalInvocation(invocation);
+
+                case IPropertyReferenceOperation property:
+                    return EvalMemberRead(property, property.Property, property.Instance, property.Arguments);
+
+                case IFieldReferenceOperation field:
+                    return EvalMemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty);
+
+                case IArrayElementReferenceOperation element:
+                    {
+                        var array = Eval(element.ArrayReference);
+                        foreach (var index in element.Indices)
+                        {
+                            Eval(index);
+                        }
+
+                        return ByType(array.Whole(), element.Type);
+                    }
+
+                case IObjectCreationOperation creation:
+                    return EvalCreation(creation);
+
+                case IAnonymousObjectCreationOperation anonymous:
+                    {
+                        var value = TaintValue.Clean;
+                        foreach (var initializer in anonymous.Initializers)
+                        {
+                            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+                            {
+                                value = value.WithField(target.Property, ByType(Eval(assignment.Value), target.Type));
+                            }
+                            else
+                            {
+                                value = value.Join(Eval(initializer).Whole());
+                            }
+                        }
+
+                        return value;
+                    }
+
+                case ITupleOperation tuple:
+                    return ByType(TaintValue.JoinAll(tuple.Elements.Select(e => Eval(e).Whole())), tuple.Type);
+
+                case IArrayCreationOperation arrayCreation:
+                    {
+                        foreach (var size in arrayCreation.DimensionSizes)
+                        {
+                            Eval(size);
+                        }
+
+                        return ByType(arrayCreation.Initializer is null ? TaintValue.Clean : TaintValue.JoinAll(arrayCreation.Initializer.ElementValues.Select(e => Eval(e).Whole())), arrayCreation.Type);
+                    }
+
+                case IArrayInitializerOperation arrayInitializer:
+                    return TaintValue.JoinAll(arrayInitializer.ElementValues.Select(e => Eval(e).Whole()));
+
+                case ICollectionExpressionOperation collection:
+                    return ByType(TaintValue.JoinAll(collection.Elements.Select(e => Eval(e).Whole())), collection.Type);
+
+                case ISpreadOperation spread:
+                    return Eval(spread.Operand).Whole();
+
+                case IInterpolatedStringOperation interpolated:
+                    {
+                        var value = TaintValue.Clean;
+                        foreach (var part in interpolated.Parts)
+                        {
+                            if (part is IInterpolationOperation interpolation)
+                            {
+                                value = value.Join(Eval(interpolation.Expression).Whole());
+                                Eval(interpolation.Alignment);
+                                Eval(interpolation.FormatString);
+                            }
+                        }
+
+                        return IsLabeledComposition(interpolated) ? TaintValue.Clean : value.Own();
+                    }
+
+                case IBinaryOperation binary:
+                    {
+                        var left = Eval(binary.LeftOperand);
+                        var right = Eval(binary.RightOperand);
+                        if (binary.Type?.SpecialType != SpecialType.System_String)
+                        {
+                            return TaintValue.Clean; // comparisons and arithmetic derive scalars
+                        }
+
+                        return IsLabeledComposition(binary) ? TaintValue.Clean : left.Whole().Join(right.Whole());
+                    }
+
+                case IUnaryOperation unary:
+                    Eval(unary.Operand);
+                    return TaintValue.Clean;
+
+                case IIsPatternOperation isPattern:
+                    BindPattern(isPattern.Pattern, Eval(isPattern.Value));
+                    return TaintValue.Clean;
+
+                case IDelegateCreationOperation delegateCreation:
+                    return Eval(delegateCreation.Target);
+
+                case IFlowAnonymousFunctionOperation lambda:
+                    return AnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: null);
+
+                case IMethodReferenceOperation methodReference:
+                    Eval(methodReference.Instance);
+                    return MethodGroupValue(methodReference.Method);
+
+                case IReturnOperation returnOperation:
+                    {
+                        // yield return (plain returns are branch values in the graph).
+                        var value = Eval(returnOperation.ReturnedValue);
+                        if (returnOperation.ReturnedValue is not null)
+                        {
+                            OnReturn(returnOperation.ReturnedValue, value);
+                        }
+
+                        return TaintValue.Clean;
+                    }
+
+                case IThrowOperation throwOperation:
+                    Eval(throwOperation.Exception);
+                    return TaintValue.Clean;
+
+                case IExpressionStatementOperation statement:
+                    return Eval(statement.Operation);
+
+                case IDynamicInvocationOperation dynamicInvocation:
+                    return TaintValue.JoinAll(new[] { Eval(dynamicInvocation.Operation) }.Concat(dynamicInvocation.Arguments.Select(a => Eval(a).Whole())));
+
+                case IDynamicMemberReferenceOperation dynamicMember:
+                    return Eval(dynamicMember.Instance).Whole();
+
+                case IInvalidOperation invalid:
+                    {
+                        var value = TaintValue.Clean;
+                        foreach (var child in invalid.ChildOperations)
+                        {
+                            value = value.Join(Eval(child).Whole());
+                        }
+
+                        return value;
+                    }
+
+                default:
+                    {
+                        // Unknown shapes: evaluate children for their effects; carry their content if the type can.
+                        var value = TaintValue.Clean;
+                        foreach (var child in operation.ChildOperations)
+                        {
+                            value = value.Join(Eval(child).Whole());
+                        }
+
+                        return ByType(value, operation.Type);
+                    }
+            }
+        }
+
+        /// <summary>Drops what a scalar-typed value cannot carry (a length, a flag, an id).</summary>
+        private TaintValue ByType(TaintValue value, ITypeSymbol? type, ITypeSymbol? declared = null)
+        {
+            if (value == TaintValue.Clean)
+            {
+                return value;
+            }
+
+            if (!_model.IsContentCapable(type ?? declared))
+            {
+                return value.LabeledClient ? TaintValue.LabeledClientValue : TaintValue.Clean;
+            }
+
+            return value;
+        }
+
+        // ------------------------------------------------------------------ assignments
+
+        private void Assign(IOperation target, TaintValue value)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    _state[local.Local] = value;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    _state[parameter.Parameter] = value;
+                    break;
+                case IFlowCaptureReferenceOperation capture:
+                    _state[capture.Id] = value;
+                    break;
+                case IFieldReferenceOperation field:
+                    AssignMember(field.Field, field.Instance, value);
+                    break;
+                case IPropertyReferenceOperation property when property.Arguments.Length == 0:
+                    AssignMember(property.Property, property.Instance, value);
+                    break;
+                case IPropertyReferenceOperation indexer:
+                    {
+                        // list[i] = x, dict[key] = x: the collection now holds x.
+                        foreach (var argument in indexer.Arguments)
+                        {
+                            Eval(argument.Value);
+                        }
+
+                        StoreInto(indexer.Instance, value.Whole());
+                        break;
+                    }
+
+                case IArrayElementReferenceOperation element:
+                    StoreInto(element.ArrayReference, value.Whole());
+                    break;
+                case ITupleOperation tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        Assign(element, value);
+                    }
+
+                    break;
+                case IDeclarationExpressionOperation declaration:
+                    Assign(declaration.Expression, value);
+                    break;
+                case IDiscardOperation:
+                    break;
+                default:
+                    Eval(target);
+                    break;
+            }
+        }
+
+        private void AssignDeconstruction(IOperation target, TaintValue value)
+        {
+            switch (target)
+            {
+                case IDeclarationExpressionOperation declaration:
+                    AssignDeconstruction(declaration.Expression, value);
+                    break;
+                case ITupleOperation tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        AssignDeconstruction(element, value);
+                    }
+
+                    break;
+                default:
+                    Assign(target, ByType(value, target.Type));
+                    break;
+            }
+        }
+
+        private void AssignMember(ISymbol member, IOperation? instance, TaintValue value)
+        {
+            if (instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            {
+                // this.F = x or a static field: remembered here and reported in the summary of the type.
+                _state[member] = value;
+                if (IsOwnMember(member))
+                {
+                    _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(value) : value;
+                }
+
+                return;
+            }
+
+            if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } && _objectUnderConstruction is not null)
+            {
+                _objectUnderConstruction = _objectUnderConstruction.WithField(member, value);
+                return;
+            }
+
+            var key = EntityOf(instance);
+            if (key is not null)
+            {
+                _state[key] = _state.Get(key).WithField(member, value);
+            }
+            else
+            {
+                Eval(instance);
+            }
+        }
+
+        /// <summary>The variable an instance expression names, when it names one.</summary>
+        private static object? EntityOf(IOperation? operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Arguments.Length: 0 } property => property.Property,
+            IConversionOperation conversion => EntityOf(conversion.Operand),
+            IParenthesizedOperation parenthesized => EntityOf(parenthesized.Operand),
+            _ => null,
+        };
+
+        /// <summary>A collection or builder now holds <paramref name="value"/> (element-level: the whole collection carries it).</summary>
+        private void StoreInto(IOperation? receiver, TaintValue value)
+        {
+            if (receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } && _objectUnderConstruction is not null)
+            {
+                _objectUnderConstruction = _objectUnderConstruction.Join(value.Own());
+                return;
+            }
+
+            var key = EntityOf(receiver);
+            if (key is null)
+            {
+                return;
+            }
+
+            var updated = _state.Get(key).Join(value.Own());
+            _state[key] = updated;
+            if (key is ISymbol member && (member is IFieldSymbol || member is IPropertySymbol) && IsOwnMember(member))
+            {
+                _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(updated) : updated;
+            }
+        }
+
+        private bool IsOwnMember(ISymbol member) =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition);
+
+        private void BindPattern(IPatternOperation? pattern, TaintValue input)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation declaration when declaration.DeclaredSymbol is ILocalSymbol local:
+                    _state[local] = ByType(input, local.Type);
+                    break;
+                case IRecursivePatternOperation recursive:
+                    if (recursive.DeclaredSymbol is ILocalSymbol recursiveLocal)
+                    {
+                        _state[recursiveLocal] = input;
+                    }
+
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        var member = sub.Member switch
+                        {
+                            IPropertyReferenceOperation p => ReadMember(input, p.Property, p.Type),
+                            IFieldReferenceOperation f => ReadMember(input, f.Field, f.Type),
+                            _ => input.Whole(),
+                        };
+                        BindPattern(sub.Pattern, member);
+                    }
+
+                    foreach (var sub in recursive.DeconstructionSubpatterns)
+                    {
+                        BindPattern(sub, input.Whole());
+                    }
+
+                    break;
+                case IBinaryPatternOperation binaryPattern:
+                    BindPattern(binaryPattern.LeftPattern, input);
+                    BindPattern(binaryPattern.RightPattern, input);
+                    break;
+                case IListPatternOperation list:
+                    foreach (var sub in list.Patterns)
+                    {
+                        BindPattern(sub, input.Whole());
+                    }
+
+                    if (list.DeclaredSymbol is ILocalSymbol listLocal)
+                    {
+                        _state[listLocal] = input;
+                    }
+
+                    break;
+                case ISlicePatternOperation slice:
+                    BindPattern(slice.Pattern, input);
+                    break;
+                case INegatedPatternOperation:
+                    break;
+            }
+        }
+
+        // ------------------------------------------------------------------ member reads
+
+        private TaintValue EvalMemberRead(IOperation operation, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                Eval(argument.Value);
+            }
+
+            if (FlowModel.HasAttribute(member, _model.AiGeneratedAttribute))
+            {
+                Eval(instance);
+                return TaintValue.FromSource(new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation()));
+            }
+
+            if (instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            {
+                // this.F or a static member.
+                if (_state.TryGet(member, out var known))
+                {
+                    return ByType(known, operation.Type);
+                }
+
+                if (member is IFieldSymbol || (member is IPropertySymbol property && IsFieldLike(property)))
+                {
+                    if (_fieldCollection && IsOwnMember(member))
+                    {
+                        return TaintValue.Clean;
+                    }
+
+                    var owner = member.ContainingType;
+                    if (owner is not null && _context.Compilation.ContainsSymbolsWithName(owner.Name, SymbolFilter.Type) && owner.DeclaringSyntaxReferences.Length > 0)
+                    {
+                        var summary = _context.GetFieldSummary(owner, _cancellationToken);
+                        return summary.TryGetValue(member.OriginalDefinition, out var written) ? ByType(written, operation.Type) : TaintValue.Clean;
+                    }
+
+                    return TaintValue.Clean;
+                }
+
+                if (member is IPropertySymbol { GetMethod: { } getter } && instance is not null)
+                {
+                    return CallSummary(operation, getter, instance, ImmutableArray<IArgumentOperation>.Empty, TaintValue.Clean, ImmutableArray<TaintValue>.Empty) ?? TaintValue.Clean;
+                }
+
+                return TaintValue.Clean;
+            }
+
+            var receiver = Eval(instance);
+            if (member is IPropertySymbol { IsIndexer: true })
+            {
+                return ByType(receiver.Whole(), operation.Type);
+            }
+
+            return ReadMember(receiver, member, operation.Type);
+        }
+
+        /// <summary>
+        /// Reads <paramref name="member"/> of a value: its own per-member value if the object was built here, else the
+        /// object's content if the member can carry it (for modeled SDK types only their content members do).
+        /// </summary>
+        private TaintValue ReadMember(TaintValue receiver, ISymbol member, ITypeSymbol? resultType)
+        {
+            if (!_model.IsContentCapable(resultType))
+            {
+                return TaintValue.Clean;
+            }
+
+            var key = member.OriginalDefinition;
+            var value = TaintValue.Clean;
+            var known = receiver.Fields.TryGetValue(member, out var field) || receiver.Fields.TryGetValue(key, out field);
+            if (known)
+            {
+                value = field!;
+            }
+            else if (!receiver.Fields.IsEmpty && member is IPropertySymbol property && !IsFieldLike(property))
+            {
+                // A computed property of an object built here may read any of its fields.
+                value = receiver.Whole();
+            }
+
+            if (!receiver.HasOwnTaint || IsNeutralMember(member))
+            {
+                return value;
+            }
+
+            var content = _model.ContentMembersOf(member.ContainingType);
+            if (content is not null && !content.Contains(member.Name))
+            {
+                return value;
+            }
+
+            return value.Join(receiver.Own());
+        }
+
+        private bool IsNeutralMember(ISymbol member) => _model.Find(member) is { Neutral: true } || _model.IsNeutralType(member.ContainingType);
+
+        private static bool IsFieldLike(IPropertySymbol property) =>
+            property.GetMethod is null ||
+            property.DeclaringSyntaxReferences.Length == 0 ||
+            property.DeclaringSyntaxReferences.All(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax p &&
+                                                         p.ExpressionBody is null &&
+                                                         p.AccessorList is { } list &&
+                                                         list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
+
+        // ------------------------------------------------------------------ calls
+
+        private TaintValue EvalInvocation(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = Eval(invocation.Instance);
+
+            // Local functions: analyzed inline with the captured state.
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                var values = EvalArguments(invocation.Arguments, null);
+                return AnalyzeLocalFunction(invocation, method, values);
+            }
+
+            var memberModel = _model.Find(method);
+            var argumentValues = EvalArguments(invocation.Arguments, memberModel);
+
+            // Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].
+            if ((memberModel?.Sanitizer ?? false) || FlowModel.HasAttribute(method.ReducedFrom ?? method, _model.LabelerAttribute) || FlowModel.HasAttribute(method.OriginalDefinition, _model.LabelerAttribute))
+            {
+                return TaintValue.Clean;
+            }
+
+            if (IsLabelingWrapperFactory(method))
+            {
+                return TaintValue.LabeledClientValue;
+            }
+
+            // Sinks.
+            var sinkCall = CheckSinks(invocation, method, memberModel, argumentValues);
+
+            // Sources.
+            var sourceDescription = memberModel?.SourceDescription;
+            if (sourceDescription is null && (FlowModel.HasAttribute(method.OriginalDefinition, _model.AiGeneratedAttribute) || HasReturnAttribute(method.OriginalDefinition, _model.AiGeneratedAttribute)))
+            {
+                sourceDescription = TypeAndMember(method);
+            }
+
+            if (sourceDescription is not null)
+            {
+                var client = invocation.Instance is not null ? receiver : (argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
+                var clientOperation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                if (client.LabeledClient || IsLabelingClientType(clientOperation?.Type) || IsLabelingClientType(method.ContainingType))
+                {
+                    return TaintValue.Clean; // responses of the generated labeling wrapper are labeled
+                }
+
+                return TaintValue.FromSource(new SourceRef(sourceDescription, invocation.Syntax.GetLocation()));
+            }
+
+            if (sinkCall)
+            {
+                return TaintValue.Clean; // what a sink returns (an IResult, a Task) is not content
+            }
+
+            // Methods of this compilation: their summary.
+            var summarized = CallSummary(invocation, method, invocation.Instance, invocation.Arguments, receiver, argumentValues);
+            if (summarized is not null)
+            {
+                return summarized;
+            }
+
+            return ExternalCall(invocation, method, memberModel, receiver, argumentValues);
+        }
+
+        private ImmutableArray<TaintValue> EvalArguments(ImmutableArray<IArgumentOperation> arguments, MemberModel? memberModel)
+        {
+            var builder = ImmutableArray.CreateBuilder<TaintValue>(arguments.Length);
+            foreach (var argument in arguments)
+            {
+                // Lambdas are analyzed by the call that receives them (it knows what flows into their parameters).
+                if (Unwrap(argument.Value) is IFlowAnonymousFunctionOperation)
+                {
+                    builder.Add(TaintValue.Clean);
+                    continue;
+                }
+
+                builder.Add(Eval(argument.Value));
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IDelegateCreationOperation creation:
+                        operation = creation.Target;
+                        continue;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>Reports each sink argument that carries content; returns whether the call is a sink.</summary>
+        private bool CheckSinks(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, ImmutableArray<TaintValue> values)
+        {
+            var isSink = false;
+            if (memberModel is not null)
+            {
+                foreach (var (access, description, consoleOnly) in memberModel.Sinks)
+                {
+                    if (consoleOnly && !IsConsoleWriter(invocation.Instance))
+                    {
+                        continue;
+                    }
+
+                    isSink = true;
+                    for (var i = 0; i < invocation.Arguments.Length; i++)
+                    {
+                        var argument = invocation.Arguments[i];
+                        var ordinal = argument.Parameter?.Ordinal ?? i;
+                        if (!access.Covers(ordinal))
+                        {
+                            continue;
+                        }
+
+                        if (access.DelegateReturn)
+                        {
+                            HandlerSink(argument.Value, description);
+                        }
+                        else
+                        {
+                            ReportSink(argument.Value, values[i], description);
+                        }
+                    }
+                }
+            }
+
+            // Body writes: response.Body.WriteAsync(...)
+            if (IsResponseBody(invocation.Instance) && _model.Stream is not null && IsOrDerives(method.ContainingType, _model.Stream))
+            {
+                isSink = true;
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    ReportSink(invocation.Arguments[i].Value, values[i], "HttpResponse.Body." + method.Name);
+                }
+            }
+
+            // Strongly typed SignalR clients: Clients.All.ReceiveMessage(text)
+            if (method.ContainingType?.TypeKind == TypeKind.Interface && IsHubClientProxy(invocation.Instance))
+            {
+                isSink = true;
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    ReportSink(invocation.Arguments[i].Value, values[i], "hub client '" + method.Name + "'");
+                }
+            }
+
+            // [UserFacing] parameters and methods.
+            if (_model.UserFacingAttribute is not null)
+            {
+                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                var wholeMethod = FlowModel.HasAttribute(definition, _model.UserFacingAttribute);
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    var parameter = invocation.Arguments[i].Parameter;
+                    if (wholeMethod || (parameter is not null && FlowModel.HasAttribute(parameter.OriginalDefinition, _model.UserFacingAttribute)))
+                    {
+                        isSink = true;
+                        ReportSink(invocation.Arguments[i].Value, values[i], TypeAndMember(definition));
+                    }
+                }
+            }
+
+            return isSink;
+        }
+
+        /// <summary>The return value of a route-handler delegate reaches the user.</summary>
+        private void HandlerSink(IOperation argument, string sink)
+        {
+            switch (Unwrap(argument))
+            {
+                case IFlowAnonymousFunctionOperation lambda:
+                    AnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: sink);
+                    break;
+                case IMethodReferenceOperation reference:
+                    {
+                        var value = MethodGroupValue(reference.Method);
+                        ReportSink(argument, value, sink, HandlerReturnLocation(reference.Method));
+                        break;
+                    }
+
+                default:
+                    ReportSink(argument, Eval(argument), sink);
+                    break;
+            }
+        }
+
+        private static Location? HandlerReturnLocation(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().GetLocation();
+
+        private TaintValue MethodGroupValue(IMethodSymbol method)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return TaintValue.Clean;
+            }
+
+            var result = _context.GetResult(method, _depth + 1, _cancellationToken);
+            return result is null ? TaintValue.Clean : result.Summary.Return.WithoutParams().Whole();
+        }
+
+        private void ReportSink(IOperation expression, TaintValue value, string sink, Location? helperSink = null)
+        {
+            var whole = value.Whole();
+            if (!whole.IsTainted)
+            {
+                return;
+            }
+
+            if (!whole.Params.IsEmpty && !_fieldCollection)
+            {
+                foreach (var parameter in whole.Params)
+                {
+                    _paramSinks.Add(new ParamSink(parameter, sink, helperSink ?? expression.Syntax.GetLocation(), TypeAndMember(_method)));
+                }
+            }
+
+            if (whole.Sources.IsEmpty || _fieldCollection)
+            {
+                return;
+            }
+
+            var node = expression.Syntax;
+            var reported = TaintValue.FromSources(whole.Sources);
+            if (_findings.TryGetValue(node, out var existing))
+            {
+                existing.Value = existing.Value.Join(reported);
+            }
+            else
+            {
+                _findings[node] = new Finding(node, sink, reported, helperSink);
+            }
+        }
+
+        /// <summary>A call into a method of this compilation, through its summary. Null when it has no body here.</summary>
+        private TaintValue? CallSummary(IOperation call, IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (definition.DeclaringSyntaxReferences.Length == 0 || definition.IsAbstract ||
+                !_context.Compilation.ContainsSyntaxTree(definition.DeclaringSyntaxReferences[0].SyntaxTree))
+            {
+                return null;
+            }
+
+            // Skip binding the callee when nothing can come out of it.
+            var anyInput = receiver.IsTainted || values.Any(v => v.IsTainted);
+            if (!anyInput && !_context.MayProduce(definition))
+            {
+                AnalyzeLambdaArguments(arguments, TaintValue.Clean);
+                return TaintValue.Clean;
+            }
+
+            var result = _context.GetResult(definition, _depth + 1, _cancellationToken);
+            if (result is null)
+            {
+                return null;
+            }
+
+            AnalyzeLambdaArguments(arguments, TaintValue.Clean);
+            var byOrdinal = new Dictionary<int, TaintValue>();
+            var byOrdinalOperation = new Dictionary<int, IOperation>();
+            for (var i = 0; i < arguments.Length && i < values.Length; i++)
+            {
+                var ordinal = arguments[i].Parameter?.Ordinal ?? i;
+                byOrdinal[ordinal] = byOrdinal.TryGetValue(ordinal, out var existing) ? existing.Join(values[i]) : values[i];
+                byOrdinalOperation[ordinal] = arguments[i].Value;
+            }
+
+            TaintValue Argument(int ordinal) =>
+                ordinal == TaintValue.ThisParameter ? receiver : (byOrdinal.TryGetValue(ordinal, out var v) ? v : TaintValue.Clean);
+
+            // Parameters that reach a sink inside the helper: report here, at the argument.
+            foreach (var paramSink in result.Summary.ParamSinks)
+            {
+                var argumentValue = Argument(paramSink.Parameter);
+                var operation = paramSink.Parameter == TaintValue.ThisParameter ? instance : (byOrdinalOperation.TryGetValue(paramSink.Parameter, out var op) ? op : null);
+                if (operation is not null)
+                {
+                    ReportSink(operation, argumentValue, paramSink.Sink + "' (via '" + paramSink.Via, paramSink.Location);
+                }
+            }
+
+            // Fields of the receiver written from parameters (constructors, setters, Add-like helpers).
+            if (!result.Summary.FieldWrites.IsEmpty && instance is not null)
+            {
+                var key = EntityOf(instance);
+                if (key is not null)
+                {
+                    var updated = _state.Get(key);
+                    foreach (var write in result.Summary.FieldWrites)
+                    {
+                        var value = write.Value.Instantiate(Argument);
+                        if (value.IsTainted && !write.Key.IsStatic)
+                        {
+                            updated = updated.WithField(write.Key, value);
+                        }
+                    }
+
+                    _state[key] = updated;
+                }
+            }
+
+            return ByType(result.Summary.Return.Instantiate(Argument), call.Type);
+        }
+
+        /// <summary>A call into a library we only know by the model and the defaults.</summary>
+        private TaintValue ExternalCall(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            var inputs = receiver.Whole();
+            if (invocation.Instance is null && method.IsExtensionMethod == false && (method.ReducedFrom is null))
+            {
+                // static call: inputs are the arguments
+            }
+
+            // Reading through a modeled SDK type: only its content members carry content.
+            if (invocation.Instance is not null && receiver.HasOwnTaint)
+            {
+                var content = _model.ContentMembersOf(method.ContainingType);
+                if ((content is not null && !content.Contains(method.Name)) || IsNeutralMember(method))
+                {
+                    inputs = TaintValue.Clean;
+                }
+            }
+
+            var argumentsTaint = TaintValue.Clean;
+            for (var i = 0; i < values.Length; i++)
+            {
+                argumentsTaint = argumentsTaint.Join(values[i].Whole());
+            }
+
+            // Extension methods on modeled SDK types (content members named by the static method).
+            if (invocation.Instance is null && method.IsExtensionMethod && values.Length > 0 && values[0].HasOwnTaint)
+            {
+                var thisType = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+                var content = _model.ContentMembersOf(thisType);
+                if (content is not null && !content.Contains(method.Name))
+                {
+                    argumentsTaint = TaintValue.JoinAll(values.Skip(1).Select(v => v.Whole()));
+                }
+            }
+
+            // Projections: content reaches the result only through the selector's return value.
+            if (memberModel?.Projection ?? false)
+            {
+                var source = invocation.Instance is not null ? receiver.Whole() : (values.Length > 0 ? values[0].Whole() : TaintValue.Clean);
+                var projected = AnalyzeLambdaArguments(invocation.Arguments, source);
+                return ByType(projected, invocation.Type);
+            }
+
+            var all = inputs.Join(argumentsTaint);
+
+            // Lambdas passed to the library see the other inputs (ForEach, Where, ContinueWith, Aggregate...).
+            var lambdaReturns = AnalyzeLambdaArguments(invocation.Arguments, all);
+
+            // Mutators of collections and builders store their arguments in the receiver.
+            if (argumentsTaint.IsTainted && StoresInReceiver(method, memberModel))
+            {
+                if (invocation.Instance is not null)
+                {
+                    StoreInto(invocation.Instance, argumentsTaint);
+                }
+                else if (invocation.Arguments.Length > 0)
+                {
+                    StoreInto(invocation.Arguments[0].Value, TaintValue.JoinAll(values.Skip(1).Select(v => v.Whole())));
+                }
+            }
+
+            // out / ref arguments receive the inputs (TryGetValue, TryPickText, TryParse of text).
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                var argument = invocation.Arguments[i];
+                if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && _model.IsContentCapable(parameter.Type))
+                {
+                    Assign(argument.Value, ByType(inputs.Join(TaintValue.JoinAll(values.Where((_, j) => j != i).Select(v => v.Whole()))), parameter.Type));
+                }
+            }
+
+            return ByType(all.Join(lambdaReturns).Own(), invocation.Type);
+        }
+
+        private bool StoresInReceiver(IMethodSymbol method, MemberModel? memberModel)
+        {
+            if (memberModel?.StoresInReceiver ?? false)
+            {
+                return true;
+            }
+
+            if (method.IsStatic && !method.IsExtensionMethod)
+            {
+                return false;
+            }
+
+            var name = method.Name;
+            var mutator = name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal) ||
+                          name.StartsWith("Insert", StringComparison.Ordinal) || name.StartsWith("Push", StringComparison.Ordinal) ||
+                          name.StartsWith("Enqueue", StringComparison.Ordinal) || name.StartsWith("Prepend", StringComparison.Ordinal) ||
+                          name.StartsWith("Write", StringComparison.Ordinal) || name == "TryAdd" || name == "Set" || name == "Replace";
+            if (!mutator)
+            {
+                return false;
+            }
+
+            var type = method.IsExtensionMethod && method.ReducedFrom is null && method.Parameters.Length > 0 ? method.Parameters[0].Type : method.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            return IsOrDerives(type, _model.StringBuilder) || IsOrDerives(type, _model.TextWriter) ||
+                   type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ||
+                   type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T ||
+                   type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IList_T;
+        }
+
+        // ------------------------------------------------------------------ lambdas and local functions
+
+        /// <summary>Analyzes the lambda arguments of a call, their parameters seeing <paramref name="input"/>; returns the join of their returns.</summary>
+        private TaintValue AnalyzeLambdaArguments(ImmutableArray<IArgumentOperation> arguments, TaintValue input)
+        {
+            var returned = TaintValue.Clean;
+            foreach (var argument in arguments)
+            {
+                if (Unwrap(argument.Value) is IFlowAnonymousFunctionOperation lambda)
+                {
+                    returned = returned.Join(AnalyzeLambda(lambda, p => ByType(input, p.Type), returnSink: null));
+                }
+            }
+
+            return returned;
+        }
+
+        private TaintValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Func<IParameterSymbol, TaintValue> parameterValue, string? returnSink)
+        {
+            ControlFlowGraph body;
+            try
+            {
+                body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return TaintValue.Clean;
+            }
+
+            var initial = _state.Clone();
+            foreach (var parameter in lambda.Symbol.Parameters)
+            {
+                initial[parameter] = parameterValue(parameter);
+            }
+
+            var savedSink = _returnSink;
+            _returnSink = returnSink;
+            try
+            {
+                return Run(body, initial);
+            }
+            finally
+            {
+                _returnSink = savedSink;
+            }
+        }
+
+        private TaintValue AnalyzeLocalFunction(IInvocationOperation invocation, IMethodSymbol localFunction, ImmutableArray<TaintValue> values)
+        {
+            if (_localFunctionDepth >= MaxLocalFunctionDepth)
+            {
+                return TaintValue.JoinAll(values.Select(v => v.Whole()));
+            }
+
+            ControlFlowGraph body;
+            try
+            {
+                body = _graph.GetLocalFunctionControlFlowGraphInScope(localFunction.OriginalDefinition, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return TaintValue.JoinAll(values.Select(v => v.Whole()));
+            }
+
+            var nested = new MethodAnalysis(_context, _method, _depth, _fieldCollection, _findings, _paramSinks, _fieldWrites, _localFunctionDepth + 1, _cancellationToken)
+            {
+                _graph = _graph,
+            };
+            var initial = _state.Clone();
+            for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter)
+                {
+                    initial[parameter.OriginalDefinition] = values[i];
+                    initial[parameter] = values[i];
+                }
+            }
+
+            return nested.Run(body, initial);
+        }
+
+        // ------------------------------------------------------------------ creation
+
+        private TaintValue EvalCreation(IObjectCreationOperation creation)
+        {
+            var type = creation.Type;
+            if (IsLabelingClientType(type))
+            {
+                return TaintValue.LabeledClientValue;
+            }
+
+            var values = EvalArguments(creation.Arguments, null);
+            TaintValue value;
+            var summarized = creation.Constructor is { } constructor
+                ? CallSummary(creation, constructor, null, creation.Arguments, TaintValue.Clean, values)
+                : null;
+            if (summarized is not null && creation.Constructor is { } ctor)
+            {
+                // Constructor of this compilation: its writes to fields become the new object's fields.
+                value = TaintValue.Clean;
+                var result = _context.GetResult(ctor, _depth + 1, _cancellationToken);
+                if (result is not null)
+                {
+                    foreach (var write in result.Summary.FieldWrites)
+                    {
+                        if (write.Key.IsStatic)
+                        {
+                            continue;
+                        }
+
+                        var instantiated = write.Value.Instantiate(ordinal => ordinal >= 0 && ordinal < values.Length ? values[ordinal] : TaintValue.Clean);
+                        if (instantiated.IsTainted)
+                        {
+                            value = value.WithField(write.Key, instantiated);
+                        }
+                    }
+                }
+            }
+            else
+            {
+                var arguments = TaintValue.JoinAll(values.Select(v => v.Whole()));
+                var lambdaReturns = AnalyzeLambdaArguments(creation.Arguments, arguments);
+                value = ByType(arguments.Join(lambdaReturns).Own(), type);
+                if (type is INamedTypeSymbol { IsRecord: true } record && creation.Constructor is { } recordCtor)
+                {
+                    // Positional records: parameter i becomes the property of the same name.
+                    value = TaintValue.Clean;
+                    for (var i = 0; i < creation.Arguments.Length; i++)
+                    {
+                        var parameter = creation.Arguments[i].Parameter;
+                        var property = parameter is null ? null : record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                        value = property is not null ? value.WithField(property, values[i]) : value.Join(values[i].Whole());
+                    }
+                }
+            }
+
+            if (creation.Initializer is not null)
+            {
+                var saved = _objectUnderConstruction;
+                _objectUnderConstruction = value;
+                try
+                {
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        Eval(initializer);
+                    }
+
+                    value = _objectUnderConstruction;
+                }
+                finally
+                {
+                    _objectUnderConstruction = saved;
+                }
+            }
+
+            return ByType(value, type);
+        }
+
+        // ------------------------------------------------------------------ recognizers
+
+        private static bool IsControllerAction(FlowModel model, IMethodSymbol method)
+        {
+            if (model.ControllerBase is null || method.MethodKind != MethodKind.Ordinary || method.IsStatic ||
+                method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { IsAbstract: false } type)
+            {
+                return false;
+            }
+
+            if (FlowModel.HasAttribute(method, model.NonActionAttribute))
+            {
+                return false;
+            }
+
+            return IsOrDerives(type, model.ControllerBase) || FlowModel.HasAttribute(type, model.ControllerAttribute);
+        }
+
+        private static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsConsoleWriter(IOperation? instance) =>
+            instance is not null && Unwrap(instance) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } &&
+            SymbolEqualityComparer.Default.Equals(property.ContainingType, _model.Console);
+
+        private bool IsResponseBody(IOperation? instance) =>
+            instance is not null && Unwrap(instance) is IPropertyReferenceOperation { Property: { Name: "Body" or "BodyWriter" } property } &&
+            IsOrDerives(property.ContainingType, _model.HttpResponse);
+
+        private bool IsHubClientProxy(IOperation? instance)
+        {
+            var member = instance is null ? null : Unwrap(instance) switch
+            {
+                IPropertyReferenceOperation p => (ISymbol)p.Property,
+                IInvocationOperation i => i.TargetMethod,
+                _ => null,
+            };
+            var owner = member?.ContainingType?.OriginalDefinition;
+            return owner is not null &&
+                   (SymbolEqualityComparer.Default.Equals(owner, _model.HubClients) || SymbolEqualityComparer.Default.Equals(owner, _model.HubCallerClients));
+        }
+
+        /// <summary>The generated <c>WithLabels</c> factory of a registered service.</summary>
+        private bool IsLabelingWrapperFactory(IMethodSymbol method) =>
+            method.Name == "WithLabels" && method.IsStatic && FlowModel.HasAttribute(method.ContainingType, _model.RegisteredServiceAttribute);
+
+        /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
+        private bool IsLabelingClientType(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && named.ContainingType is { } owner &&
+            FlowModel.HasAttribute(owner, _model.RegisteredServiceAttribute) &&
+            IsOrDerives(named, _model.DelegatingChatClient);
+
+        /// <summary>A concatenation or interpolation that starts or ends with a label (interpolation is a common way to label).</summary>
+        private bool IsLabeledComposition(IOperation operation) => IsLabelPiece(FirstPiece(operation)) || IsLabelPiece(LastPiece(operation));
+
+        private static IOperation? FirstPiece(IOperation operation) => operation switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => FirstPiece(binary.LeftOperand),
+            IInterpolatedStringOperation interpolated => interpolated.Parts.FirstOrDefault() switch
+            {
+                IInterpolatedStringTextOperation text => text.Text,
+                IInterpolationOperation interpolation => FirstPiece(interpolation.Expression),
+                _ => null,
+            },
+            IConversionOperation conversion => FirstPiece(conversion.Operand),
+            _ => operation,
+        };
+
+        private static IOperation? LastPiece(IOperation operation) => operation switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => LastPiece(binary.RightOperand),
+            IInterpolatedStringOperation interpolated => interpolated.Parts.LastOrDefault() switch
+            {
+                IInterpolatedStringTextOperation text => text.Text,
+                IInterpolationOperation interpolation => LastPiece(interpolation.Expression),
+                _ => null,
+            },
+            IConversionOperation conversion => LastPiece(conversion.Operand),
+            _ => operation,
+        };
+
+        private bool IsLabelPiece(IOperation? piece)
+        {
+            switch (piece)
+            {
+                case IFieldReferenceOperation { Field: { IsConst: true, Name: "LabelText" } field }:
+                    return FlowModel.HasAttribute(field.ContainingType, _model.RegisteredServiceAttribute);
+                case IPropertyReferenceOperation { Property.Name: "LabelText" } property:
+                    return FlowModel.HasAttribute(property.Property.ContainingType, _model.RegisteredServiceAttribute);
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
+                    return text.Length <= 64 && JurisdictionProfile.China.CheckLabelWording(text) is null;
+                default:
+                    return piece is { ConstantValue: { HasValue: true, Value: string constant } } && constant.Length <= 64 &&
+                           JurisdictionProfile.China.CheckLabelWording(constant) is null;
+            }
+        }
+
+        private static bool HasReturnAttribute(IMethodSymbol method, INamedTypeSymbol? attribute) =>
+            attribute is not null && method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+        public static string TypeAndMember(ISymbol member)
+        {
+            var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
+            if (definition is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })
+            {
+                definition = property;
+            }
+
+            return (definition.ContainingType?.Name ?? "?") + "." + definition.Name;
+        }
+
+        // ------------------------------------------------------------------ state
+
+        /// <summary>Values of locals, parameters, captures and fields at one program point.</summary>
+        private sealed class State
+        {
+            private readonly Dictionary<object, TaintValue> _values;
+
+            public State()
+            {
+                _values = new Dictionary<object, TaintValue>(KeyComparer.Instance);
+            }
+
+            private State(Dictionary<object, TaintValue> values)
+            {
+                _values = new Dictionary<object, TaintValue>(values, KeyComparer.Instance);
+            }
+
+            public TaintValue this[object key]
+            {
+                set => _values[key] = value;
+            }
+
+            public TaintValue Get(object key) => _values.TryGetValue(key, out var value) ? value : TaintValue.Clean;
+
+            public bool TryGet(object key, out TaintValue value) => _values.TryGetValue(key, out value!);
+
+            public State Clone() => new State(_values);
+
+            /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
+            public bool JoinWith(State other)
+            {
+                var changed = false;
+                foreach (var pair in other._values)
+                {
+                    if (_values.TryGetValue(pair.Key, out var mine))
+                    {
+                        var joined = mine.Join(pair.Value);
+                        if (!joined.Equals(mine))
+                        {
+                            _values[pair.Key] = joined;
+                            changed = true;
+                        }
+                    }
+                    else
+                    {
+                        _values[pair.Key] = pair.Value;
+                        changed = true;
+                    }
+                }
+
+                return changed;
+            }
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<object>
+        {
+            public static readonly KeyComparer Instance = new KeyComparer();
+
+            public new bool Equals(object? x, object? y) =>
+                x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
+
+            public int GetHashCode(object obj) => obj is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : obj.GetHashCode();
+        }
+    }
+}

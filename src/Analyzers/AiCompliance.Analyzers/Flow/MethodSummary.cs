@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>A sink reached by a parameter of a summarized method.</summary>
+    internal sealed class ParamSink
+    {
+        public ParamSink(int parameter, string sink, Location location, string via)
+        {
+            Parameter = parameter;
+            Sink = sink;
+            Location = location;
+            Via = via;
+        }
+
+        public int Parameter { get; }
+
+        public string Sink { get; }
+
+        /// <summary>The sink expression inside the helper (an additional location at the caller's report).</summary>
+        public Location Location { get; }
+
+        /// <summary>The chain of helpers, outermost first, e.g. "Helpers.Print".</summary>
+        public string Via { get; }
+    }
+
+    /// <summary>
+    /// How content moves through one method of the compilation: what its return carries (AI sources, parameter
+    /// placeholders, per-member values), which parameters reach a sink, and what it writes into fields of its type.
+    /// </summary>
+    internal sealed class MethodSummary
+    {
+        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites)
+        {
+            Return = returnValue;
+            ParamSinks = paramSinks;
+            FieldWrites = fieldWrites;
+        }
+
+        public TaintValue Return { get; }
+
+        public ImmutableArray<ParamSink> ParamSinks { get; }
+
+        public ImmutableDictionary<ISymbol, TaintValue> FieldWrites { get; }
+
+        public static readonly MethodSummary Empty = new MethodSummary(TaintValue.Clean, ImmutableArray<ParamSink>.Empty, ImmutableDictionary<ISymbol, TaintValue>.Empty.WithComparers(SymbolEqualityComparer.Default));
+
+        /// <summary>For cycles and the depth bound: every parameter (and the receiver) may flow to the return; nothing else.</summary>
+        public static MethodSummary Conservative(IMethodSymbol method)
+        {
+            var value = TaintValue.FromParameter(TaintValue.ThisParameter);
+            foreach (var p in method.Parameters)
+            {
+                value = value.Join(TaintValue.FromParameter(p.Ordinal));
+            }
+
+            return new MethodSummary(value, ImmutableArray<ParamSink>.Empty, Empty.FieldWrites);
+        }
+    }
+
+    /// <summary>An unlabeled path: the expression handed to a sink and what it carries.</summary>
+    internal sealed class Finding
+    {
+        public Finding(SyntaxNode node, string sink, TaintValue value, Location? helperSink)
+        {
+            Node = node;
+            Sink = sink;
+            Value = value;
+            HelperSink = helperSink;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public string Sink { get; }
+
+        public TaintValue Value { get; set; }
+
+        public Location? HelperSink { get; }
+    }
+
+    /// <summary>The result of analyzing one method body: its summary and its findings.</summary>
+    internal sealed class MethodResult
+    {
+        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings)
+        {
+            Summary = summary;
+            Findings = findings;
+        }
+
+        public MethodSummary Summary { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>Where AI content came from: the source call, named for messages.</summary>
+    internal sealed class SourceRef : IEquatable<SourceRef>
+    {
+        public SourceRef(string description, Location location)
+        {
+            Description = description;
+            Location = location;
+        }
+
+        public string Description { get; }
+
+        public Location Location { get; }
+
+        public bool Equals(SourceRef? other) =>
+            other is not null && Description == other.Description && Location.Equals(other.Location);
+
+        public override bool Equals(object? obj) => Equals(obj as SourceRef);
+
+        public override int GetHashCode() => (Description.GetHashCode() * 397) ^ Location.GetHashCode();
+
+        /// <summary>Stable order for messages: by file, then position.</summary>
+        public static int Compare(SourceRef a, SourceRef b)
+        {
+            var byPath = string.CompareOrdinal(a.Location.SourceTree?.FilePath, b.Location.SourceTree?.FilePath);
+            return byPath != 0 ? byPath : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+        }
+    }
+
+    /// <summary>
+    /// The abstract value of an expression or variable: which AI sources it may carry (<see cref="Sources"/>),
+    /// which parameters of the analyzed method it may carry (<see cref="Params"/>, for summaries; -1 is <c>this</c>),
+    /// per-member values of an object built in the method (<see cref="Fields"/>), and whether it is a chat client
+    /// that labels its responses. Immutable; equality is structural (the fixpoint needs it).
+    /// </summary>
+    internal sealed class TaintValue : IEquatable<TaintValue>
+    {
+        public const int ThisParameter = -1;
+        private const int MaxFieldDepth = 2;
+        private const int MaxSources = 16;
+
+        public static readonly TaintValue Clean = new TaintValue(
+            ImmutableHashSet<SourceRef>.Empty, ImmutableHashSet<int>.Empty, ImmutableDictionary<ISymbol, TaintValue>.Empty.WithComparers(SymbolEqualityComparer.Default), false);
+
+        public static readonly TaintValue LabeledClientValue = Clean.WithLabeledClient();
+
+        private TaintValue(ImmutableHashSet<SourceRef> sources, ImmutableHashSet<int> parameters, ImmutableDictionary<ISymbol, TaintValue> fields, bool labeledClient)
+        {
+            Sources = sources;
+            Params = parameters;
+            Fields = fields;
+            LabeledClient = labeledClient;
+        }
+
+        public ImmutableHashSet<SourceRef> Sources { get; }
+
+        public ImmutableHashSet<int> Params { get; }
+
+        public ImmutableDictionary<ISymbol, TaintValue> Fields { get; }
+
+        public bool LabeledClient { get; }
+
+        /// <summary>The value itself carries something (not counting its fields).</summary>
+        public bool HasOwnTaint => !Sources.IsEmpty || !Params.IsEmpty;
+
+        /// <summary>The value or one of its fields carries something.</summary>
+        public bool IsTainted => HasOwnTaint || Fields.Values.Any(f => f.IsTainted);
+
+        public static TaintValue FromSource(SourceRef source) =>
+            new TaintValue(ImmutableHashSet.Create(source), ImmutableHashSet<int>.Empty, Clean.Fields, false);
+
+        public static TaintValue FromParameter(int ordinal) =>
+            new TaintValue(ImmutableHashSet<SourceRef>.Empty, ImmutableHashSet.Create(ordinal), Clean.Fields, false);
+
+        public static TaintValue FromSources(ImmutableHashSet<SourceRef> sources) =>
+            sources.IsEmpty ? Clean : new TaintValue(sources, ImmutableHashSet<int>.Empty, Clean.Fields, false);
+
+        public TaintValue WithLabeledClient() => new TaintValue(Sources, Params, Fields, true);
+
+        /// <summary>The value with every field folded into its own taint (what a sink sees of a whole object).</summary>
+        public TaintValue Whole()
+        {
+            if (Fields.IsEmpty)
+            {
+                return LabeledClient ? new TaintValue(Sources, Params, Clean.Fields, false) : this;
+            }
+
+            var sources = Sources;
+            var parameters = Params;
+            foreach (var field in Fields.Values)
+            {
+                var whole = field.Whole();
+                sources = sources.Union(whole.Sources);
+                parameters = parameters.Union(whole.Params);
+            }
+
+            return Make(sources, parameters, Clean.Fields, false);
+        }
+
+        /// <summary>Only the own taint (no fields, no client flag).</summary>
+        public TaintValue Own() => Fields.IsEmpty && !LabeledClient ? this : Make(Sources, Params, Clean.Fields, false);
+
+        public TaintValue WithField(ISymbol member, TaintValue value, int depth = 0)
+        {
+            if (depth >= MaxFieldDepth)
+            {
+                return Join(value.Whole());
+            }
+
+            return new TaintValue(Sources, Params, Fields.SetItem(member, value.Fields.IsEmpty ? value : value.Truncate(depth + 1)), LabeledClient);
+        }
+
+        public TaintValue WithoutParams() => Params.IsEmpty && Fields.Values.All(f => f.Params.IsEmpty)
+            ? this
+            : new TaintValue(Sources, ImmutableHashSet<int>.Empty, Fields.ToImmutableDictionary(p => p.Key, p => p.Value.WithoutParams(), SymbolEqualityComparer.Default), LabeledClient);
+
+        public TaintValue Join(TaintValue other)
+        {
+            if (ReferenceEquals(this, other) || other == Clean)
+            {
+                return this;
+            }
+
+            if (this == Clean)
+            {
+                return other;
+            }
+
+            var fields = Fields;
+            foreach (var pair in other.Fields)
+            {
+                fields = fields.TryGetValue(pair.Key, out var mine) ? fields.SetItem(pair.Key, mine.Join(pair.Value)) : fields.SetItem(pair.Key, pair.Value);
+            }
+
+            return Make(Sources.Union(other.Sources), Params.Union(other.Params), fields, LabeledClient && other.LabeledClient);
+        }
+
+        public static TaintValue JoinAll(IEnumerable<TaintValue> values)
+        {
+            var result = Clean;
+            foreach (var value in values)
+            {
+                result = result.Join(value);
+            }
+
+            return result;
+        }
+
+        /// <summary>Replaces parameter placeholders with the caller's values (summary application).</summary>
+        public TaintValue Instantiate(Func<int, TaintValue> argument)
+        {
+            var result = Make(Sources, ImmutableHashSet<int>.Empty, Clean.Fields, false);
+            foreach (var p in Params)
+            {
+                result = result.Join(argument(p).Own());
+            }
+
+            foreach (var field in Fields)
+            {
+                result = result.WithField(field.Key, field.Value.Instantiate(argument));
+            }
+
+            return result;
+        }
+
+        public bool Equals(TaintValue? other)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (other is null || LabeledClient != other.LabeledClient || !Sources.SetEquals(other.Sources) || !Params.SetEquals(other.Params) || Fields.Count != other.Fields.Count)
+            {
+                return false;
+            }
+
+            foreach (var pair in Fields)
+            {
+                if (!other.Fields.TryGetValue(pair.Key, out var theirs) || !pair.Value.Equals(theirs))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as TaintValue);
+
+        public override int GetHashCode() => (Sources.Count * 31) + (Params.Count * 7) + Fields.Count + (LabeledClient ? 1 : 0);
+
+        public static bool operator ==(TaintValue? left, TaintValue? right) => left is null ? right is null : left.Equals(right);
+
+        public static bool operator !=(TaintValue? left, TaintValue? right) => !(left == right);
+
+        private TaintValue Truncate(int depth)
+        {
+            if (depth < MaxFieldDepth || Fields.IsEmpty)
+            {
+                return this;
+            }
+
+            return Whole();
+        }
+
+        private static TaintValue Make(ImmutableHashSet<SourceRef> sources, ImmutableHashSet<int> parameters, ImmutableDictionary<ISymbol, TaintValue> fields, bool labeledClient)
+        {
+            if (sources.Count > MaxSources)
+            {
+                // Keep the first few (stable order): messages name one, additional locations show some.
+                sources = sources.OrderBy(s => s, Comparer<SourceRef>.Create(SourceRef.Compare)).Take(MaxSources).ToImmutableHashSet();
+            }
+
+            if (sources.IsEmpty && parameters.IsEmpty && fields.IsEmpty && !labeledClient)
+            {
+                return Clean;
+            }
+
+            return new TaintValue(sources, parameters, fields, labeledClient);
+        }
+    }
+}
