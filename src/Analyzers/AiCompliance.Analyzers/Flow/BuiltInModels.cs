@@ -44,19 +44,11 @@ namespace AiCompliance.Analyzers.Flow
             Neutral(m, "OpenAI.Chat.ChatTokenUsage");
             Neutral(m, "OpenAI.Chat.ChatFinishReason");
             Neutral(m, "OpenAI.Chat.ChatMessageRole");
-            foreach (var responses in new[] { "OpenAI.Responses.OpenAIResponseClient", "OpenAI.Responses.ResponsesClient" })
-            {
-                Source(m, responses, "CreateResponse", "ResponsesClient.CreateResponse");
-                Source(m, responses, "CreateResponseAsync", "ResponsesClient.CreateResponseAsync");
-                Source(m, responses, "CreateResponseStreaming", "ResponsesClient.CreateResponseStreaming");
-                Source(m, responses, "CreateResponseStreamingAsync", "ResponsesClient.CreateResponseStreamingAsync");
-            }
-
-            foreach (var response in new[] { "OpenAI.Responses.OpenAIResponse", "OpenAI.Responses.ResponseResult" })
-            {
-                Content(m, response, "GetOutputText", "OutputItems", "ToString");
-            }
-
+            // Responses API (2.15: ResponsesClient / ResponseResult; streaming only as CreateResponseStreamingAsync).
+            Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponse", "ResponsesClient.CreateResponse");
+            Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponseAsync", "ResponsesClient.CreateResponseAsync");
+            Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponseStreamingAsync", "ResponsesClient.CreateResponseStreamingAsync");
+            Content(m, "OpenAI.Responses.ResponseResult", "GetOutputText", "OutputItems", "ToString");
             Neutral(m, "OpenAI.Responses.ResponseTokenUsage");
 
             // ---- Semantic Kernel ----
@@ -87,8 +79,7 @@ namespace AiCompliance.Analyzers.Flow
             // ---- Anthropic ----
             Source(m, "Anthropic.Services.IMessageService", "Create", "Messages.Create");
             Source(m, "Anthropic.Services.IMessageService", "CreateStreaming", "Messages.CreateStreaming");
-            Source(m, "Anthropic.Services.MessageService", "Create", "Messages.Create");
-            Source(m, "Anthropic.Services.MessageService", "CreateStreaming", "Messages.CreateStreaming");
+            Source(m, "Anthropic.Services.MessageServiceExtensions", "Create", "Messages.Create<T>");
             Content(m, "Anthropic.Models.Messages.Message", "Content", "ToString");
             Content(m, "Anthropic.Models.Messages.ContentBlock", "TryPickText", "Value", "ToString", "Json");
             Content(m, "Anthropic.Models.Messages.TextBlock", "Text", "ToString");
@@ -97,8 +88,6 @@ namespace AiCompliance.Analyzers.Flow
             // ---- OllamaSharp ----
             Source(m, "OllamaSharp.IOllamaApiClient", "ChatAsync", "OllamaApiClient.ChatAsync");
             Source(m, "OllamaSharp.IOllamaApiClient", "GenerateAsync", "OllamaApiClient.GenerateAsync");
-            Source(m, "OllamaSharp.OllamaApiClient", "ChatAsync", "OllamaApiClient.ChatAsync");
-            Source(m, "OllamaSharp.OllamaApiClient", "GenerateAsync", "OllamaApiClient.GenerateAsync");
             Source(m, "OllamaSharp.OllamaApiClientExtensions", "GenerateAsync", "OllamaApiClient.GenerateAsync");
             Source(m, "OllamaSharp.Chat", "SendAsync", "Chat.SendAsync");
             Source(m, "OllamaSharp.Chat", "SendAsAsync", "Chat.SendAsAsync");

@@ -812,7 +812,7 @@ namespace AiCompliance.Analyzers.Flow
             {
                 var client = invocation.Instance is not null ? receiver : (argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
                 var clientOperation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                if (client.LabeledClient || IsLabelingClientType(clientOperation?.Type) || IsLabelingClientType(method.ContainingType))
+                if (client.LabeledClient || (clientOperation is not null && IsLabelingClientType(Unwrap(clientOperation).Type)) || IsLabelingClientType(method.ContainingType))
                 {
                     return TaintValue.Clean; // responses of the generated labeling wrapper are labeled
                 }

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using AiCompliance.Analyzers;
+using AiCompliance.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace AiCompliance.Tests.Infrastructure;
+
+/// <summary>
+/// Runs AIC001 over test code the way a build does: real SDK and ASP.NET Core assemblies, the AiCompliance generator
+/// (so <c>Label</c> and <c>WithLabels</c> exist), then the analyzer. Expected reports are marked <c>[|expression|]</c>;
+/// every report must be marked and every mark reported. The test code itself must compile without errors.
+/// </summary>
+public static class FlowVerifier
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(BuildReferences);
+
+    public static ImmutableArray<MetadataReference> All => References.Value;
+
+    private static ImmutableArray<MetadataReference> BuildReferences()
+    {
+        var set = new Dictionary<string, MetadataReference>(StringComparer.OrdinalIgnoreCase);
+        foreach (var reference in TestReferences.Net100)
+        {
+            set[((PortableExecutableReference)reference).Display ?? Guid.NewGuid().ToString()] = reference;
+        }
+
+        void Add(Type type)
+        {
+            var location = type.Assembly.Location;
+            set[Path.GetFileName(location)] = MetadataReference.CreateFromFile(location);
+        }
+
+        // ASP.NET Core shared framework (implementation assemblies work as references).
+        var aspnet = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.Results).Assembly.Location)!;
+        foreach (var file in Directory.GetFiles(aspnet, "*.dll"))
+        {
+            var name = Path.GetFileName(file);
+            if ((name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)) && !set.ContainsKey(name))
+            {
+                try
+                {
+                    using var stream = File.OpenRead(file);
+                    using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+                    if (pe.HasMetadata)
+                    {
+                        set[name] = MetadataReference.CreateFromFile(file);
+                    }
+                }
+                catch (BadImageFormatException)
+                {
+                }
+            }
+        }
+
+        Add(typeof(RegisteredAiServiceAttribute));
+        Add(typeof(Microsoft.Extensions.AI.IChatClient));
+        Add(typeof(Microsoft.Extensions.AI.ChatClientBuilder));
+        Add(typeof(OpenAI.Chat.ChatClient));
+        Add(typeof(System.ClientModel.ClientResult));
+        Add(typeof(Azure.AI.OpenAI.AzureOpenAIClient));
+        Add(typeof(Azure.Core.TokenCredential));
+        Add(typeof(Microsoft.SemanticKernel.Kernel));
+        Add(typeof(Microsoft.SemanticKernel.KernelExtensions));
+        Add(typeof(Anthropic.AnthropicClient));
+        Add(typeof(OllamaSharp.OllamaApiClient));
+        return set.Values.ToImmutableArray();
+    }
+
+    /// <summary>Marks as they appear in a source: spans to expect AIC001 at.</summary>
+    public static (string Source, List<TextSpan> Spans) ParseMarkup(string markup)
+    {
+        var spans = new List<TextSpan>();
+        var sb = new StringBuilder();
+        var stack = new Stack<int>();
+        for (var i = 0; i < markup.Length; i++)
+        {
+            if (markup[i] == '[' && i + 1 < markup.Length && markup[i + 1] == '|')
+            {
+                stack.Push(sb.Length);
+                i++;
+            }
+            else if (markup[i] == '|' && i + 1 < markup.Length && markup[i + 1] == ']' && stack.Count > 0)
+            {
+                var start = stack.Pop();
+                spans.Add(TextSpan.FromBounds(start, sb.Length));
+                i++;
+            }
+            else
+            {
+                sb.Append(markup[i]);
+            }
+        }
+
+        return (sb.ToString(), spans);
+    }
+
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, bool allowCompilerErrors = false, params string[] extraSources)
+    {
+        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions, path: "/0/Test0.cs") };
+        for (var i = 0; i < extraSources.Length; i++)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(extraSources[i], TestReferences.ParseOptions, path: $"/0/Test{i + 1}.cs"));
+        }
+
+        var compilation = CSharpCompilation.Create(
+            "FlowTest",
+            trees,
+            All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                {
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                    ["CS1705"] = ReportDiagnostic.Suppress,
+                }));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new RegisteredAiServiceGenerator().AsSourceGenerator() }, parseOptions: TestReferences.ParseOptions);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
+
+        if (!allowCompilerErrors)
+        {
+            var errors = withGenerated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("AIC", StringComparison.Ordinal)).ToList();
+            Assert.True(errors.Count == 0, "Test code does not compile:\n" + string.Join("\n", errors));
+        }
+
+        var before = UnlabeledAiOutputAnalyzer.InternalErrors;
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer());
+        var withAnalyzers = withGenerated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var analyzerErrors = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        Assert.True(analyzerErrors.Count == 0, "Analyzer threw:\n" + string.Join("\n", analyzerErrors));
+        Assert.True(UnlabeledAiOutputAnalyzer.InternalErrors == before, "Analyzer swallowed an exception: " + UnlabeledAiOutputAnalyzer.LastInternalError);
+        return diagnostics.Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput).ToImmutableArray();
+    }
+
+    /// <summary>Verifies that AIC001 is reported exactly at the marked spans of the first source.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, params string[] extraSources)
+    {
+        var (source, expected) = ParseMarkup(markup);
+        var diagnostics = await AnalyzeAsync(source, false, extraSources);
+        var actual = diagnostics.Where(d => d.Location.SourceTree?.FilePath == "/0/Test0.cs").Select(d => d.Location.SourceSpan).OrderBy(s => s.Start).ToList();
+        var others = diagnostics.Where(d => d.Location.SourceTree?.FilePath != "/0/Test0.cs").ToList();
+        expected = expected.OrderBy(s => s.Start).ToList();
+        if (!actual.SequenceEqual(expected) || others.Count > 0)
+        {
+            string Show(TextSpan span)
+            {
+                var line = SourceText.From(source).Lines.GetLinePosition(span.Start).Line + 1;
+                return $"line {line} '{source.Substring(span.Start, span.Length)}'";
+            }
+
+            Assert.Fail("AIC001 mismatch.\nExpected:\n  " + string.Join("\n  ", expected.Select(Show)) +
+                        "\nActual:\n  " + string.Join("\n  ", diagnostics.Select(d => d.Location.SourceTree?.FilePath == "/0/Test0.cs" ? Show(d.Location.SourceSpan) + ": " + d.GetMessage() : d.ToString())));
+        }
+
+        return diagnostics;
+    }
+}
