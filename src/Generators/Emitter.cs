@@ -31,6 +31,8 @@ namespace AiCompliance.Generators
             var producer = !string.IsNullOrEmpty(spec.Provider) ? spec.Provider! : number;
             var atStart = spec.LabelPosition != 1;
             var atEnd = spec.LabelPosition == 1 || spec.LabelPosition == 2;
+            // "Modern" means C# 8 (the default for netstandard2.1 / .NET Core 3.x): the members emitted under it may use
+            // nullable annotations, ??= and async streams, but no C# 9+ syntax (no "is not" patterns, no target-typed new).
             var modern = caps.SupportsModernCSharp;
             var labeler = caps.HasLabelerAttribute ? "[global::AiCompliance.AiContentLabeler]" : null;
             var generatedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
@@ -284,7 +286,7 @@ namespace AiCompliance.Generators
             w.Line("    global::System.Threading.CancellationToken cancellationToken = default)");
             w.Open();
             w.Line("var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);");
-            w.Line("if (response.AdditionalProperties is not null && response.AdditionalProperties.ContainsKey(" + CSharpLiteral.Quote(ImplicitLabelKey) + "))");
+            w.Line("if (response.AdditionalProperties?.ContainsKey(" + CSharpLiteral.Quote(ImplicitLabelKey) + ") == true)");
             w.Open();
             w.Line("return response; // already labeled by another wrapper");
             w.Close();
@@ -335,7 +337,7 @@ namespace AiCompliance.Generators
             w.Line("string? messageId = null;");
             w.Line("await foreach (var update in " + AsyncExt + "ConfigureAwait(base.GetStreamingResponseAsync(messages, options, cancellationToken), false))");
             w.Open();
-            w.Line("if (update.AdditionalProperties is not null && update.AdditionalProperties.ContainsKey(" + CSharpLiteral.Quote(ImplicitLabelKey) + "))");
+            w.Line("if (update.AdditionalProperties?.ContainsKey(" + CSharpLiteral.Quote(ImplicitLabelKey) + ") == true)");
             w.Open();
             w.Line("alreadyLabeled = true; // an inner wrapper labels this stream");
             w.Close();

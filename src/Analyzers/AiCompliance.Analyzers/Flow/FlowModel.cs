@@ -238,7 +238,14 @@ namespace AiCompliance.Analyzers.Flow
                     return false;
             }
 
-            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate || type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer)
+            if (type.TypeKind == TypeKind.Delegate)
+            {
+                // A delegate carries what invoking it returns: Func<string> can, Action cannot.
+                var invoke = (type as INamedTypeSymbol)?.DelegateInvokeMethod;
+                return invoke is not null && !invoke.ReturnsVoid && ComputeCapable(invoke.ReturnType, depth + 1);
+            }
+
+            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer)
             {
                 return false;
             }

@@ -41,6 +41,8 @@ namespace AiCompliance.Analyzers.Flow
         private TaintValue _returnValue = TaintValue.Clean;
         private string? _returnSink;
         private TaintValue? _objectUnderConstruction;
+        private ControlFlowGraph? _rootGraph;
+        private readonly Dictionary<int, TaintValue> _outValues = new Dictionary<int, TaintValue>();
 
         private MethodAnalysis(
             FlowContext context,
@@ -82,6 +84,7 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             analysis._returnSink = IsControllerAction(context.Model, method) ? "controller action '" + method.Name + "'" : null;
+            analysis._rootGraph = cfg;
             var returned = analysis.Run(cfg, initial);
 
             var findings = analysis._findings.Values
@@ -91,7 +94,8 @@ namespace AiCompliance.Analyzers.Flow
             var summary = new MethodSummary(
                 returned,
                 analysis._paramSinks.ToImmutableArray(),
-                analysis._fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
+                analysis._fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
+                analysis._outValues.ToImmutableDictionary());
             return new MethodResult(summary, findings);
         }
 
@@ -185,6 +189,19 @@ namespace AiCompliance.Analyzers.Flow
             if (branch?.Destination is not { } destination)
             {
                 return;
+            }
+
+            if (destination.Kind == BasicBlockKind.Exit && ReferenceEquals(_graph, _rootGraph))
+            {
+                // Leaving the method: remember what out/ref parameters hold.
+                foreach (var parameter in _method.Parameters)
+                {
+                    if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+                    {
+                        var value = _state.Get(parameter);
+                        _outValues[parameter.Ordinal] = _outValues.TryGetValue(parameter.Ordinal, out var old) ? old.Join(value) : value;
+                    }
+                }
             }
 
             var target = inputs[destination.Ordinal];
@@ -1061,6 +1078,15 @@ namespace AiCompliance.Analyzers.Flow
                 if (operation is not null)
                 {
                     ReportSink(operation, argumentValue, paramSink.Sink + "' (via '" + paramSink.Via, paramSink.Location);
+                }
+            }
+
+            // out / ref arguments.
+            foreach (var outValue in result.Summary.OutValues)
+            {
+                if (byOrdinalOperation.TryGetValue(outValue.Key, out var target))
+                {
+                    Assign(target, outValue.Value.Instantiate(Argument));
                 }
             }
 

@@ -32,12 +32,16 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed class MethodSummary
     {
-        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites)
+        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null)
         {
             Return = returnValue;
             ParamSinks = paramSinks;
             FieldWrites = fieldWrites;
+            OutValues = outValues ?? ImmutableDictionary<int, TaintValue>.Empty;
         }
+
+        /// <summary>What <c>out</c> and <c>ref</c> parameters hold when the method returns, by ordinal.</summary>
+        public ImmutableDictionary<int, TaintValue> OutValues { get; }
 
         public TaintValue Return { get; }
 
