@@ -14,7 +14,7 @@ namespace AiCompliance.Analyzers
         public static readonly DiagnosticDescriptor UnlabeledAiOutput = Create(
             DiagnosticIds.UnlabeledAiOutput,
             "AI-generated content reaches a user without a label",
-            "AI-generated content from '{0}' reaches '{1}' without a label",
+            "AI-generated content from '{0}' reaches '{1}'{2} without a label",
             LabelingCategory,
             DiagnosticSeverity.Error,
             "Every piece of AI-generated content a registered service shows or hands out must carry an explicit label (Measures for Labeling AI-Generated Synthetic Content, Art. 4; GB 45438-2025 §5). Label it with the generated Label(...) of your [RegisteredAiService] class, or use the client from WithLabels(...).");

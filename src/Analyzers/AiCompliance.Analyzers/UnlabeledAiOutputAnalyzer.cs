@@ -125,7 +125,8 @@ namespace AiCompliance.Analyzers
                 finding.Node.GetLocation(),
                 additional,
                 sourceName,
-                finding.Sink));
+                finding.Sink,
+                finding.Via is null ? string.Empty : " via '" + finding.Via + "'"));
         }
     }
 }

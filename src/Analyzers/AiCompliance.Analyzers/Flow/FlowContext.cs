@@ -32,6 +32,9 @@ namespace AiCompliance.Analyzers.Flow
         [ThreadStatic]
         private static HashSet<ISymbol>? t_inProgress;
 
+        [ThreadStatic]
+        private static int t_cutCycles;
+
         public FlowContext(FlowModel model)
         {
             Model = model;
@@ -56,6 +59,7 @@ namespace AiCompliance.Analyzers.Flow
             var inProgress = t_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             if (depth > MaxCallDepth || inProgress.Contains(method))
             {
+                t_cutCycles++;
                 return new MethodResult(MethodSummary.Conservative(method), Array.Empty<Finding>());
             }
 
@@ -66,15 +70,19 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             inProgress.Add(method);
+            var cutsBefore = t_cutCycles;
+            MethodResult computed;
             try
             {
-                var result = MethodAnalysis.Analyze(this, method, body.Value.Cfg, depth, fieldCollection: false, cancellationToken);
-                return _results.GetOrAdd(method, result);
+                computed = MethodAnalysis.Analyze(this, method, body.Value.Cfg, depth, fieldCollection: false, cancellationToken);
             }
             finally
             {
                 inProgress.Remove(method);
             }
+
+            // A result that leaned on a cut cycle or the depth bound is provisional: only the outermost one is kept.
+            return t_cutCycles == cutsBefore || inProgress.Count == 0 ? _results.GetOrAdd(method, computed) : computed;
         }
 
         /// <summary>Analyzes the body the analyzer driver handed over (no re-binding), or returns the cached result.</summary>
@@ -88,15 +96,17 @@ namespace AiCompliance.Analyzers.Flow
 
             var inProgress = t_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             inProgress.Add(method);
+            MethodResult computed;
             try
             {
-                var result = MethodAnalysis.Analyze(this, method, cfg, 0, fieldCollection: false, cancellationToken);
-                return _results.GetOrAdd(method, result);
+                computed = MethodAnalysis.Analyze(this, method, cfg, 0, fieldCollection: false, cancellationToken);
             }
             finally
             {
                 inProgress.Remove(method);
             }
+
+            return inProgress.Count == 0 ? _results.GetOrAdd(method, computed) : computed;
         }
 
         /// <summary>

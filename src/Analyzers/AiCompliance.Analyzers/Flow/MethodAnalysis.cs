@@ -1000,7 +1000,7 @@ namespace AiCompliance.Analyzers.Flow
             return result is null ? TaintValue.Clean : result.Summary.Return.WithoutParams().Whole();
         }
 
-        private void ReportSink(IOperation expression, TaintValue value, string sink, Location? helperSink = null)
+        private void ReportSink(IOperation expression, TaintValue value, string sink, Location? helperSink = null, string? via = null)
         {
             var whole = value.Whole();
             if (!whole.IsTainted)
@@ -1012,7 +1012,8 @@ namespace AiCompliance.Analyzers.Flow
             {
                 foreach (var parameter in whole.Params)
                 {
-                    _paramSinks.Add(new ParamSink(parameter, sink, helperSink ?? expression.Syntax.GetLocation(), TypeAndMember(_method)));
+                    var chain = TypeAndMember(_method) + (via is null ? string.Empty : " → " + via);
+                    _paramSinks.Add(new ParamSink(parameter, sink, helperSink ?? expression.Syntax.GetLocation(), chain));
                 }
             }
 
@@ -1029,7 +1030,7 @@ namespace AiCompliance.Analyzers.Flow
             }
             else
             {
-                _findings[node] = new Finding(node, sink, reported, helperSink);
+                _findings[node] = new Finding(node, sink, reported, helperSink, via);
             }
         }
 
@@ -1077,7 +1078,7 @@ namespace AiCompliance.Analyzers.Flow
                 var operation = paramSink.Parameter == TaintValue.ThisParameter ? instance : (byOrdinalOperation.TryGetValue(paramSink.Parameter, out var op) ? op : null);
                 if (operation is not null)
                 {
-                    ReportSink(operation, argumentValue, paramSink.Sink + "' (via '" + paramSink.Via, paramSink.Location);
+                    ReportSink(operation, argumentValue, paramSink.Sink, paramSink.Location, paramSink.Via);
                 }
             }
 

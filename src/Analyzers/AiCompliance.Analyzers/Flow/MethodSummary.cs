@@ -22,7 +22,7 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The sink expression inside the helper (an additional location at the caller's report).</summary>
         public Location Location { get; }
 
-        /// <summary>The chain of helpers, outermost first, e.g. "Helpers.Print".</summary>
+        /// <summary>The chain of helpers from the called one inward, e.g. "Output.Deep → Output.Show".</summary>
         public string Via { get; }
     }
 
@@ -67,13 +67,17 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>An unlabeled path: the expression handed to a sink and what it carries.</summary>
     internal sealed class Finding
     {
-        public Finding(SyntaxNode node, string sink, TaintValue value, Location? helperSink)
+        public Finding(SyntaxNode node, string sink, TaintValue value, Location? helperSink, string? via)
         {
             Node = node;
             Sink = sink;
             Value = value;
             HelperSink = helperSink;
+            Via = via;
         }
+
+        /// <summary>For a report at a helper call: the helpers the content goes through to the sink.</summary>
+        public string? Via { get; }
 
         public SyntaxNode Node { get; }
 
