@@ -114,7 +114,7 @@ namespace AiCompliance.Generators
 
             if (atEnd)
             {
-                w.Line("if (!text.EndsWith(LabelText, global::System.StringComparison.Ordinal) || text.Length == LabelText.Length)");
+                w.Line("if (!text.EndsWith(LabelText, global::System.StringComparison.Ordinal))");
                 w.Open();
                 w.Line("text = text + " + CSharpLiteral.Quote(Separator) + " + LabelText;");
                 w.Close();
@@ -320,8 +320,19 @@ namespace AiCompliance.Generators
                 w.Line("last.Text = last.Text + " + CSharpLiteral.Quote(Separator) + " + LabelText;");
             }
 
-            w.Line("(response.AdditionalProperties ??= new " + Ai + "AdditionalPropertiesDictionary())[" + CSharpLiteral.Quote(ImplicitLabelKey) + "] =");
-            w.Line("    ImplicitLabelValue(response.ResponseId ?? global::System.Guid.NewGuid().ToString(\"N\"));");
+            w.Line("var implicitLabel = ImplicitLabelValue(response.ResponseId ?? global::System.Guid.NewGuid().ToString(\"N\"));");
+            w.Line("(response.AdditionalProperties ??= new " + Ai + "AdditionalPropertiesDictionary())[" + CSharpLiteral.Quote(ImplicitLabelKey) + "] = implicitLabel;");
+            w.Line();
+            w.Line("// Also on the labeled message, where ToChatResponse() puts it for streamed responses.");
+            w.Line("foreach (var message in response.Messages)");
+            w.Open();
+            w.Line("if (message.Contents.Contains(first))");
+            w.Open();
+            w.Line("(message.AdditionalProperties ??= new " + Ai + "AdditionalPropertiesDictionary())[" + CSharpLiteral.Quote(ImplicitLabelKey) + "] = implicitLabel;");
+            w.Line("break;");
+            w.Close();
+            w.Close();
+            w.Line();
             w.Line("return response;");
             w.Close();
             w.Line();

@@ -30,6 +30,16 @@ namespace AiCompliance.Internal
                 return "it is generic";
             }
 
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.IsFileLocal)
+                {
+                    return t.Equals(type, SymbolEqualityComparer.Default)
+                        ? "it is file-local ('file' types cannot be extended from another file)"
+                        : "the containing type '" + t.Name + "' is file-local";
+                }
+            }
+
             if (declaration.Parent is TypeDeclarationSyntax)
             {
                 for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)

@@ -66,6 +66,23 @@ public class Aic008Tests
         """, false, Aic008("Svc", "the containing type 'Outer' is generic"));
 
     [Fact]
+    public Task File_local_class_reports() => Verify.VerifyAsync("""
+        using AiCompliance;
+        [RegisteredAiService("Beijing-YunQue-20230821")]
+        file static partial class {|#0:Svc|} { }
+        """, false, Aic008("Svc", "it is file-local ('file' types cannot be extended from another file)"));
+
+    [Fact]
+    public Task Nested_in_file_local_class_reports() => Verify.VerifyAsync("""
+        using AiCompliance;
+        file partial class Outer
+        {
+            [RegisteredAiService("Beijing-YunQue-20230821")]
+            public static partial class {|#0:Svc|} { }
+        }
+        """, false, Aic008("Svc", "the containing type 'Outer' is file-local"));
+
+    [Fact]
     public Task Partial_struct_reports_next_to_the_compiler_error() => Verify.VerifyAsync("""
         using AiCompliance;
         [{|CS0592:RegisteredAiService|}("Beijing-YunQue-20230821")]

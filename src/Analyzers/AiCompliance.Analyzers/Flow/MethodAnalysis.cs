@@ -43,6 +43,7 @@ namespace AiCompliance.Analyzers.Flow
         private TaintValue? _objectUnderConstruction;
         private ControlFlowGraph? _rootGraph;
         private readonly Dictionary<int, TaintValue> _outValues = new Dictionary<int, TaintValue>();
+        private readonly Dictionary<CaptureId, object> _captureAliases = new Dictionary<CaptureId, object>();
 
         private MethodAnalysis(
             FlowContext context,
@@ -250,6 +251,12 @@ namespace AiCompliance.Analyzers.Flow
                     {
                         var value = Eval(capture.Value);
                         _state[capture.Id] = value;
+                        if (EntityOf(capture.Value) is { } aliased)
+                        {
+                            // A receiver captured before a branch (list.Add(x ?? y)): writes through the capture reach the variable.
+                            _captureAliases[capture.Id] = aliased;
+                        }
+
                         return value;
                     }
 
@@ -590,11 +597,11 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>The variable an instance expression names, when it names one.</summary>
-        private static object? EntityOf(IOperation? operation) => operation switch
+        private object? EntityOf(IOperation? operation) => operation switch
         {
             ILocalReferenceOperation local => local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
-            IFlowCaptureReferenceOperation capture => capture.Id,
+            IFlowCaptureReferenceOperation capture => _captureAliases.TryGetValue(capture.Id, out var aliased) ? aliased : capture.Id,
             IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
             IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Arguments.Length: 0 } property => property.Property,
             IConversionOperation conversion => EntityOf(conversion.Operand),
