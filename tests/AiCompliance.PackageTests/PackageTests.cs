@@ -138,4 +138,56 @@ public class PackageTests(PackageFixture package)
         Assert.Contains("Beijing-XueQiuHuiJian-2S0033", run.Output);
         Assert.DoesNotContain("error AIC002", run.Output);
     }
+
+    private const string ChatProgram = """
+        using AiCompliance;
+        using Microsoft.Extensions.AI;
+
+        IChatClient client = new EchoClient();
+        var response = await client.GetResponseAsync("hi");
+        Console.WriteLine(ANSWER);
+
+        [RegisteredAiService("Beijing-YunQue-20230821")]
+        public static partial class Chat { }
+
+        sealed class EchoClient : IChatClient
+        {
+            public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "answer")));
+
+            public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                => throw new NotSupportedException();
+
+            public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+            public void Dispose()
+            {
+            }
+        }
+        """;
+
+    [Fact]
+    public void Unlabeled_output_fails_the_build_with_AIC001_and_labeling_fixes_it()
+    {
+        var unlabeled = package.CreateConsumer("UnlabeledConsumer", ChatProgram.Replace("ANSWER", "response.Text"), withMeai: true);
+        var build = Dotnet.Run(unlabeled, "build", "-c", "Release");
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"Program\.cs\(6,19\): error AIC001: AI-generated content from 'IChatClient\.GetResponseAsync' reaches 'Console\.WriteLine' without a label", build.Output);
+
+        var labeled = package.CreateConsumer("LabeledConsumer", ChatProgram.Replace("ANSWER", "Chat.Label(response.Text)"), withMeai: true);
+        var run = Dotnet.Run(labeled, "run", "-c", "Release");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("内容由人工智能生成", run.Output);
+        Assert.DoesNotContain("AIC001", run.Output);
+    }
+
+    [Fact]
+    public void AIC001_severity_can_be_lowered_in_editorconfig()
+    {
+        var dir = package.CreateConsumer("WarnConsumer", ChatProgram.Replace("ANSWER", "response.Text"), withMeai: true);
+        File.WriteAllText(Path.Combine(dir, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.AIC001.severity = suggestion\n");
+        var run = Dotnet.Run(dir, "run", "-c", "Release");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.DoesNotContain("error AIC001", run.Output);
+    }
 }
