@@ -10,6 +10,7 @@ namespace AiCompliance.Analyzers
         public const string RegistrationCategory = "AiCompliance.Registration";
         public const string LabelingCategory = "AiCompliance.Labeling";
         public const string UsageCategory = "AiCompliance.Usage";
+        public const string ReportCategory = "AiCompliance.Report";
 
         public static readonly DiagnosticDescriptor UnlabeledAiOutput = Create(
             DiagnosticIds.UnlabeledAiOutput,
@@ -43,14 +44,34 @@ namespace AiCompliance.Analyzers
             DiagnosticSeverity.Error,
             "The generator adds the registration display and the labeling API to the class, so the class must be partial, non-generic, and nested only in partial, non-generic types.");
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        /// <summary>For the compliance report (scanner): labeled paths. Hidden and off unless enabled.</summary>
+        public static readonly DiagnosticDescriptor LabeledAiOutput = Create(
+            DiagnosticIds.LabeledAiOutput,
+            "AI-generated content reaches a user, labeled",
+            "AI-generated content from '{0}' reaches '{1}'{2}, labeled",
+            ReportCategory,
+            DiagnosticSeverity.Hidden,
+            "Report only: a compliant path from an AI source to a user-facing output. Off by default; the aicompliance scanner turns it on to list labeled outputs.",
+            enabledByDefault: false);
+
+        /// <summary>For the compliance report (scanner): AI source calls. Hidden and off unless enabled.</summary>
+        public static readonly DiagnosticDescriptor AiSourceCall = Create(
+            DiagnosticIds.AiSourceCall,
+            "AI source call",
+            "'{0}' produces AI-generated content{1}",
+            ReportCategory,
+            DiagnosticSeverity.Hidden,
+            "Report only: a call whose result is AI-generated content. Off by default; the aicompliance scanner turns it on to list sources.",
+            enabledByDefault: false);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, bool enabledByDefault = true) =>
             new DiagnosticDescriptor(
                 id,
                 title,
                 message,
                 category,
                 severity,
-                isEnabledByDefault: true,
+                isEnabledByDefault: enabledByDefault,
                 description: description,
                 helpLinkUri: HelpLinkBase + id + ".md");
     }

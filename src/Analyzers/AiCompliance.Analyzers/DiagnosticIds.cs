@@ -14,5 +14,11 @@ namespace AiCompliance.Analyzers
 
         /// <summary>[RegisteredAiService] on a class the generator cannot fill.</summary>
         public const string InvalidServiceTarget = "AIC008";
+
+        /// <summary>Report only (hidden, off by default): AI content reaches a user, labeled.</summary>
+        public const string LabeledAiOutput = "AIC900";
+
+        /// <summary>Report only (hidden, off by default): a call that produces AI content.</summary>
+        public const string AiSourceCall = "AIC901";
     }
 }

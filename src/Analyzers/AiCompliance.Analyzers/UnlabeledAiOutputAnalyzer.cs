@@ -36,7 +36,10 @@ namespace AiCompliance.Analyzers
         public static Exception? LastInternalError { get; private set; }
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnlabeledAiOutput);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.UnlabeledAiOutput,
+            Descriptors.LabeledAiOutput,
+            Descriptors.AiSourceCall);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -86,7 +89,21 @@ namespace AiCompliance.Analyzers
                 var result = flow.AnalyzeOwnBody(method, cfg, context.CancellationToken);
                 foreach (var finding in result.Findings)
                 {
-                    Report(context, finding);
+                    Report(context, finding, Descriptors.UnlabeledAiOutput);
+                }
+
+                // Report-only diagnostics (off by default; the scanner enables them).
+                foreach (var finding in result.LabeledFindings)
+                {
+                    Report(context, finding, Descriptors.LabeledAiOutput);
+                }
+
+                foreach (var source in result.SourceCalls)
+                {
+                    if (source.Location.SourceTree == context.CodeBlock.SyntaxTree)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.AiSourceCall, source.Location, source.Description, source.Labeled ? " (through the labeling client)" : string.Empty));
+                    }
                 }
             }
             catch (OperationCanceledException)
@@ -100,7 +117,7 @@ namespace AiCompliance.Analyzers
             }
         }
 
-        private static void Report(CodeBlockAnalysisContext context, Finding finding)
+        private static void Report(CodeBlockAnalysisContext context, Finding finding, DiagnosticDescriptor descriptor)
         {
             var sources = finding.Value.Sources.OrderBy(s => s, Comparer<SourceRef>.Create(SourceRef.Compare)).ToList();
             if (sources.Count == 0 || finding.Node.SyntaxTree != context.CodeBlock.SyntaxTree)
@@ -121,7 +138,7 @@ namespace AiCompliance.Analyzers
 
             var sourceName = sources[0].Description + (sources.Count > 1 ? "' and " + (sources.Count - 1) + " more from '" + sources[sources.Count - 1].Description : string.Empty);
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.UnlabeledAiOutput,
+                descriptor,
                 finding.Node.GetLocation(),
                 additional,
                 sourceName,

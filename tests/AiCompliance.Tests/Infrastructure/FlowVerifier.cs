@@ -106,10 +106,29 @@ public static class FlowVerifier
 
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, bool allowCompilerErrors = false, params string[] extraSources)
     {
+        var all = await AnalyzeAllAsync(source, allowCompilerErrors, enableReportDiagnostics: false, extraSources);
+        return all.Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput).ToImmutableArray();
+    }
+
+    /// <summary>Every AIC diagnostic; with <paramref name="enableReportDiagnostics"/> also AIC900/AIC901 (off by default).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAllAsync(string source, bool allowCompilerErrors, bool enableReportDiagnostics, params string[] extraSources)
+    {
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions, path: "/0/Test0.cs") };
         for (var i = 0; i < extraSources.Length; i++)
         {
             trees.Add(CSharpSyntaxTree.ParseText(extraSources[i], TestReferences.ParseOptions, path: $"/0/Test{i + 1}.cs"));
+        }
+
+        var specific = new Dictionary<string, ReportDiagnostic>
+        {
+            ["CS1701"] = ReportDiagnostic.Suppress,
+            ["CS1702"] = ReportDiagnostic.Suppress,
+            ["CS1705"] = ReportDiagnostic.Suppress,
+        };
+        if (enableReportDiagnostics)
+        {
+            specific["AIC900"] = ReportDiagnostic.Warn;
+            specific["AIC901"] = ReportDiagnostic.Warn;
         }
 
         var compilation = CSharpCompilation.Create(
@@ -117,12 +136,7 @@ public static class FlowVerifier
             trees,
             All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
-                {
-                    ["CS1701"] = ReportDiagnostic.Suppress,
-                    ["CS1702"] = ReportDiagnostic.Suppress,
-                    ["CS1705"] = ReportDiagnostic.Suppress,
-                }));
+                .WithSpecificDiagnosticOptions(specific));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new RegisteredAiServiceGenerator().AsSourceGenerator() }, parseOptions: TestReferences.ParseOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
@@ -141,7 +155,7 @@ public static class FlowVerifier
         var analyzerErrors = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(analyzerErrors.Count == 0, "Analyzer threw:\n" + string.Join("\n", analyzerErrors));
         Assert.True(UnlabeledAiOutputAnalyzer.InternalErrors == before, "Analyzer swallowed an exception: " + UnlabeledAiOutputAnalyzer.LastInternalError);
-        return diagnostics.Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput).ToImmutableArray();
+        return diagnostics.Where(d => d.Id.StartsWith("AIC", StringComparison.Ordinal)).ToImmutableArray();
     }
 
     /// <summary>Verifies that AIC001 is reported exactly at the marked spans of the first source.</summary>

@@ -31,6 +31,8 @@ namespace AiCompliance.Analyzers.Flow
         private readonly bool _fieldCollection;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<SyntaxNode, Finding> _findings;
+        private readonly Dictionary<SyntaxNode, Finding> _labeledFindings = new Dictionary<SyntaxNode, Finding>();
+        private readonly HashSet<SourceRef> _sourceCalls = new HashSet<SourceRef>();
         private readonly List<ParamSink> _paramSinks;
         private readonly Dictionary<ISymbol, TaintValue> _fieldWrites;
         private readonly int _localFunctionDepth;
@@ -92,12 +94,18 @@ namespace AiCompliance.Analyzers.Flow
                 .Where(f => !f.Value.Sources.IsEmpty)
                 .OrderBy(f => f.Node.SpanStart)
                 .ToList();
+            var labeledFindings = analysis._labeledFindings
+                .Where(f => !analysis._findings.ContainsKey(f.Key))
+                .Select(f => f.Value)
+                .OrderBy(f => f.Node.SpanStart)
+                .ToList();
+            var sourceCalls = analysis._sourceCalls.OrderBy(s => s.Location.SourceSpan.Start).ToList();
             var summary = new MethodSummary(
                 returned,
                 analysis._paramSinks.ToImmutableArray(),
                 analysis._fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
                 analysis._outValues.ToImmutableDictionary());
-            return new MethodResult(summary, findings);
+            return new MethodResult(summary, findings, labeledFindings, sourceCalls);
         }
 
         /// <summary>Walks one graph to a fixpoint from <paramref name="initial"/>; returns the join of what it returns.</summary>
@@ -392,7 +400,7 @@ namespace AiCompliance.Analyzers.Flow
                             }
                         }
 
-                        return IsLabeledComposition(interpolated) ? TaintValue.Clean : value.Own();
+                        return IsLabeledComposition(interpolated) ? value.AsLabeled() : value.Own();
                     }
 
                 case IBinaryOperation binary:
@@ -404,7 +412,8 @@ namespace AiCompliance.Analyzers.Flow
                             return TaintValue.Clean; // comparisons and arithmetic derive scalars
                         }
 
-                        return IsLabeledComposition(binary) ? TaintValue.Clean : left.Whole().Join(right.Whole());
+                        var joined = left.Whole().Join(right.Whole());
+                        return IsLabeledComposition(binary) ? joined.AsLabeled() : joined;
                     }
 
                 case IUnaryOperation unary:
@@ -701,7 +710,9 @@ namespace AiCompliance.Analyzers.Flow
             if (FlowModel.HasAttribute(member, _model.AiGeneratedAttribute))
             {
                 Eval(instance);
-                return TaintValue.FromSource(new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation()));
+                var source = new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation());
+                _sourceCalls.Add(source);
+                return TaintValue.FromSource(source);
             }
 
             if (instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
@@ -814,7 +825,7 @@ namespace AiCompliance.Analyzers.Flow
             // Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].
             if ((memberModel?.Sanitizer ?? false) || FlowModel.HasAttribute(method.ReducedFrom ?? method, _model.LabelerAttribute) || FlowModel.HasAttribute(method.OriginalDefinition, _model.LabelerAttribute))
             {
-                return TaintValue.Clean;
+                return TaintValue.JoinAll(argumentValues.Select(v => v.Whole())).Join(receiver.Whole()).AsLabeled();
             }
 
             if (IsLabelingWrapperFactory(method))
@@ -836,12 +847,10 @@ namespace AiCompliance.Analyzers.Flow
             {
                 var client = invocation.Instance is not null ? receiver : (argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
                 var clientOperation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                if (client.LabeledClient || (clientOperation is not null && IsLabelingClientType(Unwrap(clientOperation).Type)) || IsLabelingClientType(method.ContainingType))
-                {
-                    return TaintValue.Clean; // responses of the generated labeling wrapper are labeled
-                }
-
-                return TaintValue.FromSource(new SourceRef(sourceDescription, invocation.Syntax.GetLocation()));
+                var labeledClient = client.LabeledClient || (clientOperation is not null && IsLabelingClientType(Unwrap(clientOperation).Type)) || IsLabelingClientType(method.ContainingType);
+                var source = new SourceRef(sourceDescription, invocation.Syntax.GetLocation(), labeled: labeledClient); // the labeling wrapper's responses are labeled
+                _sourceCalls.Add(source);
+                return TaintValue.FromSource(source);
             }
 
             if (sinkCall)
@@ -1030,14 +1039,16 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var node = expression.Syntax;
-            var reported = TaintValue.FromSources(whole.Sources);
-            if (_findings.TryGetValue(node, out var existing))
+            var unlabeled = whole.Sources.Where(s => !s.Labeled).ToImmutableHashSet();
+            var target = unlabeled.IsEmpty ? _labeledFindings : _findings;
+            var reported = TaintValue.FromSources(unlabeled.IsEmpty ? whole.Sources : unlabeled);
+            if (target.TryGetValue(node, out var existing))
             {
                 existing.Value = existing.Value.Join(reported);
             }
             else
             {
-                _findings[node] = new Finding(node, sink, reported, helperSink, via);
+                target[node] = new Finding(node, sink, reported, helperSink, via);
             }
         }
 

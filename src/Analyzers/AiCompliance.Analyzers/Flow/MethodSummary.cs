@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -91,11 +92,19 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>The result of analyzing one method body: its summary and its findings.</summary>
     internal sealed class MethodResult
     {
-        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings)
+        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null)
         {
             Summary = summary;
             Findings = findings;
+            LabeledFindings = labeledFindings ?? Array.Empty<Finding>();
+            SourceCalls = sourceCalls ?? Array.Empty<SourceRef>();
         }
+
+        /// <summary>Sinks reached by labeled content only (for the compliance report).</summary>
+        public IReadOnlyList<Finding> LabeledFindings { get; }
+
+        /// <summary>The AI source calls in this method (for the compliance report).</summary>
+        public IReadOnlyList<SourceRef> SourceCalls { get; }
 
         public MethodSummary Summary { get; }
 

@@ -9,22 +9,28 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>Where AI content came from: the source call, named for messages.</summary>
     internal sealed class SourceRef : IEquatable<SourceRef>
     {
-        public SourceRef(string description, Location location)
+        public SourceRef(string description, Location location, bool labeled = false)
         {
             Description = description;
             Location = location;
+            Labeled = labeled;
         }
 
         public string Description { get; }
 
         public Location Location { get; }
 
+        /// <summary>The content passed through a labeler (or came from the labeling client) on this path.</summary>
+        public bool Labeled { get; }
+
+        public SourceRef AsLabeled() => Labeled ? this : new SourceRef(Description, Location, labeled: true);
+
         public bool Equals(SourceRef? other) =>
-            other is not null && Description == other.Description && Location.Equals(other.Location);
+            other is not null && Labeled == other.Labeled && Description == other.Description && Location.Equals(other.Location);
 
         public override bool Equals(object? obj) => Equals(obj as SourceRef);
 
-        public override int GetHashCode() => (Description.GetHashCode() * 397) ^ Location.GetHashCode();
+        public override int GetHashCode() => (Description.GetHashCode() * 397) ^ Location.GetHashCode() ^ (Labeled ? 1 : 0);
 
         /// <summary>Stable order for messages: by file, then position.</summary>
         public static int Compare(SourceRef a, SourceRef b)
@@ -83,6 +89,19 @@ namespace AiCompliance.Analyzers.Flow
             sources.IsEmpty ? Clean : new TaintValue(sources, ImmutableHashSet<int>.Empty, Clean.Fields, false);
 
         public TaintValue WithLabeledClient() => new TaintValue(Sources, Params, Fields, true);
+
+        /// <summary>
+        /// The value after a labeler: the same sources, marked labeled (kept for the compliance report and for
+        /// tamper checks); parameter placeholders are dropped, since labeled content reaching a sink is fine.
+        /// </summary>
+        public TaintValue AsLabeled()
+        {
+            var whole = Whole();
+            return whole.Sources.IsEmpty ? Clean : Make(whole.Sources.Select(s => s.AsLabeled()).ToImmutableHashSet(), ImmutableHashSet<int>.Empty, Clean.Fields, false);
+        }
+
+        /// <summary>Whether the value (with its fields) carries AI content that is not labeled.</summary>
+        public bool HasUnlabeled => Sources.Any(s => !s.Labeled) || Fields.Values.Any(f => f.HasUnlabeled);
 
         /// <summary>The value with every field folded into its own taint (what a sink sees of a whole object).</summary>
         public TaintValue Whole()
