@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using AiCompliance.Internal;
 
@@ -82,6 +83,13 @@ namespace AiCompliance.Generators
             w.Line("/// <summary>The registration notice in English.</summary>");
             w.Line("public static string RegistrationNoticeEnglish => " + CSharpLiteral.Quote(profile.FormatNoticeEnglish(serviceName, number, parsed.Kind)) + ";");
             w.Line();
+            if (caps.HasAspNetCore)
+            {
+                w.Line("/// <summary>The registration notice, HTML-encoded, for layouts and pages (for example <c>@Html.Raw(Svc.RegistrationNoticeHtml)</c>).</summary>");
+                w.Line("public const string RegistrationNoticeHtml = " + CSharpLiteral.Quote(HtmlEncode(profile.FormatNotice(serviceName, number, parsed.Kind))) + ";");
+                w.Line();
+            }
+
 
             // Label(string).
             w.Line("/// <summary>");
@@ -249,12 +257,106 @@ namespace AiCompliance.Generators
                 w.Close();
             }
 
+            if (modern && caps.HasChatClient && caps.HasAsyncEnumerable && (caps.HasChatClientBuilder || caps.HasServiceCollection))
+            {
+                w.Line();
+                EmitRegistrationExtensions(w, spec, caps, generatedCode);
+            }
+
             if (spec.Namespace is not null)
             {
                 w.Close();
             }
 
             return w.ToString();
+        }
+
+        /// <summary>
+        /// A top-level static class (extension methods cannot live in the service class when it is nested) that makes
+        /// the labeled client the easy path in DI apps: <c>builder.UseSvcLabels()</c> and
+        /// <c>services.AddSvcLabeledChatClient(sp => inner)</c>, which registers the generated
+        /// <c>LabeledChatClient</c> type so handlers can ask for it by type (the analyzer recognizes it by type).
+        /// </summary>
+        private static void EmitRegistrationExtensions(CodeWriter w, ServiceSpec spec, CompilationCapabilities caps, string generatedCode)
+        {
+            const string Ai = "global::Microsoft.Extensions.AI.";
+            const string Di = "global::Microsoft.Extensions.DependencyInjection.";
+            var plainName = string.Concat(spec.ContainingTypes.Select(t => t.Name.TrimStart('@') + "_")) + spec.TypeName.TrimStart('@');
+            var serviceType = "global::" + (spec.Namespace is null ? string.Empty : spec.Namespace + ".") +
+                              string.Concat(spec.ContainingTypes.Select(t => t.Name + ".")) + spec.TypeName;
+            var wrapper = serviceType + ".LabeledChatClient";
+            var accessibility = spec.IsPublic ? "public" : "internal";
+
+            w.Line("/// <summary>Registration helpers for the labeling chat client of the registered service " + plainName + ".</summary>");
+            w.Line(generatedCode);
+            w.Line(accessibility + " static partial class " + plainName + "LabelingExtensions");
+            w.Open();
+            if (caps.HasChatClientBuilder)
+            {
+                w.Line("/// <summary>Adds the labeling client to a chat client pipeline (call it first so it is the outermost).</summary>");
+                w.Line("/// <param name=\"builder\">The pipeline builder.</param>");
+                w.Line("/// <returns>The same builder.</returns>");
+                w.Line("public static " + Ai + "ChatClientBuilder Use" + plainName + "Labels(this " + Ai + "ChatClientBuilder builder)");
+                w.Open();
+                w.Line("if (builder is null)");
+                w.Open();
+                w.Line("throw new global::System.ArgumentNullException(nameof(builder));");
+                w.Close();
+                w.Line();
+                w.Line("return builder.Use(inner => new " + wrapper + "(inner));");
+                w.Close();
+            }
+
+            if (caps.HasServiceCollection)
+            {
+                if (caps.HasChatClientBuilder)
+                {
+                    w.Line();
+                }
+
+                w.Line("/// <summary>");
+                w.Line("/// Registers the generated labeling client as a singleton of its own type. Inject");
+                w.Line("/// <c>LabeledChatClient</c> in handlers: AIC001 recognizes its responses as labeled by type.");
+                w.Line("/// </summary>");
+                w.Line("/// <param name=\"services\">The service collection.</param>");
+                w.Line("/// <param name=\"innerClientFactory\">Creates the client to wrap.</param>");
+                w.Line("/// <returns>The same service collection.</returns>");
+                w.Line("public static " + Di + "IServiceCollection Add" + plainName + "LabeledChatClient(this " + Di + "IServiceCollection services, global::System.Func<global::System.IServiceProvider, " + Ai + "IChatClient> innerClientFactory)");
+                w.Open();
+                w.Line("if (services is null)");
+                w.Open();
+                w.Line("throw new global::System.ArgumentNullException(nameof(services));");
+                w.Close();
+                w.Line();
+                w.Line("if (innerClientFactory is null)");
+                w.Open();
+                w.Line("throw new global::System.ArgumentNullException(nameof(innerClientFactory));");
+                w.Close();
+                w.Line();
+                w.Line("return " + Di + "ServiceCollectionServiceExtensions.AddSingleton<" + wrapper + ">(services, sp => new " + wrapper + "(innerClientFactory(sp)));");
+                w.Close();
+            }
+
+            w.Close();
+        }
+
+        private static string HtmlEncode(string text)
+        {
+            var sb = new StringBuilder(text.Length + 16);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '&': sb.Append("&amp;"); break;
+                    case '<': sb.Append("&lt;"); break;
+                    case '>': sb.Append("&gt;"); break;
+                    case '"': sb.Append("&quot;"); break;
+                    case '\'': sb.Append("&#39;"); break;
+                    default: sb.Append(c); break;
+                }
+            }
+
+            return sb.ToString();
         }
 
         private static void EmitChatClient(CodeWriter w, string generatedCode, bool atStart, bool atEnd)

@@ -20,12 +20,16 @@ namespace AiCompliance.Generators
         string? Provider,
         string? LabelText,
         int LabelPosition,
-        int Jurisdiction);
+        int Jurisdiction,
+        bool IsPublic);
 
     /// <summary>What the consuming compilation offers; decides which optional members are emitted.</summary>
     internal sealed record CompilationCapabilities(
         bool HasLabelerAttribute,
         bool SupportsModernCSharp,
         bool HasAsyncEnumerable,
-        bool HasChatClient);
+        bool HasChatClient,
+        bool HasChatClientBuilder,
+        bool HasServiceCollection,
+        bool HasAspNetCore);
 }

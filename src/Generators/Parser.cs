@@ -75,7 +75,8 @@ namespace AiCompliance.Generators
                 provider,
                 labelText,
                 position,
-                jurisdiction);
+                jurisdiction,
+                IsEffectivelyPublic(type));
         }
 
         public static CompilationCapabilities ReadCapabilities(Compilation compilation, ParseOptions? parseOptions)
@@ -88,7 +89,24 @@ namespace AiCompliance.Generators
                                     compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute") is not null &&
                                     compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions") is not null,
                 HasChatClient: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient") is not null &&
-                               compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatResponseUpdate") is not null);
+                               compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatResponseUpdate") is not null,
+                HasChatClientBuilder: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientBuilder") is not null,
+                HasServiceCollection: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null &&
+                                      compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions") is not null,
+                HasAspNetCore: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null);
+        }
+
+        private static bool IsEffectivelyPublic(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string Keyword(TypeDeclarationSyntax declaration)

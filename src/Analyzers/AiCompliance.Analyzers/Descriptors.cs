@@ -20,6 +20,17 @@ namespace AiCompliance.Analyzers
             DiagnosticSeverity.Error,
             "Every piece of AI-generated content a registered service shows or hands out must carry an explicit label (Measures for Labeling AI-Generated Synthetic Content, Art. 4; GB 45438-2025 §5). Label it with the generated Label(...) of your [RegisteredAiService] class, or use the client from WithLabels(...).");
 
+        public static readonly DiagnosticDescriptor ServiceNotRegistered = new DiagnosticDescriptor(
+            DiagnosticIds.ServiceNotRegistered,
+            "AI service not registered",
+            "This project calls '{0}' ({1} AI call(s) in all) but declares no [RegisteredAiService]: a service that offers generative AI must be registered and show its number",
+            RegistrationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Apps that call an LLM through an API must use a registered generative-AI service and show its filing or launch number (Interim Measures for Generative AI Services; see regulation notes). Declare the service with [RegisteredAiService(\"<number>\")] on a static partial class.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.ServiceNotRegistered + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor MalformedRegistrationNumber = Create(
             DiagnosticIds.MalformedRegistrationNumber,
             "Registration number is malformed",

@@ -6,6 +6,9 @@ namespace AiCompliance.Analyzers
         /// <summary>AI-generated content reaches a user-facing output without a label.</summary>
         public const string UnlabeledAiOutput = "AIC001";
 
+        /// <summary>The compilation calls an LLM SDK but declares no [RegisteredAiService].</summary>
+        public const string ServiceNotRegistered = "AIC003";
+
         /// <summary>Registration number malformed.</summary>
         public const string MalformedRegistrationNumber = "AIC002";
 

@@ -19,7 +19,11 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed class FlowContext
     {
-        public const int MaxCallDepth = 6;
+        /// <summary>
+        /// How deep summaries nest before the binding-free fallback answers. Summaries are computed once per method and
+        /// reused from any caller, so the bound is generous: it only guards against pathological chains.
+        /// </summary>
+        public const int MaxCallDepth = 40;
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodResult> _results = new ConcurrentDictionary<IMethodSymbol, MethodResult>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>> _fieldSummaries = new ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>(SymbolEqualityComparer.Default);
@@ -57,10 +61,27 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var inProgress = t_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            if (depth > MaxCallDepth || inProgress.Contains(method))
+            if (inProgress.Contains(method))
             {
                 t_cutCycles++;
                 return new MethodResult(MethodSummary.Conservative(method), Array.Empty<Finding>());
+            }
+
+            if (depth > MaxCallDepth)
+            {
+                t_cutCycles++;
+                // Too deep to analyze: parameters may flow to the return, and if the method's code can produce AI
+                // content at all (binding-free test, deterministic), assume it does. Never depends on what happens to
+                // be cached, so the answer is the same on every run.
+                var conservative = MethodSummary.Conservative(method);
+                if (MayProduce(method))
+                {
+                    var location = method.Locations.FirstOrDefault() ?? Location.None;
+                    var source = TaintValue.FromSource(new SourceRef(MethodAnalysis.TypeAndMember(method), location));
+                    conservative = new MethodSummary(conservative.Return.Join(source), conservative.ParamSinks, conservative.FieldWrites);
+                }
+
+                return new MethodResult(conservative, Array.Empty<Finding>());
             }
 
             var body = GetBody(method, cancellationToken);
@@ -145,9 +166,9 @@ namespace AiCompliance.Analyzers.Flow
                         foreach (var write in result.Summary.FieldWrites)
                         {
                             var value = write.Value.WithoutParams();
-                            if (!value.IsTainted)
+                            if (!value.IsTainted && !value.LabeledClient)
                             {
-                                continue;
+                                continue; // keep AI content, and labeling clients (the usual DI pattern: _client = Svc.WithLabels(inner))
                             }
 
                             writes = writes.SetItem(write.Key, writes.TryGetValue(write.Key, out var old) ? old.Join(value) : value);

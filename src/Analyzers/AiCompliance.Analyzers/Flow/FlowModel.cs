@@ -280,7 +280,9 @@ namespace AiCompliance.Analyzers.Flow
                                     named.Name == "IAsyncEnumerable";
                     if (isWrapper)
                     {
-                        return named.TypeArguments.Any(a => ComputeCapable(a, depth + 1));
+                        // IEnumerable<char> (ai.Reverse(), ai.Take(100)) still holds text, like char[].
+                        var sequence = named.ConstructedFrom.SpecialType != SpecialType.System_Nullable_T && named.Name != "Task" && named.Name != "ValueTask";
+                        return named.TypeArguments.Any(a => (sequence && a.SpecialType == SpecialType.System_Char) || ComputeCapable(a, depth + 1));
                     }
                 }
 

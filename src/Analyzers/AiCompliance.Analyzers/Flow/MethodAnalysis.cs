@@ -46,6 +46,7 @@ namespace AiCompliance.Analyzers.Flow
         private ControlFlowGraph? _rootGraph;
         private readonly Dictionary<int, TaintValue> _outValues = new Dictionary<int, TaintValue>();
         private readonly Dictionary<CaptureId, object> _captureAliases = new Dictionary<CaptureId, object>();
+        private readonly Dictionary<ISymbol, TaintValue> _exitFieldValues = new Dictionary<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
 
         private MethodAnalysis(
             FlowContext context,
@@ -103,7 +104,10 @@ namespace AiCompliance.Analyzers.Flow
             var summary = new MethodSummary(
                 returned,
                 analysis._paramSinks.ToImmutableArray(),
-                analysis._fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
+                analysis._fieldWrites.ToImmutableDictionary(
+                    p => p.Key,
+                    p => analysis._exitFieldValues.TryGetValue(p.Key, out var atExit) ? atExit : p.Value,
+                    SymbolEqualityComparer.Default),
                 analysis._outValues.ToImmutableDictionary());
             return new MethodResult(summary, findings, labeledFindings, sourceCalls);
         }
@@ -202,6 +206,13 @@ namespace AiCompliance.Analyzers.Flow
 
             if (destination.Kind == BasicBlockKind.Exit && ReferenceEquals(_graph, _rootGraph))
             {
+                // Leaving the method: what the type's fields hold now is what other methods will read.
+                foreach (var member in _fieldWrites.Keys.ToList())
+                {
+                    var value = _state.Get(member);
+                    _exitFieldValues[member] = _exitFieldValues.TryGetValue(member, out var previous) ? previous.Join(value) : value;
+                }
+
                 // Leaving the method: remember what out/ref parameters hold.
                 foreach (var parameter in _method.Parameters)
                 {
@@ -514,6 +525,20 @@ namespace AiCompliance.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     _state[capture.Id] = value;
+                    if (_captureAliases.TryGetValue(capture.Id, out var aliased))
+                    {
+                        // t = flag ? a : b: the graph captures the target first, then assigns through the capture.
+                        switch (aliased)
+                        {
+                            case IFieldSymbol or IPropertySymbol:
+                                AssignMember((ISymbol)aliased, null, value);
+                                break;
+                            default:
+                                _state[aliased] = value;
+                                break;
+                        }
+                    }
+
                     break;
                 case IFieldReferenceOperation field:
                     AssignMember(field.Field, field.Instance, value);
@@ -598,11 +623,32 @@ namespace AiCompliance.Analyzers.Flow
             if (key is not null)
             {
                 _state[key] = _state.Get(key).WithField(member, value);
+                return;
             }
-            else
+
+            // o.Inner.Text = x: rebuild the chain of member values up to the variable.
+            var inner = Unwrap(instance!);
+            ISymbol? parentMember = inner switch
             {
-                Eval(instance);
+                IPropertyReferenceOperation { Arguments.Length: 0 } p => p.Property,
+                IFieldReferenceOperation f => f.Field,
+                _ => null,
+            };
+            var parentInstance = inner switch
+            {
+                IPropertyReferenceOperation p => p.Instance,
+                IFieldReferenceOperation f => f.Instance,
+                _ => null,
+            };
+            if (parentMember is not null && parentInstance is not null && EntityOf(parentInstance) is { } root)
+            {
+                var rootValue = _state.Get(root);
+                var current = rootValue.Fields.TryGetValue(parentMember, out var existing) ? existing : TaintValue.Clean;
+                _state[root] = rootValue.WithField(parentMember, current.WithField(member, value));
+                return;
             }
+
+            Eval(instance);
         }
 
         /// <summary>The variable an instance expression names, when it names one.</summary>
@@ -628,6 +674,14 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var key = EntityOf(receiver);
+            while (key is null && receiver is not null && Unwrap(receiver) is IInvocationOperation fluent &&
+                   fluent.Instance is not null && SymbolEqualityComparer.Default.Equals(fluent.Type, fluent.Instance.Type))
+            {
+                // sb.Append("a").Append(ai): a fluent call returns its receiver.
+                receiver = fluent.Instance;
+                key = EntityOf(receiver);
+            }
+
             if (key is null)
             {
                 return;
@@ -707,7 +761,8 @@ namespace AiCompliance.Analyzers.Flow
                 Eval(argument.Value);
             }
 
-            if (FlowModel.HasAttribute(member, _model.AiGeneratedAttribute))
+            if (FlowModel.HasAttribute(member, _model.AiGeneratedAttribute) ||
+                (member is IPropertySymbol { OverriddenProperty: { } overridden } && FlowModel.HasAttribute(overridden.OriginalDefinition, _model.AiGeneratedAttribute)))
             {
                 Eval(instance);
                 var source = new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation());
@@ -838,7 +893,7 @@ namespace AiCompliance.Analyzers.Flow
 
             // Sources.
             var sourceDescription = memberModel?.SourceDescription;
-            if (sourceDescription is null && (FlowModel.HasAttribute(method.OriginalDefinition, _model.AiGeneratedAttribute) || HasReturnAttribute(method.OriginalDefinition, _model.AiGeneratedAttribute)))
+            if (sourceDescription is null && IsAiGenerated(method.OriginalDefinition))
             {
                 sourceDescription = TypeAndMember(method);
             }
@@ -858,6 +913,14 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.Clean; // what a sink returns (an IResult, a Task) is not content
             }
 
+            // builder.UseSvcLabels()...Build(): the pipeline's outer client labels.
+            var self = invocation.Instance is not null ? receiver : (method.IsExtensionMethod && argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
+            if (self.LabeledClient && _model.DelegatingChatClient is not null &&
+                method.ReturnType is INamedTypeSymbol { Name: "IChatClient" } or INamedTypeSymbol { Name: "ChatClientBuilder" })
+            {
+                return TaintValue.LabeledClientValue;
+            }
+
             // Methods of this compilation: their summary.
             var summarized = CallSummary(invocation, method, invocation.Instance, invocation.Arguments, receiver, argumentValues);
             if (summarized is not null)
@@ -865,7 +928,10 @@ namespace AiCompliance.Analyzers.Flow
                 return summarized;
             }
 
-            return ExternalCall(invocation, method, memberModel, receiver, argumentValues);
+            var external = ExternalCall(invocation, method, memberModel, receiver, argumentValues);
+            return method.Name == "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String && IsLabeledComposition(invocation)
+                ? external.AsLabeled()
+                : external;
         }
 
         private ImmutableArray<TaintValue> EvalArguments(ImmutableArray<IArgumentOperation> arguments, MemberModel? memberModel)
@@ -1009,7 +1075,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                return TaintValue.Clean;
+                return AnalyzeLocalFunctionBody(method, _ => TaintValue.Clean)?.Whole() ?? TaintValue.Clean;
             }
 
             var result = _context.GetResult(method, _depth + 1, _cancellationToken);
@@ -1062,11 +1128,25 @@ namespace AiCompliance.Analyzers.Flow
                 return null;
             }
 
+            // A lambda handed to a helper carries what it returns (Apply(() => ai) where Apply invokes it).
+            if (arguments.Any(a => Unwrap(a.Value) is IFlowAnonymousFunctionOperation))
+            {
+                var adjusted = values.ToBuilder();
+                for (var i = 0; i < arguments.Length && i < adjusted.Count; i++)
+                {
+                    if (Unwrap(arguments[i].Value) is IFlowAnonymousFunctionOperation lambda)
+                    {
+                        adjusted[i] = AnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: null);
+                    }
+                }
+
+                values = adjusted.ToImmutable();
+            }
+
             // Skip binding the callee when nothing can come out of it.
             var anyInput = receiver.IsTainted || values.Any(v => v.IsTainted);
             if (!anyInput && !_context.MayProduce(definition))
             {
-                AnalyzeLambdaArguments(arguments, TaintValue.Clean);
                 return TaintValue.Clean;
             }
 
@@ -1076,7 +1156,6 @@ namespace AiCompliance.Analyzers.Flow
                 return null;
             }
 
-            AnalyzeLambdaArguments(arguments, TaintValue.Clean);
             var byOrdinal = new Dictionary<int, TaintValue>();
             var byOrdinalOperation = new Dictionary<int, IOperation>();
             for (var i = 0; i < arguments.Length && i < values.Length; i++)
@@ -1223,7 +1302,8 @@ namespace AiCompliance.Analyzers.Flow
             var mutator = name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal) ||
                           name.StartsWith("Insert", StringComparison.Ordinal) || name.StartsWith("Push", StringComparison.Ordinal) ||
                           name.StartsWith("Enqueue", StringComparison.Ordinal) || name.StartsWith("Prepend", StringComparison.Ordinal) ||
-                          name.StartsWith("Write", StringComparison.Ordinal) || name == "TryAdd" || name == "Set" || name == "Replace";
+                          name.StartsWith("Write", StringComparison.Ordinal) || name == "TryAdd" || name == "Set" || name == "Replace" ||
+                          name == "GetOrAdd" || name == "AddOrUpdate" || name == "TryUpdate";
             if (!mutator)
             {
                 return false;
@@ -1295,6 +1375,27 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.JoinAll(values.Select(v => v.Whole()));
             }
 
+            var byParameter = new Dictionary<IParameterSymbol, TaintValue>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter)
+                {
+                    byParameter[parameter.OriginalDefinition] = values[i];
+                }
+            }
+
+            var result = AnalyzeLocalFunctionBody(localFunction, p => byParameter.TryGetValue(p.OriginalDefinition, out var v) ? v : TaintValue.Clean);
+            return result ?? TaintValue.JoinAll(values.Select(v => v.Whole()));
+        }
+
+        /// <summary>Runs a local function's graph with the captured state; null when its graph is not available.</summary>
+        private TaintValue? AnalyzeLocalFunctionBody(IMethodSymbol localFunction, Func<IParameterSymbol, TaintValue> parameterValue)
+        {
+            if (_localFunctionDepth >= MaxLocalFunctionDepth)
+            {
+                return null;
+            }
+
             ControlFlowGraph body;
             try
             {
@@ -1302,7 +1403,7 @@ namespace AiCompliance.Analyzers.Flow
             }
             catch (ArgumentException)
             {
-                return TaintValue.JoinAll(values.Select(v => v.Whole()));
+                return null;
             }
 
             var nested = new MethodAnalysis(_context, _method, _depth, _fieldCollection, _findings, _paramSinks, _fieldWrites, _localFunctionDepth + 1, _cancellationToken)
@@ -1310,13 +1411,11 @@ namespace AiCompliance.Analyzers.Flow
                 _graph = _graph,
             };
             var initial = _state.Clone();
-            for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
+            foreach (var parameter in localFunction.Parameters)
             {
-                if (invocation.Arguments[i].Parameter is { } parameter)
-                {
-                    initial[parameter.OriginalDefinition] = values[i];
-                    initial[parameter] = values[i];
-                }
+                var value = parameterValue(parameter);
+                initial[parameter.OriginalDefinition] = value;
+                initial[parameter] = value;
             }
 
             return nested.Run(body, initial);
@@ -1456,9 +1555,29 @@ namespace AiCompliance.Analyzers.Flow
                    (SymbolEqualityComparer.Default.Equals(owner, _model.HubClients) || SymbolEqualityComparer.Default.Equals(owner, _model.HubCallerClients));
         }
 
-        /// <summary>The generated <c>WithLabels</c> factory of a registered service.</summary>
-        private bool IsLabelingWrapperFactory(IMethodSymbol method) =>
-            method.Name == "WithLabels" && method.IsStatic && FlowModel.HasAttribute(method.ContainingType, _model.RegisteredServiceAttribute);
+        /// <summary>
+        /// The generated <c>WithLabels</c> factory of a registered service, or the generated
+        /// <c>ChatClientBuilder.Use…Labels()</c> extension (the builder then builds a labeling client).
+        /// </summary>
+        private bool IsLabelingWrapperFactory(IMethodSymbol method)
+        {
+            if (!method.IsStatic)
+            {
+                return false;
+            }
+
+            if (method.Name == "WithLabels" && FlowModel.HasAttribute(method.ContainingType, _model.RegisteredServiceAttribute))
+            {
+                return true;
+            }
+
+            var definition = method.ReducedFrom ?? method;
+            return definition.Name.StartsWith("Use", StringComparison.Ordinal) && definition.Name.EndsWith("Labels", StringComparison.Ordinal) &&
+                   definition.ContainingType is { } owner && owner.Name.EndsWith("LabelingExtensions", StringComparison.Ordinal) &&
+                   owner.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute" &&
+                                                  a.ConstructorArguments.Length > 0 &&
+                                                  a.ConstructorArguments[0].Value is "AiCompliance.Generators");
+        }
 
         /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
         private bool IsLabelingClientType(ITypeSymbol? type) =>
@@ -1466,8 +1585,78 @@ namespace AiCompliance.Analyzers.Flow
             FlowModel.HasAttribute(owner, _model.RegisteredServiceAttribute) &&
             IsOrDerives(named, _model.DelegatingChatClient);
 
-        /// <summary>A concatenation or interpolation that starts or ends with a label (interpolation is a common way to label).</summary>
-        private bool IsLabeledComposition(IOperation operation) => IsLabelPiece(FirstPiece(operation)) || IsLabelPiece(LastPiece(operation));
+        /// <summary>
+        /// A concatenation or interpolation whose leading or trailing pieces carry a label (within the first or last
+        /// two pieces, so "【" + label + "】" + text and text + "\n" + label + "\n" count).
+        /// </summary>
+        private bool IsLabeledComposition(IOperation operation)
+        {
+            var pieces = new List<IOperation>();
+            Flatten(operation, pieces);
+            if (pieces.Count == 0)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < pieces.Count && i < 2; i++)
+            {
+                if (IsLabelPiece(pieces[i]) || IsLabelPiece(pieces[pieces.Count - 1 - i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Flatten(IOperation operation, List<IOperation> pieces)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    Flatten(binary.LeftOperand, pieces);
+                    Flatten(binary.RightOperand, pieces);
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        switch (part)
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                pieces.Add(text.Text);
+                                break;
+                            case IInterpolationOperation interpolation:
+                                Flatten(interpolation.Expression, pieces);
+                                break;
+                        }
+                    }
+
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Concat", ContainingType.SpecialType: SpecialType.System_String } } concat:
+                    foreach (var argument in concat.Arguments)
+                    {
+                        if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                        {
+                            foreach (var element in initializer.ElementValues)
+                            {
+                                Flatten(element, pieces);
+                            }
+                        }
+                        else
+                        {
+                            Flatten(argument.Value, pieces);
+                        }
+                    }
+
+                    break;
+                case IConversionOperation conversion:
+                    Flatten(conversion.Operand, pieces);
+                    break;
+                default:
+                    pieces.Add(operation);
+                    break;
+            }
+        }
 
         private static IOperation? FirstPiece(IOperation operation) => operation switch
         {
@@ -1509,6 +1698,20 @@ namespace AiCompliance.Analyzers.Flow
                     return piece is { ConstantValue: { HasValue: true, Value: string constant } } && constant.Length <= 64 &&
                            JurisdictionProfile.China.CheckLabelWording(constant) is null;
             }
+        }
+
+        /// <summary>[AiGenerated] on the method, its return value, or a member it overrides (the attribute is inherited).</summary>
+        private bool IsAiGenerated(IMethodSymbol method)
+        {
+            for (var m = method; m is not null; m = m.OverriddenMethod?.OriginalDefinition)
+            {
+                if (FlowModel.HasAttribute(m, _model.AiGeneratedAttribute) || HasReturnAttribute(m, _model.AiGeneratedAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasReturnAttribute(IMethodSymbol method, INamedTypeSymbol? attribute) =>

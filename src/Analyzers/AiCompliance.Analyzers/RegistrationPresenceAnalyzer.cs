@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AiCompliance.Analyzers.Flow;
+using AiCompliance.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers
+{
+    /// <summary>
+    /// AIC003: the project calls an LLM SDK (any AIC001 source) but declares no <c>[RegisteredAiService]</c>. Reported
+    /// once per project, at the first source call (ordered by file path, then position, so the location is stable),
+    /// with the other calls as additional locations.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RegistrationPresenceAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxAdditionalLocations = 20;
+
+        /// <summary>Diagnostic property: the source description of the first call (used by the code fix title).</summary>
+        public const string SourceProperty = "Source";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ServiceNotRegistered);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var model = FlowModel.Create(start.Compilation);
+                if (!model.HasSourceTypes)
+                {
+                    return;
+                }
+
+                var calls = new ConcurrentBag<(Location Location, string Description)>();
+                var registered = 0;
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        var invocation = (IInvocationOperation)c.Operation;
+                        if (model.Find(invocation.TargetMethod)?.SourceDescription is { } description)
+                        {
+                            calls.Add((invocation.Syntax.GetLocation(), description));
+                        }
+                    },
+                    OperationKind.Invocation);
+                start.RegisterSymbolAction(
+                    c =>
+                    {
+                        if (model.RegisteredServiceAttribute is { } attribute &&
+                            c.Symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                        {
+                            Interlocked.Exchange(ref registered, 1);
+                        }
+                    },
+                    SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    if (Volatile.Read(ref registered) != 0 || calls.IsEmpty)
+                    {
+                        return;
+                    }
+
+                    var ordered = calls
+                        .OrderBy(c => c.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                        .ThenBy(c => c.Location.SourceSpan.Start)
+                        .ToList();
+                    var first = ordered[0];
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ServiceNotRegistered,
+                        first.Location,
+                        ordered.Skip(1).Take(MaxAdditionalLocations).Select(c => c.Location),
+                        ImmutableDictionary<string, string?>.Empty.Add(SourceProperty, first.Description),
+                        first.Description,
+                        ordered.Count));
+                });
+            });
+        }
+    }
+}

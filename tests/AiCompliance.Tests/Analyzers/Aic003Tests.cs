@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using AiCompliance.Analyzers;
+using AiCompliance.CodeFixes;
+using AiCompliance.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace AiCompliance.Tests.Analyzers;
+
+public class Aic003Tests
+{
+    private static async Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources)
+    {
+        var compilation = CSharpCompilation.Create("Aic003",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, TestReferences.ParseOptions, path: $"/0/File{i}.cs")),
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RegistrationPresenceAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        return diagnostics;
+    }
+
+    private const string Calls = """
+        using Microsoft.Extensions.AI;
+        using System.Threading.Tasks;
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                var a = await client.GetResponseAsync("one");
+                var b = await client.GetResponseAsync("two");
+            }
+        }
+        """;
+
+    private const string MoreCalls = """
+        using Microsoft.Extensions.AI;
+        using System.Threading.Tasks;
+        class Early
+        {
+            Task<ChatResponse> Ask(IChatClient client) => client.GetResponseAsync("zero");
+        }
+        """;
+
+    [Fact]
+    public async Task Reported_once_at_the_first_call_in_a_stable_order_with_the_others_as_additional_locations()
+    {
+        // File order in the compilation must not matter: the first call by file path wins.
+        var forward = await RunAsync(Calls, MoreCalls);
+        var backward = await RunAsync(MoreCalls, Calls);
+        foreach (var diagnostics in new[] { forward, backward })
+        {
+            var d = Assert.Single(diagnostics);
+            Assert.Equal("AIC003", d.Id);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Equal("This project calls 'IChatClient.GetResponseAsync' (3 AI call(s) in all) but declares no [RegisteredAiService]: a service that offers generative AI must be registered and show its number", d.GetMessage());
+            Assert.Equal(2, d.AdditionalLocations.Count);
+        }
+
+        Assert.Equal("/0/File0.cs", forward[0].Location.SourceTree!.FilePath);
+        Assert.Contains("client.GetResponseAsync(\"one\")", forward[0].Location.SourceTree!.ToString().Substring(forward[0].Location.SourceSpan.Start, forward[0].Location.SourceSpan.Length));
+        Assert.Contains("client.GetResponseAsync(\"zero\")", backward[0].Location.SourceTree!.ToString().Substring(backward[0].Location.SourceSpan.Start, backward[0].Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public async Task Silent_when_a_service_is_registered()
+    {
+        var diagnostics = await RunAsync(Calls, """
+            [AiCompliance.RegisteredAiService("Beijing-YunQue-20230821")]
+            public static partial class Svc { }
+            """);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Silent_without_ai_calls()
+    {
+        var diagnostics = await RunAsync("class App { void Run() => System.Console.WriteLine(\"hi\"); }");
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Code_fix_adds_a_skeleton_that_compiles_and_that_AIC002_rejects_until_filled()
+    {
+        var skeleton = AddRegistrationCodeFixProvider.Skeleton("My.App", fileScopedNamespace: true);
+        Assert.Contains("namespace My.App;", skeleton);
+        Assert.Contains("[RegisteredAiService(\"Province-ServiceName-yyyyMMdd\"", skeleton);
+        Assert.Contains("public static partial class AiService", skeleton);
+
+        // The skeleton silences AIC003...
+        Assert.Empty(await RunAsync(Calls, skeleton));
+
+        // ...and AIC002 flags the placeholder number.
+        var compilation = CSharpCompilation.Create("Skeleton", new[] { CSharpSyntaxTree.ParseText(skeleton, TestReferences.ParseOptions) }, FlowVerifier.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var aic002 = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RegistrationAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        Assert.Contains(aic002, d => d.Id == "AIC002" && d.GetMessage().Contains("the province part 'Province'"));
+
+        var blockScoped = AddRegistrationCodeFixProvider.Skeleton("My.App", fileScopedNamespace: false);
+        Assert.Contains("namespace My.App\n{\n    /// <summary>", blockScoped);
+        Assert.DoesNotContain("namespace", AddRegistrationCodeFixProvider.Skeleton("1bad", fileScopedNamespace: true));
+    }
+}
