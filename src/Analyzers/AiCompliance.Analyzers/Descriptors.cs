@@ -39,6 +39,14 @@ namespace AiCompliance.Analyzers
             DiagnosticSeverity.Error,
             "The filing (备案) or launch / registration (上线编号) number shown to users must have the published shape: a province in pinyin, the service name and a real date, with a 4-digit sequence for local registrations.");
 
+        public static readonly DiagnosticDescriptor LabelTampering = Create(
+            DiagnosticIds.LabelTampering,
+            "Label removed or altered",
+            "'{0}' can remove or alter the AI-content label of labeled text; label after transforming, or transform the unlabeled text and label the result",
+            LabelingCategory,
+            DiagnosticSeverity.Warning,
+            "Measures for Labeling AI-Generated Synthetic Content, Art. 10: labels must not be maliciously deleted, tampered with, forged or hidden. Cutting or rewriting labeled text (Substring, Remove, Replace, Split, Trim with characters, Regex.Replace, slicing) can drop the label before it reaches the user; searching the label text to remove it always does.");
+
         public static readonly DiagnosticDescriptor NonCompliantLabelWording = Create(
             DiagnosticIds.NonCompliantLabelWording,
             "Label wording does not meet the jurisdiction",

@@ -12,6 +12,9 @@ namespace AiCompliance.Analyzers
         /// <summary>Registration number malformed.</summary>
         public const string MalformedRegistrationNumber = "AIC002";
 
+        /// <summary>A label is cut, rewritten or searched for removal.</summary>
+        public const string LabelTampering = "AIC005";
+
         /// <summary>Label wording does not meet the jurisdiction.</summary>
         public const string NonCompliantLabelWording = "AIC006";
 

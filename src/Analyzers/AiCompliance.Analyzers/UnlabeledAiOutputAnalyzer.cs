@@ -38,6 +38,7 @@ namespace AiCompliance.Analyzers
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnlabeledAiOutput,
+            Descriptors.LabelTampering,
             Descriptors.LabeledAiOutput,
             Descriptors.AiSourceCall);
 
@@ -90,6 +91,14 @@ namespace AiCompliance.Analyzers
                 foreach (var finding in result.Findings)
                 {
                     Report(context, finding, Descriptors.UnlabeledAiOutput);
+                }
+
+                foreach (var tamper in result.Tampering)
+                {
+                    if (tamper.Node.SyntaxTree == context.CodeBlock.SyntaxTree)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelTampering, tamper.Node.GetLocation(), tamper.Sink));
+                    }
                 }
 
                 // Report-only diagnostics (off by default; the scanner enables them).

@@ -119,6 +119,8 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            // Bodies that name the label text may remove it (AIC005): they pass the binding-free prefilter too.
+            sourceNames.Add("LabelText");
             SourceMemberNames = sourceNames;
         }
 

@@ -33,6 +33,7 @@ namespace AiCompliance.Analyzers.Flow
         private readonly Dictionary<SyntaxNode, Finding> _findings;
         private readonly Dictionary<SyntaxNode, Finding> _labeledFindings = new Dictionary<SyntaxNode, Finding>();
         private readonly HashSet<SourceRef> _sourceCalls = new HashSet<SourceRef>();
+        private readonly Dictionary<SyntaxNode, Finding> _tampering = new Dictionary<SyntaxNode, Finding>();
         private readonly List<ParamSink> _paramSinks;
         private readonly Dictionary<ISymbol, TaintValue> _fieldWrites;
         private readonly int _localFunctionDepth;
@@ -109,7 +110,8 @@ namespace AiCompliance.Analyzers.Flow
                     p => analysis._exitFieldValues.TryGetValue(p.Key, out var atExit) ? atExit : p.Value,
                     SymbolEqualityComparer.Default),
                 analysis._outValues.ToImmutableDictionary());
-            return new MethodResult(summary, findings, labeledFindings, sourceCalls);
+            var tampering = analysis._tampering.Values.OrderBy(f => f.Node.SpanStart).ToList();
+            return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering);
         }
 
         /// <summary>Walks one graph to a fixpoint from <paramref name="initial"/>; returns the join of what it returns.</summary>
@@ -343,6 +345,22 @@ namespace AiCompliance.Analyzers.Flow
 
                 case IFieldReferenceOperation field:
                     return EvalMemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty);
+
+                case IImplicitIndexerReferenceOperation implicitIndexer:
+                    {
+                        var target = Eval(implicitIndexer.Instance);
+                        Eval(implicitIndexer.Argument);
+                        if (!_fieldCollection && implicitIndexer.Argument.Type?.Name == "Range" && implicitIndexer.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            var whole = target.Whole();
+                            if (whole.Sources.Count > 0 && whole.Sources.All(s => s.Labeled))
+                            {
+                                AddTampering(implicitIndexer, "range slicing");
+                            }
+                        }
+
+                        return ByType(target.Whole(), implicitIndexer.Type);
+                    }
 
                 case IArrayElementReferenceOperation element:
                     {
@@ -928,6 +946,7 @@ namespace AiCompliance.Analyzers.Flow
                 return summarized;
             }
 
+            CheckTampering(invocation, method, receiver, argumentValues);
             var external = ExternalCall(invocation, method, memberModel, receiver, argumentValues);
             return method.Name == "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String && IsLabeledComposition(invocation)
                 ? external.AsLabeled()
@@ -1319,6 +1338,70 @@ namespace AiCompliance.Analyzers.Flow
                    type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ||
                    type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T ||
                    type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IList_T;
+        }
+
+        // ------------------------------------------------------------------ label tampering (AIC005)
+
+        /// <summary>
+        /// AIC005: labeled content cut or rewritten in a way that can drop the label (Substring, Remove, Replace,
+        /// Split, Trim with arguments, Regex.Replace, slicing), or code that searches the label text to remove it.
+        /// </summary>
+        private void CheckTampering(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            if (_fieldCollection)
+            {
+                return;
+            }
+
+            var name = method.Name;
+            var onString = method.ContainingType?.SpecialType == SpecialType.System_String && !method.IsStatic;
+            var regex = method.ContainingType is { Name: "Regex", ContainingNamespace: { } ns } && ns.ToDisplayString() == "System.Text.RegularExpressions";
+
+            // Removing the label text itself, whatever the input.
+            if ((onString && (name == "Replace" || name == "Remove" || name == "Trim" || name == "TrimStart" || name == "TrimEnd")) || (regex && name == "Replace"))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal is int ordinal && (regex ? ordinal == 1 : ordinal == 0) && IsLabelPiece(Unwrap(argument.Value)))
+                    {
+                        AddTampering(invocation, name + " of the label text");
+                        return;
+                    }
+                }
+            }
+
+            TaintValue input;
+            bool cuts;
+            if (onString)
+            {
+                input = receiver;
+                cuts = name == "Substring" || name == "Remove" || name == "Replace" || name == "Split" || name == "Slice" ||
+                       ((name == "Trim" || name == "TrimStart" || name == "TrimEnd") && invocation.Arguments.Length > 0);
+            }
+            else if (regex && (name == "Replace" || name == "Split"))
+            {
+                input = method.IsStatic ? (values.Length > 0 ? values[0] : TaintValue.Clean) : (values.Length > 0 ? values[0] : TaintValue.Clean);
+                cuts = true;
+            }
+            else
+            {
+                return;
+            }
+
+            var whole = input.Whole();
+            if (cuts && whole.Sources.Count > 0 && whole.Sources.All(s => s.Labeled))
+            {
+                AddTampering(invocation, (regex ? "Regex." : "string.") + name);
+            }
+        }
+
+        private void AddTampering(IOperation operation, string what)
+        {
+            var node = operation.Syntax;
+            if (!_tampering.ContainsKey(node))
+            {
+                _tampering[node] = new Finding(node, what, TaintValue.Clean, null, null);
+            }
         }
 
         // ------------------------------------------------------------------ lambdas and local functions

@@ -92,8 +92,9 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>The result of analyzing one method body: its summary and its findings.</summary>
     internal sealed class MethodResult
     {
-        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null)
+        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null, IReadOnlyList<Finding>? tampering = null)
         {
+            Tampering = tampering ?? Array.Empty<Finding>();
             Summary = summary;
             Findings = findings;
             LabeledFindings = labeledFindings ?? Array.Empty<Finding>();
@@ -102,6 +103,9 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Sinks reached by labeled content only (for the compliance report).</summary>
         public IReadOnlyList<Finding> LabeledFindings { get; }
+
+        /// <summary>Calls that may cut or remove a label from labeled content (AIC005); Sink holds the call's name.</summary>
+        public IReadOnlyList<Finding> Tampering { get; }
 
         /// <summary>The AI source calls in this method (for the compliance report).</summary>
         public IReadOnlyList<SourceRef> SourceCalls { get; }
