@@ -39,6 +39,17 @@ namespace AiCompliance.Analyzers
             DiagnosticSeverity.Error,
             "The filing (备案) or launch / registration (上线编号) number shown to users must have the published shape: a province in pinyin, the service name and a real date, with a 4-digit sequence for local registrations.");
 
+        public static readonly DiagnosticDescriptor RegistrationNeverShown = new DiagnosticDescriptor(
+            DiagnosticIds.RegistrationNeverShown,
+            "Registration number never shown",
+            "The registration of '{0}' ({1}) is never shown to users: pass {0}.RegistrationNotice to a user-facing output{2}",
+            RegistrationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Apps that use a registered generative-AI service must show, prominently or on the product detail page, the service name and its filing or launch number. AIC004 looks for RegistrationNotice / RegistrationNumber reaching an AIC001 sink, or the number in a page or view the project ships (.razor, .cshtml, .html as additional files).",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.RegistrationNeverShown + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor LabelTampering = Create(
             DiagnosticIds.LabelTampering,
             "Label removed or altered",

@@ -12,6 +12,9 @@ namespace AiCompliance.Analyzers
         /// <summary>Registration number malformed.</summary>
         public const string MalformedRegistrationNumber = "AIC002";
 
+        /// <summary>The registration number of a registered service is never shown.</summary>
+        public const string RegistrationNeverShown = "AIC004";
+
         /// <summary>A label is cut, rewritten or searched for removal.</summary>
         public const string LabelTampering = "AIC005";
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -38,6 +39,7 @@ namespace AiCompliance.Analyzers
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnlabeledAiOutput,
+            Descriptors.RegistrationNeverShown,
             Descriptors.LabelTampering,
             Descriptors.LabeledAiOutput,
             Descriptors.AiSourceCall);
@@ -56,11 +58,63 @@ namespace AiCompliance.Analyzers
                 }
 
                 var flow = new FlowContext(model);
-                start.RegisterCodeBlockAction(block => AnalyzeCodeBlock(block, flow));
+                var shown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+                var services = new ConcurrentBag<INamedTypeSymbol>();
+                start.RegisterCodeBlockAction(block => AnalyzeCodeBlock(block, flow, shown));
+                if (model.RegisteredServiceAttribute is { } registered)
+                {
+                    start.RegisterSymbolAction(
+                        symbol =>
+                        {
+                            if (FlowModel.HasAttribute(symbol.Symbol, registered))
+                            {
+                                services.Add((INamedTypeSymbol)symbol.Symbol);
+                            }
+                        },
+                        SymbolKind.NamedType);
+                    start.RegisterCompilationEndAction(end => ReportNeverShown(end, services, shown));
+                }
             });
         }
 
-        private static void AnalyzeCodeBlock(CodeBlockAnalysisContext context, FlowContext flow)
+        /// <summary>AIC004: registered services whose notice reaches no output and whose number is in no page the project ships.</summary>
+        private static void ReportNeverShown(CompilationAnalysisContext context, ConcurrentBag<INamedTypeSymbol> services, ConcurrentDictionary<string, bool> shown)
+        {
+            // Console apps count only console output; web apps also count the pages and views they ship.
+            var web = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null;
+            var pages = web
+                ? context.Options.AdditionalFiles.Where(f => IsPage(f.Path)).Select(f => f.GetText(context.CancellationToken)?.ToString() ?? string.Empty).ToList()
+                : new List<string>();
+            foreach (var service in services.Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>().OrderBy(s => s.ToDisplayString(), StringComparer.Ordinal))
+            {
+                if (shown.ContainsKey(service.ToDisplayString()))
+                {
+                    continue;
+                }
+
+                var attribute = service.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "RegisteredAiServiceAttribute");
+                var number = attribute?.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                if (pages.Any(page => (!string.IsNullOrEmpty(number) && page.IndexOf(number, StringComparison.Ordinal) >= 0) ||
+                                      page.IndexOf(service.Name + ".Registration", StringComparison.Ordinal) >= 0))
+                {
+                    continue;
+                }
+
+                var location = service.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RegistrationNeverShown,
+                    location,
+                    service.Name,
+                    number ?? "no number",
+                    web ? " or show the number in a page or view (.razor, .cshtml, .html)" : " (a console app: Console.WriteLine)"));
+            }
+        }
+
+        private static bool IsPage(string path) =>
+            path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) ||
+            path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+
+        private static void AnalyzeCodeBlock(CodeBlockAnalysisContext context, FlowContext flow, ConcurrentDictionary<string, bool> shown)
         {
             if (context.OwningSymbol is not IMethodSymbol method)
             {
@@ -88,6 +142,11 @@ namespace AiCompliance.Analyzers
                 }
 
                 var result = flow.AnalyzeOwnBody(method, cfg, context.CancellationToken);
+                foreach (var notice in result.NoticesShown)
+                {
+                    shown[notice] = true;
+                }
+
                 foreach (var finding in result.Findings)
                 {
                     Report(context, finding, Descriptors.UnlabeledAiOutput);

@@ -111,7 +111,11 @@ public static class FlowVerifier
     }
 
     /// <summary>Every AIC diagnostic; with <paramref name="enableReportDiagnostics"/> also AIC900/AIC901 (off by default).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAllAsync(string source, bool allowCompilerErrors, bool enableReportDiagnostics, params string[] extraSources)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAllAsync(string source, bool allowCompilerErrors, bool enableReportDiagnostics, params string[] extraSources) =>
+        AnalyzeAllAsync(source, allowCompilerErrors, enableReportDiagnostics, ImmutableArray<AdditionalText>.Empty, extraSources);
+
+    /// <summary>As above, with additional files (pages and views) passed to the analyzers.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAllAsync(string source, bool allowCompilerErrors, bool enableReportDiagnostics, ImmutableArray<AdditionalText> additionalFiles, params string[] extraSources)
     {
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions, path: "/0/Test0.cs") };
         for (var i = 0; i < extraSources.Length; i++)
@@ -150,7 +154,7 @@ public static class FlowVerifier
         var before = UnlabeledAiOutputAnalyzer.InternalErrors;
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer());
         var withAnalyzers = withGenerated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var analyzerErrors = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(analyzerErrors.Count == 0, "Analyzer threw:\n" + string.Join("\n", analyzerErrors));
@@ -179,5 +183,13 @@ public static class FlowVerifier
         }
 
         return diagnostics;
+    }
+
+    /// <summary>An additional file for tests.</summary>
+    public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }

@@ -121,6 +121,12 @@ namespace AiCompliance.Analyzers.Flow
 
             // Bodies that name the label text may remove it (AIC005): they pass the binding-free prefilter too.
             sourceNames.Add("LabelText");
+
+            // Bodies that show the registration notice (AIC004) are followed too.
+            sourceNames.Add("RegistrationNotice");
+            sourceNames.Add("RegistrationNoticeEnglish");
+            sourceNames.Add("RegistrationNoticeHtml");
+            sourceNames.Add("RegistrationNumber");
             SourceMemberNames = sourceNames;
         }
 

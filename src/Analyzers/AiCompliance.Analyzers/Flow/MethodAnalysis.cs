@@ -34,6 +34,7 @@ namespace AiCompliance.Analyzers.Flow
         private readonly Dictionary<SyntaxNode, Finding> _labeledFindings = new Dictionary<SyntaxNode, Finding>();
         private readonly HashSet<SourceRef> _sourceCalls = new HashSet<SourceRef>();
         private readonly Dictionary<SyntaxNode, Finding> _tampering = new Dictionary<SyntaxNode, Finding>();
+        private readonly HashSet<string> _noticesShown = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<ParamSink> _paramSinks;
         private readonly Dictionary<ISymbol, TaintValue> _fieldWrites;
         private readonly int _localFunctionDepth;
@@ -111,7 +112,7 @@ namespace AiCompliance.Analyzers.Flow
                     SymbolEqualityComparer.Default),
                 analysis._outValues.ToImmutableDictionary());
             var tampering = analysis._tampering.Values.OrderBy(f => f.Node.SpanStart).ToList();
-            return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering);
+            return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering, analysis._noticesShown.ToList());
         }
 
         /// <summary>Walks one graph to a fixpoint from <paramref name="initial"/>; returns the join of what it returns.</summary>
@@ -788,6 +789,13 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.FromSource(source);
             }
 
+            if (member.IsStatic && IsRegistrationDisplay(member))
+            {
+                // The registration notice / number: followed like content, so AIC004 knows whether a user sees it.
+                var owner = member.ContainingType!;
+                return TaintValue.FromSource(new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation(), notice: owner.ToDisplayString()));
+            }
+
             if (instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             {
                 // this.F or a static member.
@@ -1123,10 +1131,23 @@ namespace AiCompliance.Analyzers.Flow
                 return;
             }
 
+            foreach (var notice in whole.Sources)
+            {
+                if (notice.Notice is not null)
+                {
+                    _noticesShown.Add(notice.Notice);
+                }
+            }
+
+            if (whole.Sources.All(s => s.Notice is not null))
+            {
+                return;
+            }
+
             var node = expression.Syntax;
-            var unlabeled = whole.Sources.Where(s => !s.Labeled).ToImmutableHashSet();
+            var unlabeled = whole.Sources.Where(s => !s.Labeled && s.Notice is null).ToImmutableHashSet();
             var target = unlabeled.IsEmpty ? _labeledFindings : _findings;
-            var reported = TaintValue.FromSources(unlabeled.IsEmpty ? whole.Sources : unlabeled);
+            var reported = TaintValue.FromSources(unlabeled.IsEmpty ? whole.Sources.Where(s => s.Notice is null).ToImmutableHashSet() : unlabeled);
             if (target.TryGetValue(node, out var existing))
             {
                 existing.Value = existing.Value.Join(reported);
@@ -1782,6 +1803,10 @@ namespace AiCompliance.Analyzers.Flow
                            JurisdictionProfile.China.CheckLabelWording(constant) is null;
             }
         }
+
+        private bool IsRegistrationDisplay(ISymbol member) =>
+            member.Name is "RegistrationNotice" or "RegistrationNoticeEnglish" or "RegistrationNoticeHtml" or "RegistrationNumber" &&
+            FlowModel.HasAttribute(member.ContainingType, _model.RegisteredServiceAttribute);
 
         /// <summary>[AiGenerated] on the method, its return value, or a member it overrides (the attribute is inherited).</summary>
         private bool IsAiGenerated(IMethodSymbol method)

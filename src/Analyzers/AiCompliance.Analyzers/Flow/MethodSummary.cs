@@ -92,8 +92,9 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>The result of analyzing one method body: its summary and its findings.</summary>
     internal sealed class MethodResult
     {
-        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null, IReadOnlyList<Finding>? tampering = null)
+        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null, IReadOnlyList<Finding>? tampering = null, IReadOnlyCollection<string>? noticesShown = null)
         {
+            NoticesShown = noticesShown ?? Array.Empty<string>();
             Tampering = tampering ?? Array.Empty<Finding>();
             Summary = summary;
             Findings = findings;
@@ -103,6 +104,9 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Sinks reached by labeled content only (for the compliance report).</summary>
         public IReadOnlyList<Finding> LabeledFindings { get; }
+
+        /// <summary>Metadata names of registered services whose notice or number reaches a user-facing output here.</summary>
+        public IReadOnlyCollection<string> NoticesShown { get; }
 
         /// <summary>Calls that may cut or remove a label from labeled content (AIC005); Sink holds the call's name.</summary>
         public IReadOnlyList<Finding> Tampering { get; }

@@ -9,12 +9,19 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>Where AI content came from: the source call, named for messages.</summary>
     internal sealed class SourceRef : IEquatable<SourceRef>
     {
-        public SourceRef(string description, Location location, bool labeled = false)
+        public SourceRef(string description, Location location, bool labeled = false, string? notice = null)
         {
             Description = description;
             Location = location;
             Labeled = labeled;
+            Notice = notice;
         }
+
+        /// <summary>
+        /// Not AI content: the registration notice or number of the service with this metadata name (AIC004 follows it
+        /// to outputs with the same engine).
+        /// </summary>
+        public string? Notice { get; }
 
         public string Description { get; }
 
@@ -23,10 +30,10 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The content passed through a labeler (or came from the labeling client) on this path.</summary>
         public bool Labeled { get; }
 
-        public SourceRef AsLabeled() => Labeled ? this : new SourceRef(Description, Location, labeled: true);
+        public SourceRef AsLabeled() => Labeled || Notice is not null ? this : new SourceRef(Description, Location, labeled: true);
 
         public bool Equals(SourceRef? other) =>
-            other is not null && Labeled == other.Labeled && Description == other.Description && Location.Equals(other.Location);
+            other is not null && Labeled == other.Labeled && Notice == other.Notice && Description == other.Description && Location.Equals(other.Location);
 
         public override bool Equals(object? obj) => Equals(obj as SourceRef);
 
@@ -101,7 +108,7 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>Whether the value (with its fields) carries AI content that is not labeled.</summary>
-        public bool HasUnlabeled => Sources.Any(s => !s.Labeled) || Fields.Values.Any(f => f.HasUnlabeled);
+        public bool HasUnlabeled => Sources.Any(s => !s.Labeled && s.Notice is null) || Fields.Values.Any(f => f.HasUnlabeled);
 
         /// <summary>The value with every field folded into its own taint (what a sink sees of a whole object).</summary>
         public TaintValue Whole()
