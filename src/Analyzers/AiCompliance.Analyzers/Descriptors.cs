@@ -74,6 +74,14 @@ namespace AiCompliance.Analyzers
             DiagnosticSeverity.Error,
             "The generator adds the registration display and the labeling API to the class, so the class must be partial, non-generic, and nested only in partial, non-generic types.");
 
+        public static readonly DiagnosticDescriptor InvalidUserModel = Create(
+            DiagnosticIds.InvalidUserModel,
+            "Invalid user model file",
+            "'{0}' line {1}: {2}",
+            UsageCategory,
+            DiagnosticSeverity.Warning,
+            "The user model file (aicompliance.json) declares sources, sinks, sanitizers, summaries, neutral and content members of types AiCompliance does not model. An entry with a problem is ignored; the rest of the file still applies. A JSON syntax error stops reading at that point. See docs/user-models.md.");
+
         /// <summary>For the compliance report (scanner): labeled paths. Hidden and off unless enabled.</summary>
         public static readonly DiagnosticDescriptor LabeledAiOutput = Create(
             DiagnosticIds.LabeledAiOutput,

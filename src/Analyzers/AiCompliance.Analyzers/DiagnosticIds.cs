@@ -21,6 +21,9 @@ namespace AiCompliance.Analyzers
         /// <summary>Label wording does not meet the jurisdiction.</summary>
         public const string NonCompliantLabelWording = "AIC006";
 
+        /// <summary>The user model file (aicompliance.json) has a problem: invalid JSON, an unknown key, a bad entry.</summary>
+        public const string InvalidUserModel = "AIC007";
+
         /// <summary>[RegisteredAiService] on a class the generator cannot fill.</summary>
         public const string InvalidServiceTarget = "AIC008";
 

@@ -33,7 +33,8 @@ namespace AiCompliance.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var model = FlowModel.Create(start.Compilation);
+                // User-declared sources (aicompliance.json) count too; AIC007 is reported by UnlabeledAiOutputAnalyzer.
+                var model = FlowModel.Create(start.Compilation, UserModelFile.ReadAll(start.Options, start.CancellationToken));
                 if (!model.HasSourceTypes)
                 {
                     return;

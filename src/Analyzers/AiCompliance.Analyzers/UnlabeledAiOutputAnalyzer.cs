@@ -42,16 +42,22 @@ namespace AiCompliance.Analyzers
             Descriptors.RegistrationNeverShown,
             Descriptors.LabelTampering,
             Descriptors.LabeledAiOutput,
-            Descriptors.AiSourceCall);
+            Descriptors.AiSourceCall,
+            Descriptors.InvalidUserModel);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is analyzed so Razor components can be (their sinks report on the .razor line); every
+            // other generated tree stays silent (see AnalyzeCodeBlock).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var model = FlowModel.Create(start.Compilation);
+                // The user model file (aicompliance.json): its rows join the built-in ones; its problems are AIC007,
+                // reported here only (not by the other analyzers that read it), whether or not an AI SDK is referenced.
+                start.RegisterAdditionalFileAction(UserModelFile.ReportProblems);
+                var model = FlowModel.Create(start.Compilation, UserModelFile.ReadAll(start.Options, start.CancellationToken));
                 if (!model.HasSourceTypes && model.AiGeneratedAttribute is null)
                 {
                     return; // no AI SDK here: no work at all
@@ -60,7 +66,8 @@ namespace AiCompliance.Analyzers
                 var flow = new FlowContext(model);
                 var shown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
                 var services = new ConcurrentBag<INamedTypeSymbol>();
-                start.RegisterCodeBlockAction(block => AnalyzeCodeBlock(block, flow, shown));
+                var razorTrees = new ConcurrentDictionary<SyntaxTree, bool>();
+                start.RegisterCodeBlockAction(block => AnalyzeCodeBlock(block, flow, shown, razorTrees));
                 if (model.RegisteredServiceAttribute is { } registered)
                 {
                     start.RegisterSymbolAction(
@@ -114,11 +121,25 @@ namespace AiCompliance.Analyzers
             path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) ||
             path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
 
-        private static void AnalyzeCodeBlock(CodeBlockAnalysisContext context, FlowContext flow, ConcurrentDictionary<string, bool> shown)
+        private static void AnalyzeCodeBlock(CodeBlockAnalysisContext context, FlowContext flow, ConcurrentDictionary<string, bool> shown, ConcurrentDictionary<SyntaxTree, bool> razorTrees)
         {
             if (context.OwningSymbol is not IMethodSymbol method)
             {
                 return;
+            }
+
+            // Generated code is silent, except the output of the Razor compiler: there only the component sinks
+            // (RazorSinks) report, each on the .razor line it maps to.
+            var razor = false;
+            if (context.IsGeneratedCode)
+            {
+                var tree = context.CodeBlock.SyntaxTree;
+                if (!razorTrees.GetOrAdd(tree, t => IsRazorOutput(t, context.CancellationToken)))
+                {
+                    return;
+                }
+
+                razor = true;
             }
 
             try
@@ -149,7 +170,17 @@ namespace AiCompliance.Analyzers
 
                 foreach (var finding in result.Findings)
                 {
-                    Report(context, finding, Descriptors.UnlabeledAiOutput);
+                    Report(context, finding, Descriptors.UnlabeledAiOutput, razor);
+                }
+
+                if (razor)
+                {
+                    foreach (var finding in result.LabeledFindings)
+                    {
+                        Report(context, finding, Descriptors.LabeledAiOutput, razor);
+                    }
+
+                    return; // no tampering or source-call reports in generated code
                 }
 
                 foreach (var tamper in result.Tampering)
@@ -163,7 +194,7 @@ namespace AiCompliance.Analyzers
                 // Report-only diagnostics (off by default; the scanner enables them).
                 foreach (var finding in result.LabeledFindings)
                 {
-                    Report(context, finding, Descriptors.LabeledAiOutput);
+                    Report(context, finding, Descriptors.LabeledAiOutput, razor);
                 }
 
                 foreach (var source in result.SourceCalls)
@@ -185,10 +216,10 @@ namespace AiCompliance.Analyzers
             }
         }
 
-        private static void Report(CodeBlockAnalysisContext context, Finding finding, DiagnosticDescriptor descriptor)
+        private static void Report(CodeBlockAnalysisContext context, Finding finding, DiagnosticDescriptor descriptor, bool razor)
         {
             var sources = finding.Value.Sources.OrderBy(s => s, Comparer<SourceRef>.Create(SourceRef.Compare)).ToList();
-            if (sources.Count == 0 || finding.Node.SyntaxTree != context.CodeBlock.SyntaxTree)
+            if (sources.Count == 0 || finding.Node.SyntaxTree != context.CodeBlock.SyntaxTree || (razor && !RazorSinks.IsRazorSink(finding.Sink)))
             {
                 return;
             }
@@ -207,11 +238,88 @@ namespace AiCompliance.Analyzers
             var sourceName = sources[0].Description + (sources.Count > 1 ? "' and " + (sources.Count - 1) + " more from '" + sources[sources.Count - 1].Description : string.Empty);
             context.ReportDiagnostic(Diagnostic.Create(
                 descriptor,
-                finding.Node.GetLocation(),
+                razor ? MappedLocation(finding.Node, context.CancellationToken) : finding.Node.GetLocation(),
                 additional,
                 sourceName,
                 finding.Sink,
                 finding.Via is null ? string.Empty : " via '" + finding.Via + "'"));
+        }
+
+        /// <summary>
+        /// A generated tree the Razor compiler wrote: named after a component or view (<c>Chat_razor.g.cs</c> from the
+        /// source generator, <c>Chat.razor.g.cs</c> from older builds), or mapping lines to a .razor / .cshtml file.
+        /// AiCompliance's own generated files never count.
+        /// </summary>
+        internal static bool IsRazorOutput(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var path = tree.FilePath ?? string.Empty;
+            var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+            if (name.StartsWith("AiCompliance.", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var suffix in new[] { ".razor.g.cs", "_razor.g.cs", ".cshtml.g.cs", "_cshtml.g.cs" })
+            {
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            if (!tree.HasHiddenRegions())
+            {
+                return false; // Razor output hides its scaffolding (#line hidden)
+            }
+
+            foreach (var mapping in tree.GetLineMappings(cancellationToken))
+            {
+                if (!mapping.IsHidden && IsRazorPage(mapping.MappedSpan.Path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsRazorPage(string? path) =>
+            path is not null && (path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>
+        /// Where a report in Razor output goes: the expression itself when its start maps to the .razor line, else its
+        /// first sub-expression that does (Razor wraps component parameters in hidden scaffolding such as
+        /// <c>RuntimeHelpers.TypeCheck&lt;T&gt;(…)</c>). The location stays in the generated tree: Roslyn shows its
+        /// mapped .razor file and line (<see cref="Location.GetMappedLineSpan"/>).
+        /// </summary>
+        private static Location MappedLocation(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            if (MapsToPage(node, cancellationToken))
+            {
+                return node.GetLocation();
+            }
+
+            foreach (var inner in node.DescendantNodes())
+            {
+                if (inner is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax && MapsToPage(inner, cancellationToken))
+                {
+                    return inner.GetLocation();
+                }
+            }
+
+            return node.GetLocation();
+        }
+
+        private static bool MapsToPage(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            var tree = node.SyntaxTree;
+            if (tree.GetLineVisibility(node.SpanStart, cancellationToken) != LineVisibility.Visible)
+            {
+                return false;
+            }
+
+            var mapped = tree.GetMappedLineSpan(node.Span, cancellationToken);
+            return mapped.HasMappedPath && IsRazorPage(mapped.Path);
         }
     }
 }

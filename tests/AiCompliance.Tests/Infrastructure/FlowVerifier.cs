@@ -123,6 +123,22 @@ public static class FlowVerifier
             trees.Add(CSharpSyntaxTree.ParseText(extraSources[i], TestReferences.ParseOptions, path: $"/0/Test{i + 1}.cs"));
         }
 
+        return await AnalyzeTreesAsync(trees, allowCompilerErrors, enableReportDiagnostics, additionalFiles);
+    }
+
+    /// <summary>
+    /// Every AIC diagnostic for sources at chosen paths (e.g. Razor output named <c>/0/Components/Chat.razor.g.cs</c>,
+    /// which the analyzer driver treats as generated code).
+    /// </summary>
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(IEnumerable<(string Path, string Text)> files, bool enableReportDiagnostics = false, bool allowCompilerErrors = false) =>
+        AnalyzeTreesAsync(
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Text, TestReferences.ParseOptions, path: f.Path)).ToList(),
+            allowCompilerErrors,
+            enableReportDiagnostics,
+            ImmutableArray<AdditionalText>.Empty);
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(List<SyntaxTree> trees, bool allowCompilerErrors, bool enableReportDiagnostics, ImmutableArray<AdditionalText> additionalFiles)
+    {
         var specific = new Dictionary<string, ReportDiagnostic>
         {
             ["CS1701"] = ReportDiagnostic.Suppress,

@@ -136,6 +136,16 @@ namespace AiCompliance.Analyzers.Flow
             Sink(m, "Microsoft.AspNetCore.SignalR.ClientProxyExtensions", "SendAsync", "Argument[2..]", "IClientProxy.SendAsync");
             Sink(m, "Microsoft.AspNetCore.SignalR.IClientProxy", "SendCoreAsync", "Argument[1..]", "IClientProxy.SendCoreAsync");
 
+            // ---- Sinks: Blazor / Razor components (see RazorSinks; AddAttribute on a component is recognized in code) ----
+            const string Components = "Microsoft.AspNetCore.Components.";
+            Sink(m, Components + "Rendering.RenderTreeBuilder", "AddContent", "Argument[1..]", RazorSinks.AddContent); // the value, or a template and its value
+            Sink(m, Components + "Rendering.RenderTreeBuilder", "AddMarkupContent", "Argument[1]", RazorSinks.AddMarkupContent);
+            Sink(m, Components + "Rendering.RenderTreeBuilder", "AddComponentParameter", "Argument[2]", RazorSinks.ComponentParameter);
+            Sink(m, Components + "MarkupString", ".ctor", "Argument[0]", RazorSinks.MarkupString);
+            Sink(m, Components + "MarkupString", "op_Explicit", "Argument[0]", RazorSinks.MarkupString);
+            Neutral(m, Components + "EventCallback");
+            Neutral(m, Components + "EventCallback`1");
+
             // ---- Projections (content reaches the result only through the selector) ----
             foreach (var linq in new[] { "System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.AsyncEnumerable", "System.Linq.ParallelEnumerable" })
             {
@@ -172,6 +182,29 @@ namespace AiCompliance.Analyzers.Flow
 
         private static void Stores(List<ModelEntry> m, string type, string member) =>
             m.Add(new ModelEntry(ModelKind.StoresInReceiver, type, member));
+    }
+
+    /// <summary>
+    /// The Blazor / Razor component sinks. They are the only sinks reported in Razor-generated code (the
+    /// <c>.razor.g.cs</c> output of the Razor compiler), where each report lands on the mapped <c>.razor</c> line.
+    /// </summary>
+    /// <remarks>
+    /// A value handed to a child component's parameter (<c>AddComponentParameter</c>, or <c>AddAttribute</c> right
+    /// after <c>OpenComponent</c> in older output) counts as shown: the child renders its parameters, and following
+    /// it into the child would need points-to analysis. <c>MarkupString</c> (its constructor and the explicit
+    /// conversion) is a sink of its own: it only exists to put raw HTML on a page, and what it produces is not
+    /// followed further, so <c>@((MarkupString)ai)</c> is reported once.
+    /// </remarks>
+    internal static class RazorSinks
+    {
+        public const string AddContent = "RenderTreeBuilder.AddContent";
+        public const string AddMarkupContent = "RenderTreeBuilder.AddMarkupContent";
+        public const string MarkupString = "MarkupString";
+        public const string ComponentParameter = "component parameter";
+
+        public static bool IsRazorSink(string sink) =>
+            sink == AddContent || sink == AddMarkupContent || sink == MarkupString ||
+            sink.StartsWith(ComponentParameter, System.StringComparison.Ordinal);
     }
 
     /// <summary>A TextWriter write that is a sink only when the writer is <c>Console.Out</c> or <c>Console.Error</c>.</summary>

@@ -19,6 +19,9 @@ namespace AiCompliance.Analyzers.Flow
         public bool StoresInReceiver { get; set; }
 
         public bool Neutral { get; set; }
+
+        /// <summary>User-declared pass-through summaries (aicompliance.json): when present they replace the default rule.</summary>
+        public List<SummaryAccess> Summaries { get; } = new List<SummaryAccess>();
     }
 
     /// <summary>What the model says about one type.</summary>
@@ -116,6 +119,9 @@ namespace AiCompliance.Analyzers.Flow
                     case ModelKind.Neutral:
                         member.Neutral = true;
                         break;
+                    case ModelKind.Summary when SummaryAccess.Parse(entry.Access) is { } summary:
+                        member.Summaries.Add(summary);
+                        break;
                 }
             }
 
@@ -169,6 +175,9 @@ namespace AiCompliance.Analyzers.Flow
         public HashSet<string> SourceMemberNames { get; }
 
         public static FlowModel Create(Compilation compilation) => new FlowModel(compilation, BuiltInModels.All);
+
+        /// <summary>The built-in rows plus <paramref name="extra"/> rows (the user model file, aicompliance.json).</summary>
+        public static FlowModel Create(Compilation compilation, IEnumerable<ModelEntry> extra) => new FlowModel(compilation, BuiltInModels.All.Concat(extra));
 
         /// <summary>The model of <paramref name="member"/>: its own row, an interface row it implements, or a row of what it overrides.</summary>
         public MemberModel? Find(ISymbol member) => _memberCache.GetOrAdd(member, FindCore);

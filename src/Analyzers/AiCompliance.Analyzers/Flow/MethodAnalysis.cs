@@ -330,7 +330,24 @@ namespace AiCompliance.Analyzers.Flow
                     return TaintValue.Clean;
 
                 case IConversionOperation conversion:
-                    return ByType(Eval(conversion.Operand), conversion.Type);
+                    {
+                        var operand = Eval(conversion.Operand);
+                        if (conversion.OperatorMethod is { } conversionOperator && _model.Find(conversionOperator) is { Sinks.Count: > 0 } conversionModel)
+                        {
+                            // A user-defined conversion that is a sink ((MarkupString)ai): reported at the operand; its result is not followed.
+                            foreach (var (access, description, _) in conversionModel.Sinks)
+                            {
+                                if (access.Covers(0) && !access.DelegateReturn)
+                                {
+                                    ReportSink(conversion.Operand, operand, description);
+                                }
+                            }
+
+                            return TaintValue.Clean;
+                        }
+
+                        return ByType(operand, conversion.Type);
+                    }
 
                 case IAwaitOperation awaitOperation:
                     return Eval(awaitOperation.Operation);
@@ -947,6 +964,12 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.LabeledClientValue;
             }
 
+            // User-declared pass-through summaries (aicompliance.json) replace the default rule and the body's own summary.
+            if (memberModel is { Summaries.Count: > 0 })
+            {
+                return ApplyUserSummaries(invocation, method, memberModel.Summaries, receiver, argumentValues);
+            }
+
             // Methods of this compilation: their summary.
             var summarized = CallSummary(invocation, method, invocation.Instance, invocation.Arguments, receiver, argumentValues);
             if (summarized is not null)
@@ -1004,6 +1027,7 @@ namespace AiCompliance.Analyzers.Flow
         private bool CheckSinks(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, ImmutableArray<TaintValue> values)
         {
             var isSink = false;
+            HashSet<int>? handlers = null;
             if (memberModel is not null)
             {
                 foreach (var (access, description, consoleOnly) in memberModel.Sinks)
@@ -1014,6 +1038,7 @@ namespace AiCompliance.Analyzers.Flow
                     }
 
                     isSink = true;
+                    var sinkName = description == RazorSinks.ComponentParameter ? ComponentParameterSink(invocation) : description;
                     for (var i = 0; i < invocation.Arguments.Length; i++)
                     {
                         var argument = invocation.Arguments[i];
@@ -1025,14 +1050,24 @@ namespace AiCompliance.Analyzers.Flow
 
                         if (access.DelegateReturn)
                         {
-                            HandlerSink(argument.Value, description);
+                            (handlers ??= new HashSet<int>()).Add(i);
+                            HandlerSink(argument.Value, sinkName);
                         }
                         else
                         {
-                            ReportSink(argument.Value, values[i], description);
+                            ReportSink(argument.Value, values[i], sinkName);
                         }
                     }
                 }
+            }
+
+            // Blazor: AddAttribute right after OpenComponent sets a child component's parameter (Razor output before
+            // .NET 8, and ChildContent fragments today). Element attributes are not sinks.
+            if (method.Name == "AddAttribute" && invocation.Arguments.Length == 3 && IsRenderTreeBuilder(method.ContainingType) &&
+                OpenedComponent(invocation.Syntax, out _))
+            {
+                isSink = true;
+                ReportSink(invocation.Arguments[2].Value, values[2], ComponentParameterSink(invocation));
             }
 
             // Body writes: response.Body.WriteAsync(...)
@@ -1071,7 +1106,87 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            if (isSink)
+            {
+                // Lambdas handed to a sink (a component's RenderFragment child content) run with what they capture:
+                // follow them for the sinks inside (a sink call returns before the external-call path would).
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    if ((handlers is null || !handlers.Contains(i)) && Unwrap(invocation.Arguments[i].Value) is IFlowAnonymousFunctionOperation lambda)
+                    {
+                        AnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: null);
+                    }
+                }
+            }
+
             return isSink;
+        }
+
+        private static bool IsRenderTreeBuilder(INamedTypeSymbol? type) =>
+            type is { Name: "RenderTreeBuilder", ContainingNamespace: { Name: "Rendering", ContainingNamespace: { Name: "Components", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } } };
+
+        /// <summary>"component parameter Child.Text" for a parameter set on a child component (names as far as the code tells).</summary>
+        private static string ComponentParameterSink(IInvocationOperation invocation)
+        {
+            var name = invocation.Arguments.Length > 1 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            OpenedComponent(invocation.Syntax, out var component);
+            return name is null
+                ? RazorSinks.ComponentParameter
+                : RazorSinks.ComponentParameter + " " + (component is null ? name : component + "." + name);
+        }
+
+        /// <summary>
+        /// Whether the statement holding <paramref name="call"/> follows a <c>builder.OpenComponent…</c> with only
+        /// attribute-like builder calls in between (the shape Razor emits); <paramref name="component"/> is the type's
+        /// simple name when the call names it. Syntax only: Razor output is a flat list of builder statements.
+        /// </summary>
+        private static bool OpenedComponent(SyntaxNode call, out string? component)
+        {
+            component = null;
+            var statement = call.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>();
+            if (statement?.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax block)
+            {
+                return false;
+            }
+
+            var index = block.Statements.IndexOf(statement);
+            for (var i = index - 1; i >= 0 && i >= index - 64; i--)
+            {
+                if (block.Statements[i] is not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax
+                    {
+                        Expression: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                        {
+                            Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name: var calledName },
+                        },
+                    })
+                {
+                    return false;
+                }
+
+                var called = calledName.Identifier.ValueText;
+                if (called == "OpenComponent")
+                {
+                    if (calledName is Microsoft.CodeAnalysis.CSharp.Syntax.GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments })
+                    {
+                        component = typeArguments[0] switch
+                        {
+                            Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                            Microsoft.CodeAnalysis.CSharp.Syntax.AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => null,
+                        };
+                    }
+
+                    return true;
+                }
+
+                if (called.StartsWith("Open", StringComparison.Ordinal) || called.StartsWith("Close", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The return value of a route-handler delegate reaches the user.</summary>
@@ -1326,6 +1441,42 @@ namespace AiCompliance.Analyzers.Flow
             return ByType(all.Join(lambdaReturns).Own(), invocation.Type);
         }
 
+        /// <summary>
+        /// A member with user-declared summaries passes exactly what they say: "Argument[i] -> ReturnValue" to the
+        /// call's value, "Argument[i] -> this" into the receiver (an extension method's first argument), and nothing
+        /// else. Argument ordinals are parameter ordinals of the declared method (an extension method's this is 0).
+        /// </summary>
+        private TaintValue ApplyUserSummaries(IInvocationOperation invocation, IMethodSymbol method, List<SummaryAccess> summaries, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            var extensionSelf = invocation.Instance is null && method.IsExtensionMethod && invocation.Arguments.Length > 0;
+            var self = extensionSelf ? invocation.Arguments[0].Value : invocation.Instance;
+            var selfValue = extensionSelf ? values[0].Whole() : receiver.Whole();
+            var result = TaintValue.Clean;
+            foreach (var summary in summaries)
+            {
+                var from = summary.From == SummaryAccess.This ? selfValue : TaintValue.Clean;
+                for (var i = 0; i < invocation.Arguments.Length && summary.From != SummaryAccess.This; i++)
+                {
+                    var ordinal = invocation.Arguments[i].Parameter?.Ordinal ?? i;
+                    if (summary.From == SummaryAccess.AllArguments || summary.From == ordinal)
+                    {
+                        from = from.Join(values[i].Whole());
+                    }
+                }
+
+                if (summary.ToReturn)
+                {
+                    result = result.Join(from);
+                }
+                else if (from.IsTainted && self is not null)
+                {
+                    StoreInto(self, from);
+                }
+            }
+
+            return ByType(result.Own(), invocation.Type);
+        }
+
         private bool StoresInReceiver(IMethodSymbol method, MemberModel? memberModel)
         {
             if (memberModel?.StoresInReceiver ?? false)
@@ -1536,6 +1687,23 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var values = EvalArguments(creation.Arguments, null);
+            if (creation.Constructor is { } sinkConstructor && _model.Find(sinkConstructor) is { Sinks.Count: > 0 } constructorModel)
+            {
+                // A constructor that is a sink (new MarkupString(ai)): reported at the argument; the object is not followed.
+                foreach (var (access, description, _) in constructorModel.Sinks)
+                {
+                    for (var i = 0; i < creation.Arguments.Length && i < values.Length; i++)
+                    {
+                        if (access.Covers(creation.Arguments[i].Parameter?.Ordinal ?? i) && !access.DelegateReturn)
+                        {
+                            ReportSink(creation.Arguments[i].Value, values[i], description);
+                        }
+                    }
+                }
+
+                return TaintValue.Clean;
+            }
+
             TaintValue value;
             var summarized = creation.Constructor is { } constructor
                 ? CallSummary(creation, constructor, null, creation.Arguments, TaintValue.Clean, values)

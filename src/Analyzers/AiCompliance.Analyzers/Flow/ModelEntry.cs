@@ -25,6 +25,12 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>The member stores its arguments' content in its receiver (collections, builders).</summary>
         StoresInReceiver,
+
+        /// <summary>
+        /// A pass-through summary from the user model file: Access is "from -> to" (<see cref="SummaryAccess"/>), e.g.
+        /// "Argument[0] -> ReturnValue" or "Argument[1] -> this". A member with summaries passes exactly what they say.
+        /// </summary>
+        Summary,
     }
 
     /// <summary>
