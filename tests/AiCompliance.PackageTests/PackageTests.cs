@@ -86,6 +86,7 @@ public class PackageTests(PackageFixture package)
     {
         var dir = package.CreateConsumer("PlainConsumer", """
             using AiCompliance;
+            Console.WriteLine(Plain.RegistrationNotice);
             Console.WriteLine(Plain.Label("x").Replace("\n", "|"));
             Console.WriteLine(typeof(Plain).GetNestedTypes().Length);
 
@@ -143,6 +144,7 @@ public class PackageTests(PackageFixture package)
         using AiCompliance;
         using Microsoft.Extensions.AI;
 
+        Console.WriteLine(Chat.RegistrationNotice);
         IChatClient client = new EchoClient();
         var response = await client.GetResponseAsync("hi");
         Console.WriteLine(ANSWER);
@@ -172,7 +174,7 @@ public class PackageTests(PackageFixture package)
         var unlabeled = package.CreateConsumer("UnlabeledConsumer", ChatProgram.Replace("ANSWER", "response.Text"), withMeai: true);
         var build = Dotnet.Run(unlabeled, "build", "-c", "Release");
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Matches(@"Program\.cs\(6,19\): error AIC001: AI-generated content from 'IChatClient\.GetResponseAsync' reaches 'Console\.WriteLine' without a label", build.Output);
+        Assert.Matches(@"Program\.cs\(7,19\): error AIC001: AI-generated content from 'IChatClient\.GetResponseAsync' reaches 'Console\.WriteLine' without a label", build.Output);
 
         var labeled = package.CreateConsumer("LabeledConsumer", ChatProgram.Replace("ANSWER", "Chat.Label(response.Text)"), withMeai: true);
         var run = Dotnet.Run(labeled, "run", "-c", "Release");

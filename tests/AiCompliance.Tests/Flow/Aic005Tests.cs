@@ -35,6 +35,8 @@ public class Aic005Tests
                     Console.WriteLine(labeled[10..]);
                     Console.WriteLine(labeled.Trim());
                     Console.WriteLine(labeled.ToUpperInvariant());
+                    Console.WriteLine(labeled.Replace("\n", "<br>"));
+                    Console.WriteLine(labeled.Trim(' ', '.'));
                     Console.WriteLine(Svc.Label(ai.Substring(0, 80)));
                     Console.WriteLine(Svc.Label(ai.Trim('x')));
                 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -173,6 +174,29 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Names of source members, for the binding-free prefilter of callees.</summary>
         public HashSet<string> SourceMemberNames { get; }
+
+        /// <summary>
+        /// The explicit label texts in use: the jurisdiction default and every registered service's generated
+        /// <c>LabelText</c> constant (AIC005 uses them to tell harmless rewrites from ones that can cut a label).
+        /// </summary>
+        public IReadOnlyList<string> LabelTexts => System.Threading.LazyInitializer.EnsureInitialized(ref _labelTexts, ComputeLabelTexts)!;
+
+        private IReadOnlyList<string>? _labelTexts;
+
+        private IReadOnlyList<string> ComputeLabelTexts()
+        {
+            var texts = new List<string> { AiCompliance.Internal.JurisdictionProfile.China.DefaultLabelText };
+            foreach (var symbol in Compilation.GetSymbolsWithName("LabelText", SymbolFilter.Member))
+            {
+                if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string text } constant &&
+                    HasAttribute(constant.ContainingType, RegisteredServiceAttribute) && !texts.Contains(text))
+                {
+                    texts.Add(text);
+                }
+            }
+
+            return texts;
+        }
 
         public static FlowModel Create(Compilation compilation) => new FlowModel(compilation, BuiltInModels.All);
 

@@ -1547,8 +1547,9 @@ namespace AiCompliance.Analyzers.Flow
             if (onString)
             {
                 input = receiver;
-                cuts = name == "Substring" || name == "Remove" || name == "Replace" || name == "Split" || name == "Slice" ||
-                       ((name == "Trim" || name == "TrimStart" || name == "TrimEnd") && invocation.Arguments.Length > 0);
+                cuts = name == "Substring" || name == "Remove" || name == "Split" || name == "Slice" ||
+                       (name == "Replace" && !ReplacesOnlyTextOutsideLabels(invocation)) ||
+                       ((name == "Trim" || name == "TrimStart" || name == "TrimEnd") && invocation.Arguments.Length > 0 && !TrimsOnlyCharactersOutsideLabels(invocation));
             }
             else if (regex && (name == "Replace" || name == "Split"))
             {
@@ -1565,6 +1566,36 @@ namespace AiCompliance.Analyzers.Flow
             {
                 AddTampering(invocation, (regex ? "Regex." : "string.") + name);
             }
+        }
+
+        /// <summary>text.Replace("\n", "|"): a constant that no label of the compilation contains cannot cut a label.</summary>
+        private bool ReplacesOnlyTextOutsideLabels(IInvocationOperation invocation) =>
+            invocation.Arguments.Length > 0 &&
+            invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string old } &&
+            old.Length > 0 &&
+            _model.LabelTexts.All(label => label.IndexOf(old, StringComparison.Ordinal) < 0);
+
+        /// <summary>text.Trim(' ', '.'): constant characters that no label of the compilation contains cannot cut a label.</summary>
+        private bool TrimsOnlyCharactersOutsideLabels(IInvocationOperation invocation)
+        {
+            var characters = new List<char>();
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues.AsEnumerable() : new[] { argument.Value };
+                foreach (var element in value)
+                {
+                    if (element.ConstantValue is { HasValue: true, Value: char c })
+                    {
+                        characters.Add(c);
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return characters.Count > 0 && _model.LabelTexts.All(label => characters.All(c => label.IndexOf(c) < 0));
         }
 
         private void AddTampering(IOperation operation, string what)
