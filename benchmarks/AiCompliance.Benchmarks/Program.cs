@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace AiCompliance.Benchmarks;
+
+/// <summary>
+/// Command line: <c>--files N</c> (repeatable), <c>--quick</c>, <c>--reps R</c>, <c>--seed S</c>, <c>--ai-percent P</c>,
+/// <c>--concurrent</c>, <c>--dump DIR</c>, <c>--phases</c>. See benchmarks/README.md.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchmarkOptions options;
+        try
+        {
+            options = BenchmarkOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(BenchmarkOptions.Usage);
+            return 2;
+        }
+
+        if (options.Help)
+        {
+            Console.WriteLine(BenchmarkOptions.Usage);
+            return 0;
+        }
+
+        Console.WriteLine($"AiCompliance analyzer benchmark: files {string.Join(", ", options.Files)}; reps {options.Repetitions} (+1 warm-up); seed {options.Seed}; AI share {options.AiPercent}% of module methods; " +
+                          (options.Concurrent ? "concurrent build and analysis" : "single-threaded build and analysis"));
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
+        Console.WriteLine();
+
+        if (options.PhasesOnly)
+        {
+            foreach (var files in options.Files)
+            {
+                Harness.RunPhasesOnly(files, options);
+            }
+
+            return 0;
+        }
+
+        var results = new List<BenchmarkResult>();
+        var failed = false;
+        foreach (var files in options.Files)
+        {
+            var result = await Harness.RunAsync(files, options).ConfigureAwait(false);
+            results.Add(result);
+            failed |= !result.Sane;
+            Console.WriteLine();
+        }
+
+        Report.PrintSummary(results, options);
+        return failed ? 1 : 0;
+    }
+}
+
+public sealed class BenchmarkOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project benchmarks/AiCompliance.Benchmarks -- [options]
+          --files N        synthetic files to generate (repeatable; default: 500 and 5000)
+          --quick          smoke test: --files 50 --reps 1
+          --reps R         measured repetitions after one warm-up (default 3); medians are reported
+          --seed S         generator seed (default 42)
+          --ai-percent P   share of module methods that touch AI, percent (default 12)
+          --concurrent     concurrent build and concurrent analysis (default: both single-threaded)
+          --phases         also time the analyzer's building blocks over all method bodies (hot-spot hints)
+          --phases-only    only those building-block timings (no repetitions)
+          --dump DIR       write the generated sources to DIR (for inspection)
+        """;
+
+    public List<int> Files { get; } = new();
+
+    public int Repetitions { get; set; } = 3;
+
+    public int Seed { get; set; } = 42;
+
+    public int AiPercent { get; set; } = 12;
+
+    public bool Concurrent { get; set; }
+
+    public bool Phases { get; set; }
+
+    public bool PhasesOnly { get; set; }
+
+    public string? DumpDirectory { get; set; }
+
+    public bool Help { get; set; }
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        var quick = false;
+        var reps = (int?)null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException("missing value after " + args[i]);
+            int NextInt(int min)
+            {
+                var text = Next();
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
+                {
+                    throw new ArgumentException($"'{text}' is not an integer >= {min}");
+                }
+
+                return value;
+            }
+
+            switch (args[i])
+            {
+                case "--files": options.Files.Add(NextInt(1)); break;
+                case "--quick": quick = true; break;
+                case "--reps": reps = NextInt(1); break;
+                case "--seed": options.Seed = NextInt(0); break;
+                case "--ai-percent": options.AiPercent = Math.Min(100, NextInt(0)); break;
+                case "--concurrent": options.Concurrent = true; break;
+                case "--phases": options.Phases = true; break;
+                case "--phases-only": options.PhasesOnly = true; break;
+                case "--dump": options.DumpDirectory = Path.GetFullPath(Next()); break;
+                case "-h" or "--help": options.Help = true; break;
+                default: throw new ArgumentException("unknown argument " + args[i]);
+            }
+        }
+
+        if (quick)
+        {
+            if (options.Files.Count == 0)
+            {
+                options.Files.Add(50);
+            }
+
+            options.Repetitions = 1;
+        }
+
+        if (options.Files.Count == 0)
+        {
+            options.Files.Add(500);
+            options.Files.Add(5000);
+        }
+
+        if (reps is not null)
+        {
+            options.Repetitions = reps.Value;
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace AiCompliance.Benchmarks;
+
+public static class Report
+{
+    /// <summary>Target of the issue: the AIC analyzers add at most this share to compile time.</summary>
+    public const double TargetRatioPercent = 5.0;
+
+    /// <summary>Per-file analyzer cost at the largest N may exceed that at the smallest N by this factor and still count as linear.</summary>
+    public const double LinearityTolerance = 1.25;
+
+    private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
+
+    public static void PrintDetails(BenchmarkResult r)
+    {
+        Console.WriteLine(string.Format(Ci, "  medians of {0}: compile {1:F0} ms (cpu {2:F0}), GetDiagnostics {3:F0} ms, analyzer pass {4:F0} ms (wall, includes the compiler's binding), pass - GetDiagnostics {5:F0} ms, generator {6:F0} ms, parse {7:F0} ms (once)",
+            r.Repetitions.Count, r.CompileMs, r.CompileCpuMs, r.Median(x => x.DiagnosticsMs), r.Median(x => x.AnalyzerPassMs), r.WallDeltaMs, r.Median(x => x.GeneratorMs), r.ParseMs));
+        Console.WriteLine(string.Format(Ci, "  machine load: compile wall/cpu = {0:F2} (1.00 = the benchmark had a core to itself)", r.CompileMs / r.CompileCpuMs));
+        Console.WriteLine(string.Format(Ci, "  whole analysis step, process CPU: pass {0:F0} ms - binding {1:F0} ms = {2:F0} ms = {3:F1}% of compile ({4:F0} ms process CPU): callbacks plus driver work they cause",
+            r.Median(x => x.AnalyzerPassProcessCpuMs), r.Median(x => x.DiagnosticsProcessCpuMs), r.Median(x => x.OverheadProcessCpuMs), r.OverheadPercent, r.Median(x => x.CompileProcessCpuMs)));
+        var last = r.Repetitions[^1];
+        foreach (var (name, info) in last.Telemetry)
+        {
+            Console.WriteLine(string.Format(Ci, "  {0}: telemetry {1:F1} ms ({2:F2}% of compile), cpu {3:F1} ms ({4:F2}% of compile cpu); actions registered: compilation-start {5}, code-block {6}, symbol {7}, operation {8}, compilation-end {9}, additional-file {10}",
+                name, r.AnalyzerMsOf(name), 100 * r.AnalyzerMsOf(name) / r.CompileMs, r.AnalyzerCpuMsOf(name), 100 * r.AnalyzerCpuMsOf(name) / r.CompileCpuMs,
+                info.CompilationStartActionsCount, info.CodeBlockActionsCount, info.SymbolActionsCount, info.OperationActionsCount, info.CompilationEndActionsCount, info.AdditionalFileActionsCount));
+        }
+
+        Console.WriteLine(string.Format(Ci, "  AIC001: {0} found, {1} planted ({2} missing, {3} extra); analyzer exceptions {4}; swallowed internal errors {5}",
+            r.Found, r.Planted, r.Missing, r.Extra, r.AnalyzerExceptions, r.InternalErrors));
+        if (r.Kinds.Count > 0)
+        {
+            var total = r.Kinds.Sum(k => k.TotalMs);
+            Console.WriteLine(string.Format(Ci, "  AIC001 per kind of method, last repetition, thread CPU ({0:F0} ms in code-block callbacks; summaries computed lazily for callees and fields are charged to the first method that needed them):", total));
+            Console.WriteLine("  | kind | code blocks | total ms | share | mean µs | median µs | p90 µs | blocks > 250 µs |");
+            Console.WriteLine("  |---|--:|--:|--:|--:|--:|--:|--:|");
+            foreach (var k in r.Kinds)
+            {
+                Console.WriteLine(string.Format(Ci, "  | {0} | {1:N0} | {2:N0} | {3:F1}% | {4:N0} | {5:N0} | {6:N0} | {7:N0} |", k.Kind, k.Blocks, k.TotalMs, 100 * k.TotalMs / total, k.MeanUs, k.MedianUs, k.P90Us, k.Over250Us));
+            }
+        }
+
+        if (r.Phases is { } p)
+        {
+            PrintPhases(p);
+        }
+    }
+
+    public static void PrintPhases(PhaseTimes p)
+    {
+        Console.WriteLine(string.Format(Ci, "  building blocks over all {0} method bodies, once each (thread CPU): simple-name walk {1:F0} ms, SemanticModel.GetOperation {2:F0} ms, ControlFlowGraph.Create {3:F0} ms",
+            p.Bodies, p.NameWalkMs, p.OperationMs, p.FlowGraphMs));
+        Console.WriteLine(string.Format(Ci, "  name lookups per call (thread CPU): Compilation.GetSymbolsWithName(typeName, Member) {0:F0} µs, Compilation.ContainsSymbolsWithName(typeName, Type) {1:F1} µs",
+            p.GetSymbolsWithNameUs, p.ContainsSymbolsWithNameUs));
+    }
+
+    public static void PrintSummary(IReadOnlyList<BenchmarkResult> results, BenchmarkOptions options)
+    {
+        Console.WriteLine("Summary (medians). compile = Emit on a fresh compilation (declaration, binding, lowering, emit; parse excluded).");
+        Console.WriteLine("analyzer = every analyzer in AiCompliance.Analyzers (" + string.Join(", ", results[0].Repetitions[0].Telemetry.Keys) + "): driver telemetry ExecutionTime (wall clock) and thread CPU time of their callbacks.");
+        Console.WriteLine("whole step = process CPU of the analyzer pass minus process CPU of binding alone (GetDiagnostics), over process CPU of compile: callbacks plus the driver work they cause.");
+        if (Harness.UntimedAnalyzers.Count > 0)
+        {
+            Console.WriteLine("note: CPU of " + string.Join(", ", Harness.UntimedAnalyzers) + " covers start actions only (nested actions are not timed); telemetry and 'whole step' cover them.");
+        }
+        Console.WriteLine(ThreadCpu.IsCpuTime ? (options.Concurrent ? "CPU: process CPU for compile (concurrent build), thread CPU for analyzer callbacks." : "CPU: thread CPU time (clock_gettime).") : "CPU columns fall back to wall clock on this OS.");
+        Console.WriteLine();
+        Console.WriteLine("| N files | lines | methods (AI) | compile ms | analyzer ms (telemetry) | ratio | compile CPU ms | analyzer CPU ms | ratio (CPU) | whole step (CPU) | µs/method (CPU) | AIC001 found/planted |");
+        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Format(Ci, "| {0:N0} | {1:N0} | {2:N0} ({3:N0}) | {4:N0} | {5:N0} | {6:F1}% | {7:N0} | {8:N0} | {9:F1}% | {10:F1}% | {11:N0} | {12:N0}/{13:N0} |",
+                r.Files, r.CodeBase.Lines, r.CodeBase.Methods, r.CodeBase.AiMethods, r.CompileMs, r.AnalyzerMs, r.RatioPercent, r.CompileCpuMs, r.AnalyzerCpuMs, r.CpuRatioPercent, r.OverheadPercent, r.CpuMicrosecondsPerMethod, r.Found, r.Planted));
+        }
+
+        Console.WriteLine();
+        var worstWall = results.Max(r => r.RatioPercent);
+        var worstCpu = results.Max(r => r.CpuRatioPercent);
+        var worstStep = results.Max(r => r.OverheadPercent);
+        Console.WriteLine(string.Format(Ci, "Target: AIC analyzers add <= {0}% to compile time: {1} (worst: {2:F1}% by telemetry, {3:F1}% by callback CPU, {4:F1}% whole step)",
+            TargetRatioPercent, Math.Max(worstWall, Math.Max(worstCpu, worstStep)) <= TargetRatioPercent ? "MET" : "NOT MET", worstWall, worstCpu, worstStep));
+        if (results.Count >= 2)
+        {
+            var ordered = results.OrderBy(r => r.Files).ToList();
+            var small = ordered[0];
+            var large = ordered[^1];
+            var cpuGrowth = Linearity("CPU", small, large, r => r.AnalyzerCpuMs, r => r.CompileCpuMs);
+            Linearity("telemetry", small, large, r => r.AnalyzerMs, r => r.CompileMs);
+            var loadSmall = small.CompileMs / small.CompileCpuMs;
+            var loadLarge = large.CompileMs / large.CompileCpuMs;
+            if (Math.Max(loadSmall, loadLarge) / Math.Min(loadSmall, loadLarge) > 1.25)
+            {
+                Console.WriteLine(string.Format(Ci, "  (machine load differed between the sizes: compile wall/cpu {0:F2} at N={1}, {2:F2} at N={3}; wall-clock figures are not comparable, the CPU line is)",
+                    loadSmall, small.Files, loadLarge, large.Files));
+            }
+
+            Console.WriteLine(string.Format(Ci, "Target: cost grows linearly with N: {0} (analyzer CPU per file x{1:F2} from N={2} to N={3}; tolerance x{4})",
+                cpuGrowth <= LinearityTolerance ? "MET" : "NOT MET", cpuGrowth, small.Files, large.Files, LinearityTolerance.ToString(Ci)));
+        }
+
+        foreach (var r in results.Where(r => r.Found != r.Planted || r.Missing > 0 || r.Extra > 0))
+        {
+            Console.WriteLine(string.Format(Ci, "Diagnostics mismatch at N={0}: {1} found, {2} planted ({3} missing, {4} extra)", r.Files, r.Found, r.Planted, r.Missing, r.Extra));
+        }
+
+        foreach (var r in results.Where(r => !r.Sane))
+        {
+            Console.WriteLine(string.Format(Ci, "NOT SANE at N={0}: found {1}, analyzer exceptions {2}, internal errors {3}", r.Files, r.Found, r.AnalyzerExceptions, r.InternalErrors));
+        }
+    }
+
+    private static double Linearity(string what, BenchmarkResult small, BenchmarkResult large, Func<BenchmarkResult, double> analyzer, Func<BenchmarkResult, double> compile)
+    {
+        var perFileSmall = analyzer(small) / small.Files;
+        var perFileLarge = analyzer(large) / large.Files;
+        var growth = perFileLarge / perFileSmall;
+        var compileGrowth = (compile(large) / large.Files) / (compile(small) / small.Files);
+        Console.WriteLine(string.Format(Ci, "Linearity ({0}): analyzer {1:F2} ms/file at N={2}, {3:F2} ms/file at N={4}: x{5:F2} per file for x{6:F0} files (compile: x{7:F2} per file) -> {8}",
+            what, perFileSmall, small.Files, perFileLarge, large.Files, growth, (double)large.Files / small.Files, compileGrowth,
+            growth <= LinearityTolerance ? "linear" : "NOT linear"));
+        return growth;
+    }
+}
