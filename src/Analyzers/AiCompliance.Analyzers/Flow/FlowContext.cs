@@ -27,11 +27,9 @@ namespace AiCompliance.Analyzers.Flow
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodResult> _results = new ConcurrentDictionary<IMethodSymbol, MethodResult>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>> _fieldSummaries = new ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, bool> _mayProduce = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, bool> _nameMayProduce = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeMayHold = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly Lazy<HashSet<string>> _aiGeneratedNames;
+        private readonly Lazy<ProducerIndex> _producers;
 
         [ThreadStatic]
         private static HashSet<ISymbol>? t_inProgress;
@@ -43,6 +41,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             Model = model;
             _aiGeneratedNames = new Lazy<HashSet<string>>(FindAiGeneratedNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            _producers = new Lazy<ProducerIndex>(BuildProducerIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public FlowModel Model { get; }
@@ -263,163 +262,238 @@ namespace AiCompliance.Analyzers.Flow
         // ------------------------------------------------------------------ binding-free prefilter
 
         /// <summary>
-        /// Whether the body of <paramref name="symbol"/> can produce AI content, judged from syntax only: it names a
-        /// modeled source member or an [AiGenerated] member, or names a member of this compilation that can
-        /// (recursively, memoized). Over-approximates; used to skip work, never to decide a report. A "no" reached
-        /// while a cycle guard answered is not cached, so the answer never depends on which thread asked first.
+        /// Whether the body of <paramref name="symbol"/> can produce AI content, judged from syntax only (see
+        /// <see cref="ProducerIndex"/>). Over-approximates; used to skip work, never to decide a report.
         /// </summary>
         public bool MayProduce(ISymbol symbol)
         {
-            symbol = symbol.OriginalDefinition;
-            return Memo(_mayProduce, symbol, symbol, s =>
+            if (symbol is IMethodSymbol { AssociatedSymbol: { } associated })
             {
-                var references = s.DeclaringSyntaxReferences;
-                foreach (var reference in references)
+                symbol = associated; // accessors are indexed with their property
+            }
+
+            var index = _producers.Value;
+            var found = false;
+            foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                if (index.TryGetMember(reference.GetSyntax(), out var producer))
                 {
-                    if (DirectlyNamesSource(reference.GetSyntax()))
+                    found = true;
+                    if (producer)
                     {
                         return true;
                     }
                 }
+            }
 
-                foreach (var reference in references)
-                {
-                    if (NamesProducer(reference.GetSyntax()))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            });
+            // Not a member the index knows (e.g. a local function): fall back to its name.
+            return !found && index.Names.Contains(symbol.Name);
         }
 
-        /// <summary>The same test for a code block the driver hands over.</summary>
-        public bool SyntaxMayProduce(SyntaxNode node) => DirectlyNamesSource(node) || NamesProducer(node);
-
-        private bool DirectlyNamesSource(SyntaxNode node)
+        /// <summary>The same test for a code block the driver hands over: does it name anything that can produce content?</summary>
+        public bool SyntaxMayProduce(SyntaxNode node)
         {
-            var aiGenerated = _aiGeneratedNames.Value;
+            var names = _producers.Value.Names;
             foreach (var descendant in node.DescendantNodesAndSelf())
             {
-                if (descendant is SimpleNameSyntax simple)
+                if (descendant is SimpleNameSyntax simple && names.Contains(simple.Identifier.ValueText))
                 {
-                    var name = simple.Identifier.ValueText;
-                    if (Model.SourceMemberNames.Contains(name) || aiGenerated.Contains(name))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
-
-        private bool NamesProducer(SyntaxNode node)
-        {
-            HashSet<string>? seen = null;
-            foreach (var descendant in node.DescendantNodesAndSelf())
-            {
-                if (descendant is SimpleNameSyntax simple)
-                {
-                    var name = simple.Identifier.ValueText;
-                    if ((seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(name) && NameMayProduce(name))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private bool NameMayProduce(string name) => Memo(_nameMayProduce, "name:" + name, name, n =>
-        {
-            foreach (var member in Compilation.GetSymbolsWithName(n, SymbolFilter.Member))
-            {
-                switch (member)
-                {
-                    case IMethodSymbol method when MayProduce(method):
-                        return true;
-                    case IPropertySymbol property when (property.GetMethod is { } getter && !IsAutoAccessor(getter) && MayProduce(getter)) ||
-                                                       (property.ContainingType is { } owner && TypeMayHoldContent(owner)):
-                        return true;
-                    case IFieldSymbol field when TypeMayHoldContent(field.ContainingType):
-                        return true;
-                }
-            }
-
-            return false;
-        });
 
         /// <summary>Whether any member of the type can produce content (so its fields may hold some).</summary>
-        private bool TypeMayHoldContent(INamedTypeSymbol type)
+        private bool TypeMayHoldContent(INamedTypeSymbol type) => _producers.Value.Types.Contains(type.OriginalDefinition.Name);
+
+        /// <summary>
+        /// The binding-free prefilter, built once per compilation in one walk over the syntax: every member declaration
+        /// with the names it mentions, then a worklist closure from the modeled source member names and [AiGenerated]
+        /// names: a member that mentions a producing name produces, its name becomes a producing name, and so do the
+        /// fields and properties of its type (they may hold what it produced). Linear in the size of the code,
+        /// deterministic, and independent of the order in which methods are analyzed.
+        /// </summary>
+        private sealed class ProducerIndex
         {
-            type = type.OriginalDefinition;
-            return Memo(_typeMayHold, type, type, t =>
+            private readonly Dictionary<SyntaxNode, bool> _members;
+
+            public ProducerIndex(HashSet<string> names, HashSet<string> types, Dictionary<SyntaxNode, bool> members)
             {
-                foreach (var member in t.GetMembers())
+                Names = names;
+                Types = types;
+                _members = members;
+            }
+
+            /// <summary>Names whose mention can bring AI content into a body.</summary>
+            public HashSet<string> Names { get; }
+
+            /// <summary>Names of types with a producing member.</summary>
+            public HashSet<string> Types { get; }
+
+            public bool TryGetMember(SyntaxNode declaration, out bool producer) => _members.TryGetValue(declaration, out producer);
+        }
+
+        private sealed class MemberEntry
+        {
+            public MemberEntry(SyntaxNode declaration, string name, string type)
+            {
+                Declaration = declaration;
+                Name = name;
+                Type = type;
+            }
+
+            public SyntaxNode Declaration { get; }
+
+            public string Name { get; }
+
+            public string Type { get; }
+
+            public bool Producer { get; set; }
+        }
+
+        private ProducerIndex BuildProducerIndex()
+        {
+            var entries = new List<MemberEntry>();
+            var mentionedBy = new Dictionary<string, List<MemberEntry>>(StringComparer.Ordinal);
+            var storage = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type name -> its fields and properties
+
+            void AddEntry(SyntaxNode declaration, string name, string type, SyntaxNode body)
+            {
+                var entry = new MemberEntry(declaration, name, type);
+                entries.Add(entry);
+                foreach (var simple in body.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
                 {
-                    if (member is IMethodSymbol or IPropertySymbol && !member.IsImplicitlyDeclared && MayProduce(member))
+                    var mentioned = simple.Identifier.ValueText;
+                    if (!mentionedBy.TryGetValue(mentioned, out var list))
                     {
-                        return true;
+                        mentionedBy[mentioned] = list = new List<MemberEntry>();
+                    }
+
+                    if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], entry))
+                    {
+                        list.Add(entry);
                     }
                 }
+            }
 
-                return false;
-            });
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                var root = tree.GetRoot();
+                foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax))
+                {
+                    switch (node)
+                    {
+                        case GlobalStatementSyntax global:
+                            AddEntry(root, "<Main>$", "Program", global);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            {
+                                var typeName = type.Identifier.ValueText;
+                                if (!storage.TryGetValue(typeName, out var held))
+                                {
+                                    storage[typeName] = held = new HashSet<string>(StringComparer.Ordinal);
+                                }
+
+                                if (type is RecordDeclarationSyntax { ParameterList: { } positional })
+                                {
+                                    foreach (var parameter in positional.Parameters)
+                                    {
+                                        held.Add(parameter.Identifier.ValueText);
+                                    }
+                                }
+
+                                foreach (var member in type.Members)
+                                {
+                                    switch (member)
+                                    {
+                                        case MethodDeclarationSyntax method:
+                                            AddEntry(method, method.Identifier.ValueText, typeName, method);
+                                            break;
+                                        case ConstructorDeclarationSyntax ctor:
+                                            AddEntry(ctor, ctor.Identifier.ValueText, typeName, ctor);
+                                            break;
+                                        case OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax:
+                                            AddEntry(member, typeName, typeName, member);
+                                            break;
+                                        case PropertyDeclarationSyntax property:
+                                            held.Add(property.Identifier.ValueText);
+                                            AddEntry(property, property.Identifier.ValueText, typeName, property);
+                                            break;
+                                        case IndexerDeclarationSyntax indexer:
+                                            AddEntry(indexer, "this[]", typeName, indexer);
+                                            break;
+                                        case EventDeclarationSyntax @event:
+                                            AddEntry(@event, @event.Identifier.ValueText, typeName, @event);
+                                            break;
+                                        case BaseFieldDeclarationSyntax field:
+                                            foreach (var variable in field.Declaration.Variables)
+                                            {
+                                                held.Add(variable.Identifier.ValueText);
+                                                if (variable.Initializer is not null)
+                                                {
+                                                    AddEntry(variable, variable.Identifier.ValueText, typeName, variable.Initializer);
+                                                }
+                                            }
+
+                                            break;
+                                    }
+                                }
+
+                                break;
+                            }
+                    }
+                }
+            }
+
+            // Closure from the source names.
+            var names = new HashSet<string>(Model.SourceMemberNames, StringComparer.Ordinal);
+            names.UnionWith(_aiGeneratedNames.Value);
+            var types = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>(names);
+            while (queue.Count > 0)
+            {
+                var name = queue.Dequeue();
+                if (!mentionedBy.TryGetValue(name, out var mentioning))
+                {
+                    continue;
+                }
+
+                foreach (var entry in mentioning)
+                {
+                    if (entry.Producer)
+                    {
+                        continue;
+                    }
+
+                    entry.Producer = true;
+                    if (names.Add(entry.Name))
+                    {
+                        queue.Enqueue(entry.Name);
+                    }
+
+                    if (types.Add(entry.Type) && storage.TryGetValue(entry.Type, out var held))
+                    {
+                        foreach (var stored in held)
+                        {
+                            if (names.Add(stored))
+                            {
+                                queue.Enqueue(stored);
+                            }
+                        }
+                    }
+                }
+            }
+
+            var members = new Dictionary<SyntaxNode, bool>();
+            foreach (var entry in entries)
+            {
+                members[entry.Declaration] = (members.TryGetValue(entry.Declaration, out var already) && already) || entry.Producer;
+            }
+
+            return new ProducerIndex(names, types, members);
         }
-
-        [ThreadStatic]
-        private static HashSet<object>? t_guards;
-
-        [ThreadStatic]
-        private static int t_guardHits;
-
-        private static bool Memo<TKey>(ConcurrentDictionary<TKey, bool> cache, object guardKey, TKey key, Func<TKey, bool> compute)
-            where TKey : notnull
-        {
-            if (cache.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            var guards = t_guards ??= new HashSet<object>(new GuardComparer());
-            if (!guards.Add(guardKey))
-            {
-                t_guardHits++;
-                return false;
-            }
-
-            var hitsBefore = t_guardHits;
-            bool result;
-            try
-            {
-                result = compute(key);
-            }
-            finally
-            {
-                guards.Remove(guardKey);
-            }
-
-            if (result || t_guardHits == hitsBefore || guards.Count == 0)
-            {
-                cache[key] = result;
-            }
-
-            return result;
-        }
-
-        private sealed class GuardComparer : IEqualityComparer<object>
-        {
-            public new bool Equals(object? x, object? y) =>
-                x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
-
-            public int GetHashCode(object obj) => obj is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : obj.GetHashCode();
-        }
-
-        private static bool IsAutoAccessor(IMethodSymbol accessor) =>
-            accessor.DeclaringSyntaxReferences.All(r => r.GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
 
         private HashSet<string> FindAiGeneratedNames()
         {
