@@ -75,6 +75,7 @@ public sealed class BenchmarkOptions
           --concurrent     concurrent build and concurrent analysis (default: both single-threaded)
           --phases         also time the analyzer's building blocks over all method bodies (hot-spot hints)
           --phases-only    only those building-block timings (no repetitions)
+          --only NAME      run only this analyzer type (repeatable), e.g. --only UnlabeledAiOutputAnalyzer
           --dump DIR       write the generated sources to DIR (for inspection)
         """;
 
@@ -91,6 +92,9 @@ public sealed class BenchmarkOptions
     public bool Phases { get; set; }
 
     public bool PhasesOnly { get; set; }
+
+    /// <summary>Analyzer type names to run (default: every analyzer of AiCompliance.Analyzers).</summary>
+    public List<string> OnlyAnalyzers { get; } = new();
 
     public string? DumpDirectory { get; set; }
 
@@ -125,6 +129,7 @@ public sealed class BenchmarkOptions
                 case "--concurrent": options.Concurrent = true; break;
                 case "--phases": options.Phases = true; break;
                 case "--phases-only": options.PhasesOnly = true; break;
+                case "--only": options.OnlyAnalyzers.Add(Next()); break;
                 case "--dump": options.DumpDirectory = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);
