@@ -829,7 +829,7 @@ namespace AiCompliance.Analyzers.Flow
                     }
 
                     var owner = member.ContainingType;
-                    if (owner is not null && _context.Compilation.ContainsSymbolsWithName(owner.Name, SymbolFilter.Type) && owner.DeclaringSyntaxReferences.Length > 0)
+                    if (owner is not null && owner.DeclaringSyntaxReferences.Any(r => _context.Compilation.ContainsSyntaxTree(r.SyntaxTree)))
                     {
                         var summary = _context.GetFieldSummary(owner, _cancellationToken);
                         return summary.TryGetValue(member.OriginalDefinition, out var written) ? ByType(written, operation.Type) : TaintValue.Clean;
