@@ -6,7 +6,8 @@ using AiCompliance.Analyzers.Flow;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AiCompliance.Analyzers
 {
@@ -42,16 +43,32 @@ namespace AiCompliance.Analyzers
 
                 var calls = new ConcurrentBag<(Location Location, string Description)>();
                 var registered = 0;
-                start.RegisterOperationAction(
+                // A syntax action with a name test first: only invocations named like a source member are bound, so
+                // this rule never makes the driver build operation trees for the whole compilation.
+                var names = model.SourceMemberNames;
+                start.RegisterSyntaxNodeAction(
                     c =>
                     {
-                        var invocation = (IInvocationOperation)c.Operation;
-                        if (model.Find(invocation.TargetMethod)?.SourceDescription is { } description)
+                        var invocation = (InvocationExpressionSyntax)c.Node;
+                        var name = invocation.Expression switch
                         {
-                            calls.Add((invocation.Syntax.GetLocation(), description));
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => null,
+                        };
+                        if (name is null || !names.Contains(name))
+                        {
+                            return;
+                        }
+
+                        if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol method &&
+                            model.Find(method)?.SourceDescription is { } description)
+                        {
+                            calls.Add((invocation.GetLocation(), description));
                         }
                     },
-                    OperationKind.Invocation);
+                    SyntaxKind.InvocationExpression);
                 start.RegisterSymbolAction(
                     c =>
                     {

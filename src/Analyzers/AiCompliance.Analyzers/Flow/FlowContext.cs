@@ -150,7 +150,7 @@ namespace AiCompliance.Analyzers.Flow
                     cancellationToken.ThrowIfCancellationRequested();
                     foreach (var method in MethodsOf(member))
                     {
-                        if (!MayProduce(method))
+                        if (!MayWriteContent(method))
                         {
                             continue;
                         }
@@ -265,7 +265,15 @@ namespace AiCompliance.Analyzers.Flow
         /// Whether the body of <paramref name="symbol"/> can produce AI content, judged from syntax only (see
         /// <see cref="ProducerIndex"/>). Over-approximates; used to skip work, never to decide a report.
         /// </summary>
-        public bool MayProduce(ISymbol symbol)
+        public bool MayProduce(ISymbol symbol) => Lookup(symbol, writer: false);
+
+        /// <summary>
+        /// Whether the body of <paramref name="symbol"/> may store produced content (or a labeling client) in a field or
+        /// property, judged from syntax only. Only such members feed a type's field summary.
+        /// </summary>
+        public bool MayWriteContent(ISymbol symbol) => Lookup(symbol, writer: true);
+
+        private bool Lookup(ISymbol symbol, bool writer)
         {
             if (symbol is IMethodSymbol { AssociatedSymbol: { } associated })
             {
@@ -276,10 +284,10 @@ namespace AiCompliance.Analyzers.Flow
             var found = false;
             foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
             {
-                if (index.TryGetMember(reference.GetSyntax(), out var producer))
+                if (index.TryGetMember(reference.GetSyntax(), out var member))
                 {
                     found = true;
-                    if (producer)
+                    if (writer ? member.Writer : member.Producer)
                     {
                         return true;
                     }
@@ -310,16 +318,19 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>
         /// The binding-free prefilter, built once per compilation in one walk over the syntax: every member declaration
-        /// with the names it mentions, then a worklist closure from the modeled source member names and [AiGenerated]
-        /// names: a member that mentions a producing name produces, its name becomes a producing name, and so do the
-        /// fields and properties of its type (they may hold what it produced). Linear in the size of the code,
-        /// deterministic, and independent of the order in which methods are analyzed.
+        /// with the names it mentions and the name-to-name flows inside it (assignments, initializers, arguments into a
+        /// receiver, out/ref arguments, pattern and loop variables), then a worklist closure from the modeled source
+        /// member names, [AiGenerated] names and the labeling-client names: a member that mentions a producing name
+        /// produces and its name becomes a producing name; a field or property becomes a producing name only where a
+        /// member writes it from something that produces (so a counter or status field updated next to an AI call does
+        /// not drag every reader of it into the analysis). Linear in the size of the code, deterministic, and independent
+        /// of the order in which methods are analyzed.
         /// </summary>
         private sealed class ProducerIndex
         {
-            private readonly Dictionary<SyntaxNode, bool> _members;
+            private readonly Dictionary<SyntaxNode, (bool Producer, bool Writer)> _members;
 
-            public ProducerIndex(HashSet<string> names, HashSet<string> types, Dictionary<SyntaxNode, bool> members)
+            public ProducerIndex(HashSet<string> names, HashSet<string> types, Dictionary<SyntaxNode, (bool Producer, bool Writer)> members)
             {
                 Names = names;
                 Types = types;
@@ -332,16 +343,32 @@ namespace AiCompliance.Analyzers.Flow
             /// <summary>Names of types with a producing member.</summary>
             public HashSet<string> Types { get; }
 
-            public bool TryGetMember(SyntaxNode declaration, out bool producer) => _members.TryGetValue(declaration, out producer);
+            public bool TryGetMember(SyntaxNode declaration, out (bool Producer, bool Writer) member) => _members.TryGetValue(declaration, out member);
+        }
+
+        /// <summary>A flow between names inside one member: when a source name produces, the targets may hold content.</summary>
+        private readonly struct NameFlow
+        {
+            public NameFlow(string[]? sources, string[] targets)
+            {
+                Sources = sources;
+                Targets = targets;
+            }
+
+            /// <summary>Null: the targets produce whenever the member does (parameters of lambdas and local functions).</summary>
+            public string[]? Sources { get; }
+
+            public string[] Targets { get; }
         }
 
         private sealed class MemberEntry
         {
-            public MemberEntry(SyntaxNode declaration, string name, string type)
+            public MemberEntry(SyntaxNode declaration, string name, string type, List<NameFlow> flows)
             {
                 Declaration = declaration;
                 Name = name;
                 Type = type;
+                Flows = flows;
             }
 
             public SyntaxNode Declaration { get; }
@@ -350,31 +377,233 @@ namespace AiCompliance.Analyzers.Flow
 
             public string Type { get; }
 
+            public List<NameFlow> Flows { get; }
+
             public bool Producer { get; set; }
+
+            public bool Writer { get; set; }
+
+            public bool Dirty { get; set; }
+        }
+
+        /// <summary>Names that stand for a labeling client (the generated wrapper and its factories): a field holding one matters.</summary>
+        private static bool IsLabelingName(string name) =>
+            name == "WithLabels" || name == "LabeledChatClient" ||
+            (name.Length > 9 && name.StartsWith("Use", StringComparison.Ordinal) && name.EndsWith("Labels", StringComparison.Ordinal));
+
+        private static string[] NamesIn(SyntaxNode? node)
+        {
+            if (node is null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var names = new List<string>();
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                switch (descendant)
+                {
+                    case SimpleNameSyntax simple:
+                        names.Add(simple.Identifier.ValueText);
+                        break;
+                    case SingleVariableDesignationSyntax designation:
+                        names.Add(designation.Identifier.ValueText);
+                        break;
+                    case ThisExpressionSyntax:
+                        names.Add("this");
+                        break;
+                }
+            }
+
+            return names.Count == 0 ? Array.Empty<string>() : names.Distinct(StringComparer.Ordinal).ToArray();
+        }
+
+        /// <summary>What a pattern or loop variable is taken from: the tested or iterated expression, else its statement.</summary>
+        private static SyntaxNode? GoverningNode(SyntaxNode designation)
+        {
+            for (var node = designation.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case IsPatternExpressionSyntax isPattern:
+                        return isPattern.Expression;
+                    case SwitchExpressionSyntax switchExpression:
+                        return switchExpression.GoverningExpression;
+                    case SwitchStatementSyntax switchStatement:
+                        return switchStatement.Expression;
+                    case ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax } argument:
+                        return argument.Parent!.Parent;
+                    case QueryExpressionSyntax query:
+                        return query;
+                    case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax:
+                        return node;
+                    case IfStatementSyntax ifStatement:
+                        return ifStatement.Condition;
+                    case WhileStatementSyntax whileStatement:
+                        return whileStatement.Condition;
+                    case StatementSyntax statement when statement is not BlockSyntax:
+                        return statement;
+                    case MemberDeclarationSyntax member:
+                        return member;
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly string[] SetterValue = { "value" };
+
+        private static List<NameFlow> CollectFlows(SyntaxNode body, string entryName, bool isProperty)
+        {
+            var flows = new List<NameFlow>();
+            if (isProperty)
+            {
+                flows.Add(new NameFlow(new[] { entryName }, SetterValue)); // a setter stores what callers assign
+            }
+
+            foreach (var node in body.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment:
+                        flows.Add(new NameFlow(NamesIn(assignment.Right), NamesIn(assignment.Left)));
+                        break;
+                    case VariableDeclaratorSyntax { Initializer: { } initializer } declarator:
+                        flows.Add(new NameFlow(NamesIn(initializer.Value), new[] { declarator.Identifier.ValueText }));
+                        break;
+                    case ForEachStatementSyntax forEach:
+                        flows.Add(new NameFlow(NamesIn(forEach.Expression), new[] { forEach.Identifier.ValueText }));
+                        break;
+                    case ForEachVariableStatementSyntax forEachVariable:
+                        flows.Add(new NameFlow(NamesIn(forEachVariable.Expression), NamesIn(forEachVariable.Variable)));
+                        break;
+                    case InvocationExpressionSyntax invocation:
+                        {
+                            // receiver.Add(x), builder.Append(x), list.AddRange(x): the arguments may be stored in the receiver.
+                            var receiver = invocation.Expression switch
+                            {
+                                MemberAccessExpressionSyntax access => access.Expression,
+                                MemberBindingExpressionSyntax => invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
+                                _ => null,
+                            };
+                            if (receiver is not null && invocation.ArgumentList.Arguments.Count > 0)
+                            {
+                                flows.Add(new NameFlow(NamesIn(invocation.ArgumentList), NamesIn(receiver)));
+                            }
+
+                            foreach (var argument in invocation.ArgumentList.Arguments)
+                            {
+                                if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+                                {
+                                    flows.Add(new NameFlow(NamesIn(invocation), NamesIn(argument.Expression)));
+                                }
+                            }
+
+                            break;
+                        }
+
+                    case SingleVariableDesignationSyntax designation:
+                        flows.Add(new NameFlow(NamesIn(GoverningNode(designation)), new[] { designation.Identifier.ValueText }));
+                        break;
+                    case FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or QueryContinuationSyntax:
+                        {
+                            var query = node.FirstAncestorOrSelf<QueryExpressionSyntax>();
+                            var identifier = node switch
+                            {
+                                FromClauseSyntax from => from.Identifier,
+                                LetClauseSyntax let => let.Identifier,
+                                JoinClauseSyntax join => join.Identifier,
+                                QueryContinuationSyntax continuation => continuation.Identifier,
+                                _ => default,
+                            };
+                            flows.Add(new NameFlow(NamesIn(query), new[] { identifier.ValueText }));
+                            break;
+                        }
+
+                    case ParameterSyntax parameter:
+                        if (parameter.Parent?.Parent is MemberDeclarationSyntax)
+                        {
+                            // A parameter of the member itself holds what its type says (a labeling client injected by type).
+                            flows.Add(new NameFlow(NamesIn(parameter.Type), new[] { parameter.Identifier.ValueText }));
+                        }
+                        else
+                        {
+                            // Lambdas and local functions: their callers are not followed here, so assume the worst.
+                            flows.Add(new NameFlow(null, new[] { parameter.Identifier.ValueText }));
+                        }
+
+                        break;
+                }
+            }
+
+            return flows;
+        }
+
+        /// <summary>The storage names a member writes with something that may produce, given the producing names so far.</summary>
+        private static List<string> ProducingWrites(MemberEntry entry, HashSet<string> names, HashSet<string> storageNames)
+        {
+            var tainted = new HashSet<string>(StringComparer.Ordinal);
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var flow in entry.Flows)
+                {
+                    var produces = flow.Sources is null ? entry.Producer : flow.Sources.Any(s => names.Contains(s) || tainted.Contains(s));
+                    if (!produces)
+                    {
+                        continue;
+                    }
+
+                    foreach (var target in flow.Targets)
+                    {
+                        changed |= tainted.Add(target);
+                    }
+                }
+            }
+            while (changed);
+
+            return tainted.Where(storageNames.Contains).ToList();
         }
 
         private ProducerIndex BuildProducerIndex()
         {
             var entries = new List<MemberEntry>();
             var mentionedBy = new Dictionary<string, List<MemberEntry>>(StringComparer.Ordinal);
-            var storage = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type name -> its fields and properties
+            var storageNames = new HashSet<string>(StringComparer.Ordinal); // fields and properties of any type
+            var names = new HashSet<string>(Model.SourceMemberNames, StringComparer.Ordinal);
+            names.UnionWith(_aiGeneratedNames.Value);
 
-            void AddEntry(SyntaxNode declaration, string name, string type, SyntaxNode body)
+            void Mention(string mentioned, MemberEntry entry)
             {
-                var entry = new MemberEntry(declaration, name, type);
+                if (!mentionedBy.TryGetValue(mentioned, out var list))
+                {
+                    mentionedBy[mentioned] = list = new List<MemberEntry>();
+                }
+
+                if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], entry))
+                {
+                    list.Add(entry);
+                }
+            }
+
+            void AddEntry(SyntaxNode declaration, string name, string type, SyntaxNode body, bool isProperty = false)
+            {
+                var entry = new MemberEntry(declaration, name, type, CollectFlows(body, name, isProperty));
                 entries.Add(entry);
                 foreach (var simple in body.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
                 {
                     var mentioned = simple.Identifier.ValueText;
-                    if (!mentionedBy.TryGetValue(mentioned, out var list))
+                    Mention(mentioned, entry);
+                    if (IsLabelingName(mentioned))
                     {
-                        mentionedBy[mentioned] = list = new List<MemberEntry>();
+                        names.Add(mentioned);
                     }
+                }
 
-                    if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], entry))
-                    {
-                        list.Add(entry);
-                    }
+                if (isProperty)
+                {
+                    Mention(name, entry); // writes from outside reach its setter
                 }
             }
 
@@ -391,16 +620,11 @@ namespace AiCompliance.Analyzers.Flow
                         case TypeDeclarationSyntax type:
                             {
                                 var typeName = type.Identifier.ValueText;
-                                if (!storage.TryGetValue(typeName, out var held))
-                                {
-                                    storage[typeName] = held = new HashSet<string>(StringComparer.Ordinal);
-                                }
-
                                 if (type is RecordDeclarationSyntax { ParameterList: { } positional })
                                 {
                                     foreach (var parameter in positional.Parameters)
                                     {
-                                        held.Add(parameter.Identifier.ValueText);
+                                        storageNames.Add(parameter.Identifier.ValueText);
                                     }
                                 }
 
@@ -418,11 +642,11 @@ namespace AiCompliance.Analyzers.Flow
                                             AddEntry(member, typeName, typeName, member);
                                             break;
                                         case PropertyDeclarationSyntax property:
-                                            held.Add(property.Identifier.ValueText);
-                                            AddEntry(property, property.Identifier.ValueText, typeName, property);
+                                            storageNames.Add(property.Identifier.ValueText);
+                                            AddEntry(property, property.Identifier.ValueText, typeName, property, isProperty: true);
                                             break;
                                         case IndexerDeclarationSyntax indexer:
-                                            AddEntry(indexer, "this[]", typeName, indexer);
+                                            AddEntry(indexer, "this[]", typeName, indexer, isProperty: true);
                                             break;
                                         case EventDeclarationSyntax @event:
                                             AddEntry(@event, @event.Identifier.ValueText, typeName, @event);
@@ -430,7 +654,7 @@ namespace AiCompliance.Analyzers.Flow
                                         case BaseFieldDeclarationSyntax field:
                                             foreach (var variable in field.Declaration.Variables)
                                             {
-                                                held.Add(variable.Identifier.ValueText);
+                                                storageNames.Add(variable.Identifier.ValueText);
                                                 if (variable.Initializer is not null)
                                                 {
                                                     AddEntry(variable, variable.Identifier.ValueText, typeName, variable.Initializer);
@@ -447,49 +671,65 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            // Closure from the source names.
-            var names = new HashSet<string>(Model.SourceMemberNames, StringComparer.Ordinal);
-            names.UnionWith(_aiGeneratedNames.Value);
+            // Closure from the source names: producing names mark the members that mention them; members marked since
+            // the last round are then re-read for the fields and properties they fill from producing names.
             var types = new HashSet<string>(StringComparer.Ordinal);
             var queue = new Queue<string>(names);
+            var dirty = new List<MemberEntry>();
             while (queue.Count > 0)
             {
-                var name = queue.Dequeue();
-                if (!mentionedBy.TryGetValue(name, out var mentioning))
+                while (queue.Count > 0)
                 {
-                    continue;
-                }
-
-                foreach (var entry in mentioning)
-                {
-                    if (entry.Producer)
+                    var name = queue.Dequeue();
+                    if (!mentionedBy.TryGetValue(name, out var mentioning))
                     {
                         continue;
                     }
 
-                    entry.Producer = true;
-                    if (names.Add(entry.Name))
+                    foreach (var entry in mentioning)
                     {
-                        queue.Enqueue(entry.Name);
-                    }
-
-                    if (types.Add(entry.Type) && storage.TryGetValue(entry.Type, out var held))
-                    {
-                        foreach (var stored in held)
+                        if (!entry.Dirty && entry.Flows.Count > 0)
                         {
-                            if (names.Add(stored))
-                            {
-                                queue.Enqueue(stored);
-                            }
+                            entry.Dirty = true;
+                            dirty.Add(entry);
+                        }
+
+                        if (entry.Producer)
+                        {
+                            continue;
+                        }
+
+                        entry.Producer = true;
+                        types.Add(entry.Type);
+                        if (names.Add(entry.Name))
+                        {
+                            queue.Enqueue(entry.Name);
                         }
                     }
                 }
+
+                foreach (var entry in dirty)
+                {
+                    entry.Dirty = false;
+                    foreach (var written in ProducingWrites(entry, names, storageNames))
+                    {
+                        entry.Writer = true;
+                        types.Add(entry.Type);
+                        if (names.Add(written))
+                        {
+                            queue.Enqueue(written);
+                        }
+                    }
+                }
+
+                dirty.Clear();
             }
 
-            var members = new Dictionary<SyntaxNode, bool>();
+            var members = new Dictionary<SyntaxNode, (bool Producer, bool Writer)>();
             foreach (var entry in entries)
             {
-                members[entry.Declaration] = (members.TryGetValue(entry.Declaration, out var already) && already) || entry.Producer;
+                members.TryGetValue(entry.Declaration, out var already);
+                members[entry.Declaration] = (already.Producer || entry.Producer, already.Writer || entry.Writer);
             }
 
             return new ProducerIndex(names, types, members);

@@ -37,6 +37,7 @@ namespace AiCompliance.Analyzers.Flow
         private readonly HashSet<string> _noticesShown = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<ParamSink> _paramSinks;
         private readonly Dictionary<ISymbol, TaintValue> _fieldWrites;
+        private readonly Dictionary<ISymbol, TaintValue> _stickyFieldWrites;
         private readonly int _localFunctionDepth;
 
         // Per graph being walked.
@@ -58,9 +59,11 @@ namespace AiCompliance.Analyzers.Flow
             Dictionary<SyntaxNode, Finding> findings,
             List<ParamSink> paramSinks,
             Dictionary<ISymbol, TaintValue> fieldWrites,
+            Dictionary<ISymbol, TaintValue> stickyFieldWrites,
             int localFunctionDepth,
             CancellationToken cancellationToken)
         {
+            _stickyFieldWrites = stickyFieldWrites;
             _context = context;
             _model = context.Model;
             _method = method;
@@ -79,6 +82,7 @@ namespace AiCompliance.Analyzers.Flow
                 context, method, depth, fieldCollection,
                 new Dictionary<SyntaxNode, Finding>(),
                 new List<ParamSink>(),
+                new Dictionary<ISymbol, TaintValue>(SymbolEqualityComparer.Default),
                 new Dictionary<ISymbol, TaintValue>(SymbolEqualityComparer.Default),
                 0,
                 cancellationToken);
@@ -108,7 +112,8 @@ namespace AiCompliance.Analyzers.Flow
                 analysis._paramSinks.ToImmutableArray(),
                 analysis._fieldWrites.ToImmutableDictionary(
                     p => p.Key,
-                    p => analysis._exitFieldValues.TryGetValue(p.Key, out var atExit) ? atExit : p.Value,
+                    p => (analysis._exitFieldValues.TryGetValue(p.Key, out var atExit) ? atExit : p.Value)
+                        .Join(analysis._stickyFieldWrites.TryGetValue(p.Key, out var sticky) ? sticky : TaintValue.Clean),
                     SymbolEqualityComparer.Default),
                 analysis._outValues.ToImmutableDictionary());
             var tampering = analysis._tampering.Values.OrderBy(f => f.Node.SpanStart).ToList();
@@ -643,7 +648,7 @@ namespace AiCompliance.Analyzers.Flow
                 _state[member] = value;
                 if (IsOwnMember(member))
                 {
-                    _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(value) : value;
+                    RecordFieldWrite(member, value);
                 }
 
                 return;
@@ -727,7 +732,20 @@ namespace AiCompliance.Analyzers.Flow
             _state[key] = updated;
             if (key is ISymbol member && (member is IFieldSymbol || member is IPropertySymbol) && IsOwnMember(member))
             {
-                _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(updated) : updated;
+                RecordFieldWrite(member, updated);
+            }
+        }
+
+        /// <summary>
+        /// A write to a field of this type. Writes in the method's own graph are summarized by what the field holds at
+        /// exit (a later overwrite clears); writes inside lambdas and local functions may run at any time, so they stick.
+        /// </summary>
+        private void RecordFieldWrite(ISymbol member, TaintValue value)
+        {
+            _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(value) : value;
+            if (!ReferenceEquals(_graph, _rootGraph))
+            {
+                _stickyFieldWrites[member] = _stickyFieldWrites.TryGetValue(member, out var sticky) ? sticky.Join(value) : value;
             }
         }
 
@@ -823,9 +841,9 @@ namespace AiCompliance.Analyzers.Flow
 
                 if (member is IFieldSymbol || (member is IPropertySymbol property && IsFieldLike(property)))
                 {
-                    if (_fieldCollection && IsOwnMember(member))
+                    if ((_fieldCollection && IsOwnMember(member)) || (operation.Type is { IsValueType: true } && !_model.IsContentCapable(operation.Type)))
                     {
-                        return TaintValue.Clean;
+                        return TaintValue.Clean; // a counter, flag or date field holds no content (and no client): no summary needed
                     }
 
                     var owner = member.ContainingType;
@@ -1692,7 +1710,7 @@ namespace AiCompliance.Analyzers.Flow
                 return null;
             }
 
-            var nested = new MethodAnalysis(_context, _method, _depth, _fieldCollection, _findings, _paramSinks, _fieldWrites, _localFunctionDepth + 1, _cancellationToken)
+            var nested = new MethodAnalysis(_context, _method, _depth, _fieldCollection, _findings, _paramSinks, _fieldWrites, _stickyFieldWrites, _localFunctionDepth + 1, _cancellationToken)
             {
                 _graph = _graph,
             };
