@@ -144,7 +144,7 @@ namespace AiCompliance.Analyzers
 
             try
             {
-                if (!flow.SyntaxMayProduce(context.CodeBlock))
+                if (!flow.CodeBlockMayProduce(method, context.CodeBlock))
                 {
                     return;
                 }

@@ -140,3 +140,84 @@ public class PrefilterTests
         Assert.Contains("_last", single.Location.SourceTree!.GetText(CancellationToken.None).ToString(single.Location.SourceSpan));
     }
 }
+
+/// <summary>Names are resolved per type before any binding: a same-named member of another type does not count, an inherited one does.</summary>
+public class PrefilterScopeTests
+{
+    private const string Collision = Code.Header + """
+        class Orders
+        {
+            public async Task<string> ProcessOrder(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        static class Tools
+        {
+            public static int Checksum(string text) => text.Length;
+            public static async Task<string> Ask(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        class Billing
+        {
+            public int ProcessOrder(int id) => id * 2;
+            public int Checksum(string text) => text.Length;
+            public int Run(int id) { return ProcessOrder(id) + this.ProcessOrder(id) + Tools.Checksum("x"); }
+            public async Task<string> AskTools(IChatClient client) => await Tools.Ask(client);
+        }
+        """;
+
+    [Fact]
+    public void A_call_to_a_same_named_member_of_another_type_does_not_make_a_producer()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Scope",
+            new[] { CSharpSyntaxTree.ParseText(Collision, TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var billing = compilation.GetTypeByMetadataName("Billing")!;
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Orders")!.GetMembers("ProcessOrder").Single()));
+        Assert.False(context.MayProduce(billing.GetMembers("ProcessOrder").Single()));
+        Assert.False(context.MayProduce(billing.GetMembers("Run").Single()));
+        Assert.True(context.MayProduce(billing.GetMembers("AskTools").Single()));
+    }
+
+    [Fact]
+    public Task An_inherited_ai_member_called_without_qualifier_is_followed() => FlowVerifier.VerifyAsync(Code.Header + """
+        class BaseAgent
+        {
+            protected async Task<string> Answer(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        class Agent : BaseAgent
+        {
+            protected string Answer(int code) => code.ToString();
+            public async Task Run(IChatClient client)
+            {
+                Console.WriteLine(Answer(1));
+                Console.WriteLine([|await Answer(client)|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_type_qualified_static_ai_helper_is_followed() => FlowVerifier.VerifyAsync(Code.Header + """
+        static class Tools
+        {
+            public static async Task<string> Ask(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        class Other
+        {
+            public static string Ask(int id) => id.ToString();
+        }
+
+        class App
+        {
+            public async Task Run(IChatClient client)
+            {
+                Console.WriteLine(Other.Ask(1));
+                Console.WriteLine([|await Tools.Ask(client)|]);
+            }
+        }
+        """);
+}

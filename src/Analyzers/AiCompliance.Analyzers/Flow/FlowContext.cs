@@ -298,7 +298,31 @@ namespace AiCompliance.Analyzers.Flow
             return !found && index.Names.Contains(symbol.Name);
         }
 
-        /// <summary>The same test for a code block the driver hands over: does it name anything that can produce content?</summary>
+        /// <summary>
+        /// The test for a code block the driver hands over: its member's entry in the index when it has one (names
+        /// resolved per type), else whether the block names anything that can produce content.
+        /// </summary>
+        public bool CodeBlockMayProduce(ISymbol owner, SyntaxNode codeBlock)
+        {
+            var symbol = owner is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : owner;
+            var index = _producers.Value;
+            var found = false;
+            foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                if (index.TryGetMember(reference.GetSyntax(), out var member))
+                {
+                    found = true;
+                    if (member.Producer)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return !found && SyntaxMayProduce(codeBlock);
+        }
+
+        /// <summary>Whether a node names anything that can produce content (in any type).</summary>
         public bool SyntaxMayProduce(SyntaxNode node)
         {
             var names = _producers.Value.Names;
@@ -363,12 +387,15 @@ namespace AiCompliance.Analyzers.Flow
 
         private sealed class MemberEntry
         {
-            public MemberEntry(SyntaxNode declaration, string name, string type, List<NameFlow> flows)
+            private List<NameFlow>? _flows;
+
+            public MemberEntry(SyntaxNode declaration, string name, string type, SyntaxNode body, bool isProperty)
             {
                 Declaration = declaration;
                 Name = name;
                 Type = type;
-                Flows = flows;
+                Body = body;
+                IsProperty = isProperty;
             }
 
             public SyntaxNode Declaration { get; }
@@ -377,7 +404,15 @@ namespace AiCompliance.Analyzers.Flow
 
             public string Type { get; }
 
-            public List<NameFlow> Flows { get; }
+            public SyntaxNode Body { get; }
+
+            public bool IsProperty { get; }
+
+            /// <summary>The name flows inside the member, collected the first time it matters (most members never produce).</summary>
+            public List<NameFlow> Flows => _flows ??= CollectFlows(Body, Name, IsProperty);
+
+            /// <summary>The names this member mentions that produce where it mentions them.</summary>
+            public HashSet<string> Matched { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public bool Producer { get; set; }
 
@@ -539,17 +574,18 @@ namespace AiCompliance.Analyzers.Flow
             return flows;
         }
 
-        /// <summary>The storage names a member writes with something that may produce, given the producing names so far.</summary>
-        private static List<string> ProducingWrites(MemberEntry entry, HashSet<string> names, HashSet<string> storageNames)
+        /// <summary>The storage names a member writes with something that may produce, given what it mentions that produces.</summary>
+        private static List<string> ProducingWrites(MemberEntry entry, HashSet<string> storageNames)
         {
-            var tainted = new HashSet<string>(StringComparer.Ordinal);
+            var tainted = new HashSet<string>(entry.Matched, StringComparer.Ordinal);
+            var written = new HashSet<string>(StringComparer.Ordinal);
             bool changed;
             do
             {
                 changed = false;
                 foreach (var flow in entry.Flows)
                 {
-                    var produces = flow.Sources is null ? entry.Producer : flow.Sources.Any(s => names.Contains(s) || tainted.Contains(s));
+                    var produces = flow.Sources is null ? entry.Producer : flow.Sources.Any(tainted.Contains);
                     if (!produces)
                     {
                         continue;
@@ -558,53 +594,67 @@ namespace AiCompliance.Analyzers.Flow
                     foreach (var target in flow.Targets)
                     {
                         changed |= tainted.Add(target);
+                        if (storageNames.Contains(target))
+                        {
+                            written.Add(target);
+                        }
                     }
                 }
             }
             while (changed);
 
-            return tainted.Where(storageNames.Contains).ToList();
+            return written.ToList();
+        }
+
+        /// <summary>
+        /// Where a mentioned name is looked up: the type named by <c>this.</c>, by a type-name qualifier or by no qualifier
+        /// at all (the member's own type), or null when the receiver's type is unknown without binding.
+        /// </summary>
+        private static string? ScopeOf(SimpleNameSyntax simple, string ownType, HashSet<string> typeNames, HashSet<string> storageNames)
+        {
+            switch (simple.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == simple:
+                    return access.Expression switch
+                    {
+                        ThisExpressionSyntax => ownType,
+                        IdentifierNameSyntax qualifier when typeNames.Contains(qualifier.Identifier.ValueText) && !storageNames.Contains(qualifier.Identifier.ValueText) => qualifier.Identifier.ValueText,
+                        _ => null,
+                    };
+                case MemberBindingExpressionSyntax:
+                case QualifiedNameSyntax:
+                case AliasQualifiedNameSyntax:
+                    return null;
+                default:
+                    return ownType;
+            }
         }
 
         private ProducerIndex BuildProducerIndex()
         {
+            var seeds = new HashSet<string>(Model.SourceMemberNames, StringComparer.Ordinal);
+            seeds.UnionWith(_aiGeneratedNames.Value);
+
+            // Pass 1, declarations only: the members, the names types declare, and which types inherit from code of
+            // this compilation (an unqualified call there may reach an inherited member, so it is not narrowed).
             var entries = new List<MemberEntry>();
-            var mentionedBy = new Dictionary<string, List<MemberEntry>>(StringComparer.Ordinal);
             var storageNames = new HashSet<string>(StringComparer.Ordinal); // fields and properties of any type
-            var names = new HashSet<string>(Model.SourceMemberNames, StringComparer.Ordinal);
-            names.UnionWith(_aiGeneratedNames.Value);
-
-            void Mention(string mentioned, MemberEntry entry)
+            var declares = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type name -> member names
+            var baseNames = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type name -> base type names
+            HashSet<string> Declared(string type)
             {
-                if (!mentionedBy.TryGetValue(mentioned, out var list))
+                if (!declares.TryGetValue(type, out var set))
                 {
-                    mentionedBy[mentioned] = list = new List<MemberEntry>();
+                    declares[type] = set = new HashSet<string>(StringComparer.Ordinal);
                 }
 
-                if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], entry))
-                {
-                    list.Add(entry);
-                }
+                return set;
             }
 
             void AddEntry(SyntaxNode declaration, string name, string type, SyntaxNode body, bool isProperty = false)
             {
-                var entry = new MemberEntry(declaration, name, type, CollectFlows(body, name, isProperty));
-                entries.Add(entry);
-                foreach (var simple in body.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
-                {
-                    var mentioned = simple.Identifier.ValueText;
-                    Mention(mentioned, entry);
-                    if (IsLabelingName(mentioned))
-                    {
-                        names.Add(mentioned);
-                    }
-                }
-
-                if (isProperty)
-                {
-                    Mention(name, entry); // writes from outside reach its setter
-                }
+                entries.Add(new MemberEntry(declaration, name, type, body, isProperty));
+                Declared(type).Add(name);
             }
 
             foreach (var tree in Compilation.SyntaxTrees)
@@ -620,11 +670,30 @@ namespace AiCompliance.Analyzers.Flow
                         case TypeDeclarationSyntax type:
                             {
                                 var typeName = type.Identifier.ValueText;
+                                var held = Declared(typeName);
+                                if (type.BaseList is { } baseList)
+                                {
+                                    if (!baseNames.TryGetValue(typeName, out var bases))
+                                    {
+                                        baseNames[typeName] = bases = new List<string>();
+                                    }
+
+                                    foreach (var baseType in baseList.Types)
+                                    {
+                                        var rightmost = baseType.Type.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault(n => n.Parent is not TypeArgumentListSyntax);
+                                        if (rightmost is not null)
+                                        {
+                                            bases.Add(rightmost.Identifier.ValueText);
+                                        }
+                                    }
+                                }
+
                                 if (type is RecordDeclarationSyntax { ParameterList: { } positional })
                                 {
                                     foreach (var parameter in positional.Parameters)
                                     {
                                         storageNames.Add(parameter.Identifier.ValueText);
+                                        held.Add(parameter.Identifier.ValueText);
                                     }
                                 }
 
@@ -651,10 +720,18 @@ namespace AiCompliance.Analyzers.Flow
                                         case EventDeclarationSyntax @event:
                                             AddEntry(@event, @event.Identifier.ValueText, typeName, @event);
                                             break;
-                                        case BaseFieldDeclarationSyntax field:
+                                        case EventFieldDeclarationSyntax eventField:
+                                            foreach (var variable in eventField.Declaration.Variables)
+                                            {
+                                                held.Add(variable.Identifier.ValueText);
+                                            }
+
+                                            break;
+                                        case FieldDeclarationSyntax field:
                                             foreach (var variable in field.Declaration.Variables)
                                             {
                                                 storageNames.Add(variable.Identifier.ValueText);
+                                                held.Add(variable.Identifier.ValueText);
                                                 if (variable.Initializer is not null)
                                                 {
                                                     AddEntry(variable, variable.Identifier.ValueText, typeName, variable.Initializer);
@@ -671,24 +748,113 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            // Closure from the source names: producing names mark the members that mention them; members marked since
-            // the last round are then re-read for the fields and properties they fill from producing names.
+            var typeNames = new HashSet<string>(declares.Keys, StringComparer.Ordinal);
+            var narrowable = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in typeNames)
+            {
+                if (!baseNames.TryGetValue(type, out var bases) || !bases.Any(typeNames.Contains))
+                {
+                    narrowable.Add(type);
+                }
+            }
+
+            // Pass 2, bodies: who mentions each name that could ever produce (a source, a member or storage name, a
+            // labeling name), and where it is looked up.
+            var candidates = new HashSet<string>(seeds, StringComparer.Ordinal);
+            candidates.UnionWith(storageNames);
+            foreach (var entry in entries)
+            {
+                candidates.Add(entry.Name);
+            }
+
+            var mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                foreach (var token in entry.Body.DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax simple)
+                    {
+                        continue;
+                    }
+
+                    var mentioned = token.ValueText;
+                    if (IsLabelingName(mentioned))
+                    {
+                        seeds.Add(mentioned);
+                        candidates.Add(mentioned);
+                    }
+
+                    if (!candidates.Contains(mentioned))
+                    {
+                        continue;
+                    }
+
+                    var scope = ScopeOf(simple, entry.Type, typeNames, storageNames);
+                    if (scope is not null && (!narrowable.Contains(scope) || !declares[scope].Contains(mentioned)))
+                    {
+                        scope = null; // not declared there (inherited or outer): any producing member of that name counts
+                    }
+
+                    if (!mentionedBy.TryGetValue(mentioned, out var list))
+                    {
+                        mentionedBy[mentioned] = list = new List<(MemberEntry, string?)>();
+                    }
+
+                    if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1].Entry, entry) || list[list.Count - 1].Scope != scope)
+                    {
+                        list.Add((entry, scope));
+                    }
+                }
+
+                if (entry.IsProperty)
+                {
+                    // Writes from outside reach its setter.
+                    if (!mentionedBy.TryGetValue(entry.Name, out var self))
+                    {
+                        mentionedBy[entry.Name] = self = new List<(MemberEntry, string?)>();
+                    }
+
+                    self.Add((entry, null));
+                }
+            }
+
+            // Closure: a producing name marks the members that mention it where it resolves (a source or a field
+            // anywhere; a member only in its own type, or where the mention's type is unknown); marked members are then
+            // re-read for the fields and properties they fill from what produces.
+            var names = new HashSet<string>(seeds, StringComparer.Ordinal);
             var types = new HashSet<string>(StringComparer.Ordinal);
-            var queue = new Queue<string>(names);
+            var queued = new HashSet<(string Name, string? Type)>();
+            var queue = new Queue<(string Name, string? Type)>();
+            foreach (var seed in seeds)
+            {
+                queued.Add((seed, null));
+                queue.Enqueue((seed, null));
+            }
+
             var dirty = new List<MemberEntry>();
             while (queue.Count > 0)
             {
                 while (queue.Count > 0)
                 {
-                    var name = queue.Dequeue();
+                    var (name, producedIn) = queue.Dequeue();
                     if (!mentionedBy.TryGetValue(name, out var mentioning))
                     {
                         continue;
                     }
 
-                    foreach (var entry in mentioning)
+                    foreach (var (entry, scope) in mentioning)
                     {
-                        if (!entry.Dirty && entry.Flows.Count > 0)
+                        if (producedIn is not null && scope is not null && scope != producedIn)
+                        {
+                            continue; // a same-named member of another type
+                        }
+
+                        if (!entry.Matched.Add(name) && entry.Producer)
+                        {
+                            continue;
+                        }
+
+                        if (!entry.Dirty)
                         {
                             entry.Dirty = true;
                             dirty.Add(entry);
@@ -701,9 +867,10 @@ namespace AiCompliance.Analyzers.Flow
 
                         entry.Producer = true;
                         types.Add(entry.Type);
-                        if (names.Add(entry.Name))
+                        names.Add(entry.Name);
+                        if (queued.Add((entry.Name, entry.Type)))
                         {
-                            queue.Enqueue(entry.Name);
+                            queue.Enqueue((entry.Name, entry.Type));
                         }
                     }
                 }
@@ -711,13 +878,14 @@ namespace AiCompliance.Analyzers.Flow
                 foreach (var entry in dirty)
                 {
                     entry.Dirty = false;
-                    foreach (var written in ProducingWrites(entry, names, storageNames))
+                    foreach (var written in ProducingWrites(entry, storageNames))
                     {
                         entry.Writer = true;
                         types.Add(entry.Type);
-                        if (names.Add(written))
+                        names.Add(written);
+                        if (queued.Add((written, null)))
                         {
-                            queue.Enqueue(written);
+                            queue.Enqueue((written, null));
                         }
                     }
                 }
