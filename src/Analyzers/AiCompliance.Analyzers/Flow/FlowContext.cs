@@ -28,6 +28,7 @@ namespace AiCompliance.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, MethodResult> _results = new ConcurrentDictionary<IMethodSymbol, MethodResult>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>> _fieldSummaries = new ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new ConcurrentDictionary<SyntaxTree, string>();
         private readonly Lazy<HashSet<string>> _aiGeneratedNames;
         private readonly Lazy<ProducerIndex> _producers;
 
@@ -607,27 +608,53 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
-        /// Where a mentioned name is looked up: the type named by <c>this.</c>, by a type-name qualifier or by no qualifier
-        /// at all (the member's own type), or null when the receiver's type is unknown without binding.
+        /// Where the name starting at <paramref name="start"/> is looked up, read from the text before it: after
+        /// <c>this.</c> or no qualifier at all, the member's own type; after a type name of this compilation, that type;
+        /// null after anything else (a value whose type is unknown without binding, <c>?.</c>, <c>base.</c>).
         /// </summary>
-        private static string? ScopeOf(SimpleNameSyntax simple, string ownType, HashSet<string> typeNames, HashSet<string> storageNames)
+        private static string? ScopeAt(string text, int start, string ownType, HashSet<string> typeNames, HashSet<string> storageNames)
         {
-            switch (simple.Parent)
+            var j = start - 1;
+            while (j >= 0 && char.IsWhiteSpace(text[j]))
             {
-                case MemberAccessExpressionSyntax access when access.Name == simple:
-                    return access.Expression switch
-                    {
-                        ThisExpressionSyntax => ownType,
-                        IdentifierNameSyntax qualifier when typeNames.Contains(qualifier.Identifier.ValueText) && !storageNames.Contains(qualifier.Identifier.ValueText) => qualifier.Identifier.ValueText,
-                        _ => null,
-                    };
-                case MemberBindingExpressionSyntax:
-                case QualifiedNameSyntax:
-                case AliasQualifiedNameSyntax:
-                    return null;
-                default:
-                    return ownType;
+                j--;
             }
+
+            if (j < 0 || text[j] != '.')
+            {
+                return ownType;
+            }
+
+            if (j > 0 && (text[j - 1] == '?' || text[j - 1] == '.'))
+            {
+                return null;
+            }
+
+            var end = j - 1;
+            while (end >= 0 && char.IsWhiteSpace(text[end]))
+            {
+                end--;
+            }
+
+            var begin = end;
+            while (begin >= 0 && (char.IsLetterOrDigit(text[begin]) || text[begin] == '_'))
+            {
+                begin--;
+            }
+
+            begin++;
+            if (begin > end)
+            {
+                return null;
+            }
+
+            var qualifier = text.Substring(begin, end - begin + 1);
+            if (qualifier == "this")
+            {
+                return ownType;
+            }
+
+            return typeNames.Contains(qualifier) && !storageNames.Contains(qualifier) ? qualifier : null;
         }
 
         private ProducerIndex BuildProducerIndex()
@@ -770,14 +797,38 @@ namespace AiCompliance.Analyzers.Flow
             var mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                foreach (var token in entry.Body.DescendantTokens())
+                // A scan of the member's text for identifiers (no syntax walk: this runs over the whole compilation).
+                // Words in strings and comments count too, which only lets more through.
+                var text = TextOf(entry.Body.SyntaxTree);
+
+                var span = entry.Body.Span;
+                var own = entry.Declaration is MethodDeclarationSyntax method ? method.Identifier.SpanStart : -1;
+                for (var i = span.Start; i < span.End && i < text.Length;)
                 {
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax simple)
+                    var c = text[i];
+                    if (!(char.IsLetter(c) || c == '_'))
                     {
+                        i++;
                         continue;
                     }
 
-                    var mentioned = token.ValueText;
+                    var start = i;
+                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                    {
+                        i++;
+                    }
+
+                    if (start > 0 && (char.IsDigit(text[start - 1]) || text[start - 1] == '\\'))
+                    {
+                        continue; // 1e5, 0x1F, \n: not a name
+                    }
+
+                    var mentioned = text.Substring(start, i - start);
+                    if (start == own)
+                    {
+                        continue; // its own name where it is declared
+                    }
+
                     if (IsLabelingName(mentioned))
                     {
                         seeds.Add(mentioned);
@@ -789,7 +840,7 @@ namespace AiCompliance.Analyzers.Flow
                         continue;
                     }
 
-                    var scope = ScopeOf(simple, entry.Type, typeNames, storageNames);
+                    var scope = ScopeAt(text, start, entry.Type, typeNames, storageNames);
                     if (scope is not null && (!narrowable.Contains(scope) || !declares[scope].Contains(mentioned)))
                     {
                         scope = null; // not declared there (inherited or outer): any producing member of that name counts
@@ -900,8 +951,11 @@ namespace AiCompliance.Analyzers.Flow
                 members[entry.Declaration] = (already.Producer || entry.Producer, already.Writer || entry.Writer);
             }
 
+            _texts.Clear(); // only the index reads whole texts: don't hold a copy of the sources
             return new ProducerIndex(names, types, members);
         }
+
+        private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
 
         private HashSet<string> FindAiGeneratedNames()
         {
@@ -913,6 +967,11 @@ namespace AiCompliance.Analyzers.Flow
 
             foreach (var tree in Compilation.SyntaxTrees)
             {
+                if (TextOf(tree).IndexOf("AiGenerated", StringComparison.Ordinal) < 0)
+                {
+                    continue; // no syntax walk for files that cannot use the attribute
+                }
+
                 var root = tree.GetRoot();
                 foreach (var attribute in root.DescendantNodes(n => n is not BlockSyntax && n is not ArrowExpressionClauseSyntax).OfType<AttributeSyntax>())
                 {
