@@ -423,9 +423,74 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>Names that stand for a labeling client (the generated wrapper and its factories): a field holding one matters.</summary>
-        private static bool IsLabelingName(string name) =>
-            name == "WithLabels" || name == "LabeledChatClient" ||
-            (name.Length > 9 && name.StartsWith("Use", StringComparison.Ordinal) && name.EndsWith("Labels", StringComparison.Ordinal));
+        private static bool IsLabelingName(string name) => IsLabelingName(name, 0, name.Length);
+
+        private static bool IsLabelingName(string text, int start, int length) =>
+            Is(text, start, length, "WithLabels") || Is(text, start, length, "LabeledChatClient") ||
+            (length > 9 && string.CompareOrdinal(text, start, "Use", 0, 3) == 0 && string.CompareOrdinal(text, start + length - 6, "Labels", 0, 6) == 0);
+
+        private static bool Is(string text, int start, int length, string name) =>
+            length == name.Length && string.CompareOrdinal(text, start, name, 0, length) == 0;
+
+        /// <summary>A set of names looked up by a slice of a text, without allocating a string per lookup.</summary>
+        private sealed class NameTable
+        {
+            private readonly Dictionary<int, List<string>> _buckets = new Dictionary<int, List<string>>();
+
+            public NameTable(IEnumerable<string> names)
+            {
+                foreach (var name in names)
+                {
+                    Add(name);
+                }
+            }
+
+            public void Add(string name)
+            {
+                var hash = Hash(name, 0, name.Length);
+                if (!_buckets.TryGetValue(hash, out var bucket))
+                {
+                    _buckets[hash] = bucket = new List<string>(1);
+                }
+
+                if (!bucket.Contains(name))
+                {
+                    bucket.Add(name);
+                }
+            }
+
+            public bool TryFind(string text, int start, int length, out string name)
+            {
+                if (_buckets.TryGetValue(Hash(text, start, length), out var bucket))
+                {
+                    foreach (var candidate in bucket)
+                    {
+                        if (Is(text, start, length, candidate))
+                        {
+                            name = candidate;
+                            return true;
+                        }
+                    }
+                }
+
+                name = string.Empty;
+                return false;
+            }
+
+            private static int Hash(string text, int start, int length)
+            {
+                unchecked
+                {
+                    var hash = (int)2166136261;
+                    for (var i = start; i < start + length; i++)
+                    {
+                        hash = (hash ^ text[i]) * 16777619;
+                    }
+
+                    return hash;
+                }
+            }
+        }
 
         private static string[] NamesIn(SyntaxNode? node)
         {
@@ -792,8 +857,13 @@ namespace AiCompliance.Analyzers.Flow
             foreach (var entry in entries)
             {
                 candidates.Add(entry.Name);
+                if (IsLabelingName(entry.Name))
+                {
+                    seeds.Add(entry.Name); // the generated WithLabels / Use…Labels members
+                }
             }
 
+            var table = new NameTable(candidates);
             var mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
@@ -823,21 +893,22 @@ namespace AiCompliance.Analyzers.Flow
                         continue; // 1e5, 0x1F, \n: not a name
                     }
 
-                    var mentioned = text.Substring(start, i - start);
                     if (start == own)
                     {
                         continue; // its own name where it is declared
                     }
 
-                    if (IsLabelingName(mentioned))
+                    if (!table.TryFind(text, start, i - start, out var mentioned))
                     {
+                        if (!IsLabelingName(text, start, i - start))
+                        {
+                            continue; // not a name that can ever produce (no allocation for these)
+                        }
+
+                        mentioned = text.Substring(start, i - start);
                         seeds.Add(mentioned);
                         candidates.Add(mentioned);
-                    }
-
-                    if (!candidates.Contains(mentioned))
-                    {
-                        continue;
+                        table.Add(mentioned);
                     }
 
                     var scope = ScopeAt(text, start, entry.Type, typeNames, storageNames);
