@@ -38,6 +38,18 @@ public static class Program
         Console.WriteLine($"Machine: {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
         Console.WriteLine();
 
+        if (options.RealBuild)
+        {
+            var ok = true;
+            foreach (var files in options.Files)
+            {
+                ok &= RealBuild.Run(files, options);
+                Console.WriteLine();
+            }
+
+            return ok ? 0 : 1;
+        }
+
         if (options.PhasesOnly)
         {
             foreach (var files in options.Files)
@@ -77,6 +89,9 @@ public sealed class BenchmarkOptions
           --phases-only    only those building-block timings (no repetitions)
           --only NAME      run only this analyzer type (repeatable), e.g. --only UnlabeledAiOutputAnalyzer
           --dump DIR       write the generated sources to DIR (for inspection)
+          --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
+                           (generator in both), and compare the compiler task's time (MSBuild performance summary)
+          --real-build-dir DIR  where the project is written (default: $TMPDIR/aic-realbuild)
         """;
 
     public List<int> Files { get; } = new();
@@ -97,6 +112,11 @@ public sealed class BenchmarkOptions
     public List<string> OnlyAnalyzers { get; } = new();
 
     public string? DumpDirectory { get; set; }
+
+    /// <summary>Measure with real SDK builds of the code base (baseline: generator only) instead of in process.</summary>
+    public bool RealBuild { get; set; }
+
+    public string? RealBuildDirectory { get; set; }
 
     public bool Help { get; set; }
 
@@ -131,6 +151,8 @@ public sealed class BenchmarkOptions
                 case "--phases-only": options.PhasesOnly = true; break;
                 case "--only": options.OnlyAnalyzers.Add(Next()); break;
                 case "--dump": options.DumpDirectory = Path.GetFullPath(Next()); break;
+                case "--real-build": options.RealBuild = true; break;
+                case "--real-build-dir": options.RealBuildDirectory = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);
             }
