@@ -35,7 +35,8 @@ namespace AiCompliance.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 // User-declared sources (aicompliance.json) count too; AIC007 is reported by UnlabeledAiOutputAnalyzer.
-                var model = FlowModel.Create(start.Compilation, UserModelFile.ReadAll(start.Options, start.CancellationToken));
+                var flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
+                var model = flow.Model;
                 if (!model.HasSourceTypes)
                 {
                     return;
@@ -43,32 +44,40 @@ namespace AiCompliance.Analyzers
 
                 var calls = new ConcurrentBag<(Location Location, string Description)>();
                 var registered = 0;
-                // A syntax action with a name test first: only invocations named like a source member are bound, so
-                // this rule never makes the driver build operation trees for the whole compilation.
+
+                // Only code blocks the shared prefilter lets through (they name a source member) are searched, and only
+                // invocations named like a source member are bound: no syntax or operation action over the whole code.
                 var names = model.SourceMemberNames;
-                start.RegisterSyntaxNodeAction(
+                start.RegisterCodeBlockAction(
                     c =>
                     {
-                        var invocation = (InvocationExpressionSyntax)c.Node;
-                        var name = invocation.Expression switch
-                        {
-                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                            SimpleNameSyntax simple => simple.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (name is null || !names.Contains(name))
+                        var mayCall = c.OwningSymbol is IMethodSymbol method ? flow.CodeBlockMayProduce(method, c.CodeBlock) : flow.SyntaxMayProduce(c.CodeBlock);
+                        if (!mayCall)
                         {
                             return;
                         }
 
-                        if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol method &&
-                            model.Find(method)?.SourceDescription is { } description)
+                        foreach (var invocation in c.CodeBlock.DescendantNodes().OfType<InvocationExpressionSyntax>())
                         {
-                            calls.Add((invocation.GetLocation(), description));
+                            var name = invocation.Expression switch
+                            {
+                                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                                _ => null,
+                            };
+                            if (name is null || !names.Contains(name))
+                            {
+                                continue;
+                            }
+
+                            if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol target &&
+                                model.Find(target)?.SourceDescription is { } description)
+                            {
+                                calls.Add((invocation.GetLocation(), description));
+                            }
                         }
-                    },
-                    SyntaxKind.InvocationExpression);
+                    });
                 start.RegisterSymbolAction(
                     c =>
                     {

@@ -57,13 +57,13 @@ namespace AiCompliance.Analyzers
                 // The user model file (aicompliance.json): its rows join the built-in ones; its problems are AIC007,
                 // reported here only (not by the other analyzers that read it), whether or not an AI SDK is referenced.
                 start.RegisterAdditionalFileAction(UserModelFile.ReportProblems);
-                var model = FlowModel.Create(start.Compilation, UserModelFile.ReadAll(start.Options, start.CancellationToken));
+                var flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
+                var model = flow.Model;
                 if (!model.HasSourceTypes && model.AiGeneratedAttribute is null)
                 {
                     return; // no AI SDK here: no work at all
                 }
 
-                var flow = new FlowContext(model);
                 var shown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
                 var services = new ConcurrentBag<INamedTypeSymbol>();
                 var razorTrees = new ConcurrentDictionary<SyntaxTree, bool>();

@@ -67,6 +67,35 @@ public class Aic003Tests
     }
 
     [Fact]
+    public async Task Counts_calls_in_every_kind_of_code_block()
+    {
+        // Property getters, local functions, lambdas, constructors, operators and conditional access: every call counts,
+        // plus a call through a qualified static extension.
+        var diagnostics = await RunAsync("""
+            using Microsoft.Extensions.AI;
+            using System;
+            using System.Threading.Tasks;
+            class App
+            {
+                private readonly IChatClient _client;
+                private readonly Func<Task<ChatResponse>> _lazy;
+                public App(IChatClient client) { _client = client; _lazy = () => client.GetResponseAsync("ctor"); }
+                Task<ChatResponse> Getter => _client.GetResponseAsync("getter");
+                Task<ChatResponse>? Maybe(IChatClient? c) => c?.GetResponseAsync("binding");
+                Task<ChatResponse> Static(IChatClient c) => ChatClientExtensions.GetResponseAsync(c, "static");
+                async Task Local()
+                {
+                    async Task<ChatResponse> Ask() => await _client.GetResponseAsync("local");
+                    await Ask();
+                }
+                public static App operator +(App a, App b) { _ = a._client.GetResponseAsync("operator"); return a; }
+            }
+            """);
+        var d = Assert.Single(diagnostics);
+        Assert.StartsWith("This project calls 'IChatClient.GetResponseAsync' (6 AI call(s) in all)", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Silent_when_a_service_is_registered()
     {
         var diagnostics = await RunAsync(Calls, """

@@ -3,10 +3,12 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -46,6 +48,45 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         public FlowModel Model { get; }
+
+        private static readonly ConditionalWeakTable<Compilation, SharedContexts> s_shared = new ConditionalWeakTable<Compilation, SharedContexts>();
+
+        /// <summary>
+        /// The flow context of a compilation, shared by every AIC analyzer that runs on it with the same additional
+        /// files: the model, the user model file, the prefilter index and the method results are built once.
+        /// </summary>
+        public static FlowContext For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var shared = s_shared.GetValue(compilation, _ => new SharedContexts());
+            lock (shared)
+            {
+                foreach (var (files, context) in shared.Contexts)
+                {
+                    if (files.Length == options.AdditionalFiles.Length && files.Zip(options.AdditionalFiles, (a, b) => ReferenceEquals(a, b)).All(same => same))
+                    {
+                        return context;
+                    }
+                }
+            }
+
+            var created = new FlowContext(FlowModel.Create(compilation, UserModelFile.ReadAll(options, cancellationToken)));
+            lock (shared)
+            {
+                if (shared.Contexts.Count >= 4)
+                {
+                    shared.Contexts.RemoveAt(0);
+                }
+
+                shared.Contexts.Add((options.AdditionalFiles, created));
+            }
+
+            return created;
+        }
+
+        private sealed class SharedContexts
+        {
+            public List<(ImmutableArray<AdditionalText> Files, FlowContext Context)> Contexts { get; } = new List<(ImmutableArray<AdditionalText>, FlowContext)>();
+        }
 
         public Compilation Compilation => Model.Compilation;
 
@@ -432,6 +473,10 @@ namespace AiCompliance.Analyzers.Flow
         private static bool Is(string text, int start, int length, string name) =>
             length == name.Length && string.CompareOrdinal(text, start, name, 0, length) == 0;
 
+        private static bool IsNameStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 127 && char.IsLetter(c));
+
+        private static bool IsNamePart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || (c > 127 && char.IsLetterOrDigit(c));
+
         /// <summary>A set of names looked up by a slice of a text, without allocating a string per lookup.</summary>
         private sealed class NameTable
         {
@@ -519,6 +564,56 @@ namespace AiCompliance.Analyzers.Flow
             return names.Count == 0 ? Array.Empty<string>() : names.Distinct(StringComparer.Ordinal).ToArray();
         }
 
+        /// <summary>
+        /// The names along a receiver's access path (<c>this._history.Messages</c> → this, _history, Messages; the
+        /// callee of <c>Lookup(key).Add</c> → Lookup), without its arguments: what a mutating call may store into.
+        /// Linear in the chain, so a long fluent chain is not walked once per call in it.
+        /// </summary>
+        private static string[] ReceiverPath(ExpressionSyntax receiver)
+        {
+            var names = new List<string>();
+            for (var node = receiver; node is not null;)
+            {
+                switch (node)
+                {
+                    case MemberAccessExpressionSyntax access:
+                        names.Add(access.Name.Identifier.ValueText);
+                        node = access.Expression;
+                        break;
+                    case InvocationExpressionSyntax call:
+                        node = call.Expression;
+                        break;
+                    case ElementAccessExpressionSyntax element:
+                        node = element.Expression;
+                        break;
+                    case ConditionalAccessExpressionSyntax conditional:
+                        node = conditional.Expression;
+                        break;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        break;
+                    case CastExpressionSyntax cast:
+                        node = cast.Expression;
+                        break;
+                    case PostfixUnaryExpressionSyntax postfix:
+                        node = postfix.Operand;
+                        break;
+                    case SimpleNameSyntax simple:
+                        names.Add(simple.Identifier.ValueText);
+                        node = null;
+                        break;
+                    case ThisExpressionSyntax:
+                        names.Add("this");
+                        node = null;
+                        break;
+                    default:
+                        return NamesIn(node);
+                }
+            }
+
+            return names.ToArray();
+        }
+
         /// <summary>What a pattern or loop variable is taken from: the tested or iterated expression, else its statement.</summary>
         private static SyntaxNode? GoverningNode(SyntaxNode designation)
         {
@@ -589,7 +684,7 @@ namespace AiCompliance.Analyzers.Flow
                             };
                             if (receiver is not null && invocation.ArgumentList.Arguments.Count > 0)
                             {
-                                flows.Add(new NameFlow(NamesIn(invocation.ArgumentList), NamesIn(receiver)));
+                                flows.Add(new NameFlow(NamesIn(invocation.ArgumentList), ReceiverPath(receiver)));
                             }
 
                             foreach (var argument in invocation.ArgumentList.Arguments)
@@ -876,14 +971,14 @@ namespace AiCompliance.Analyzers.Flow
                 for (var i = span.Start; i < span.End && i < text.Length;)
                 {
                     var c = text[i];
-                    if (!(char.IsLetter(c) || c == '_'))
+                    if (!IsNameStart(c))
                     {
                         i++;
                         continue;
                     }
 
                     var start = i;
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                    while (i < text.Length && IsNamePart(text[i]))
                     {
                         i++;
                     }
