@@ -305,11 +305,25 @@ public static class Harness
         processCpu = ProcessCpuMs();
         cpu = cpuClock();
         sw.Restart();
-        _ = toDiagnose.GetDiagnostics();
+        if (options.SdkBaseline)
+        {
+            // --sdk-baseline: the reference is an analysis pass with a stand-in for the SDK's operation analyzers
+            // (CA1416 and others run in every net10.0 build and make the driver build every operation tree).
+            _ = await toDiagnose.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new OperationTreeAnalyzer()), new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, options.Concurrent, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            _ = toDiagnose.GetDiagnostics();
+        }
+
         var diagnosticsMs = sw.Elapsed.TotalMilliseconds;
         var diagnosticsCpuMs = cpuClock() - cpu;
         var diagnosticsProcessCpuMs = ProcessCpuMs() - processCpu;
         toDiagnose = null;
+
+        SdkBaselineUsed = options.SdkBaseline;
 
         // (b) Analyzers on a fresh clone: driver telemetry (wall clock) and thread CPU time of every callback.
         Settle();
@@ -323,7 +337,9 @@ public static class Harness
         }
 
         var aic001 = wrapped.SingleOrDefault(w => w.Name == nameof(UnlabeledAiOutputAnalyzer));
-        var analyzers = wrapped.ToImmutableArray<DiagnosticAnalyzer>();
+        var analyzers = options.SdkBaseline
+            ? wrapped.Cast<DiagnosticAnalyzer>().Append(new OperationTreeAnalyzer()).ToImmutableArray()
+            : wrapped.ToImmutableArray<DiagnosticAnalyzer>();
         var exceptions = 0;
         var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -351,6 +367,9 @@ public static class Harness
     }
 
     private static string[] s_untimed = Array.Empty<string>();
+
+    /// <summary>Whether the last measurement used <c>--sdk-baseline</c>.</summary>
+    public static bool SdkBaselineUsed { get; private set; }
 
     /// <summary>Analyzers whose nested (start-action) callbacks the CPU figure does not cover.</summary>
     public static IReadOnlyList<string> UntimedAnalyzers => s_untimed;
@@ -569,3 +588,26 @@ public static class Harness
         return set.Values.ToImmutableArray();
     }
 }
+
+/// <summary>
+/// Stand-in for the SDK's default operation analyzers (CA1416 platform compatibility and others that every net10.0
+/// build runs): an operation action on invocations and member references that does nothing. With it, the driver builds
+/// the operation tree of every method body, as it does in a real build.
+/// </summary>
+#pragma warning disable RS1001, RS1036, RS1041 // a benchmark stand-in, handed to CompilationWithAnalyzers directly
+internal sealed class OperationTreeAnalyzer : DiagnosticAnalyzer
+{
+#pragma warning disable RS2008 // a benchmark stand-in, never shipped
+    private static readonly DiagnosticDescriptor Never = new("BENCH0001", "Never reported", "Never reported", "Bench", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation);
+    }
+}
+#pragma warning restore RS1001, RS1036, RS1041

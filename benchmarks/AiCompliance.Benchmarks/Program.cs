@@ -89,6 +89,8 @@ public sealed class BenchmarkOptions
           --phases-only    only those building-block timings (no repetitions)
           --only NAME      run only this analyzer type (repeatable), e.g. --only UnlabeledAiOutputAnalyzer
           --dump DIR       write the generated sources to DIR (for inspection)
+          --sdk-baseline   measure 'whole step' against an analysis pass with a stand-in for the SDK's operation
+                           analyzers (every net10.0 build runs some), instead of against binding alone
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
                            (generator in both), and compare the compiler task's time (MSBuild performance summary)
           --real-build-dir DIR  where the project is written (default: $TMPDIR/aic-realbuild)
@@ -112,6 +114,9 @@ public sealed class BenchmarkOptions
     public List<string> OnlyAnalyzers { get; } = new();
 
     public string? DumpDirectory { get; set; }
+
+    /// <summary>'whole step' over a pass with a stand-in for the SDK's operation analyzers instead of over binding alone.</summary>
+    public bool SdkBaseline { get; set; }
 
     /// <summary>Measure with real SDK builds of the code base (baseline: generator only) instead of in process.</summary>
     public bool RealBuild { get; set; }
@@ -152,6 +157,7 @@ public sealed class BenchmarkOptions
                 case "--only": options.OnlyAnalyzers.Add(Next()); break;
                 case "--dump": options.DumpDirectory = Path.GetFullPath(Next()); break;
                 case "--real-build": options.RealBuild = true; break;
+                case "--sdk-baseline": options.SdkBaseline = true; break;
                 case "--real-build-dir": options.RealBuildDirectory = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);

@@ -62,7 +62,9 @@ public static class Report
     {
         Console.WriteLine("Summary (medians). compile = Emit on a fresh compilation (declaration, binding, lowering, emit; parse excluded).");
         Console.WriteLine("analyzer = every analyzer in AiCompliance.Analyzers (" + string.Join(", ", results[0].Repetitions[0].Telemetry.Keys) + "): driver telemetry ExecutionTime (wall clock) and thread CPU time of their callbacks.");
-        Console.WriteLine("whole step = process CPU of the analyzer pass minus process CPU of binding alone (GetDiagnostics), over process CPU of compile: callbacks plus the driver work they cause.");
+        Console.WriteLine(Harness.SdkBaselineUsed
+            ? "whole step (--sdk-baseline) = process CPU of the pass with the AIC analyzers and an SDK-like operation analyzer, minus that of the pass with the operation analyzer alone, over process CPU of compile: what the AIC analyzers add to a build that runs the SDK's analyzers."
+            : "whole step = process CPU of the analyzer pass minus process CPU of binding alone (GetDiagnostics), over process CPU of compile: callbacks plus the driver work they cause.");
         if (Harness.UntimedAnalyzers.Count > 0)
         {
             Console.WriteLine("note: CPU of " + string.Join(", ", Harness.UntimedAnalyzers) + " covers start actions only (nested actions are not timed); telemetry and 'whole step' cover them.");
