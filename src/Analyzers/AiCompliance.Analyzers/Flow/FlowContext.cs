@@ -461,6 +461,88 @@ namespace AiCompliance.Analyzers.Flow
             public bool Writer { get; set; }
 
             public bool Dirty { get; set; }
+
+            /// <summary>Whether its text names a field or property where it may be written (<see cref="MayBeWritten"/>).</summary>
+            public bool MayWriteStorage { get; set; }
+        }
+
+        /// <summary>Calls that never store anything in their receiver (besides the modeled sources).</summary>
+        private static readonly HashSet<string> ReadOnlyCalls = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ToString", "Equals", "GetHashCode", "GetType", "Contains", "ContainsKey", "StartsWith", "EndsWith", "IndexOf",
+            "CompareTo", "Any", "All", "Count", "First", "FirstOrDefault", "Last", "LastOrDefault", "Where", "Select",
+            "OrderBy", "OrderByDescending", "ToList", "ToArray", "Trim", "Substring", "ToLower", "ToUpper",
+            "ToLowerInvariant", "ToUpperInvariant", "Replace", "Split",
+        };
+
+        /// <summary>
+        /// Whether the name at [<paramref name="start"/>, <paramref name="end"/>) of the text may be written there, read
+        /// from the characters around it: an assignment or compound assignment, an element or member write, a call on it
+        /// that may store its arguments, <c>out</c>/<c>ref</c>, or a tuple element. Over-approximates; only a "no" saves work.
+        /// </summary>
+        private static bool MayBeWritten(string text, int start, int end, HashSet<string> sourceNames)
+        {
+            var j = end;
+            while (j < text.Length && char.IsWhiteSpace(text[j]))
+            {
+                j++;
+            }
+
+            char At(int k) => k < text.Length ? text[k] : '\0';
+            var c = At(j);
+            switch (c)
+            {
+                case '=':
+                    return At(j + 1) != '=' && At(j + 1) != '>';
+                case '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '<' or '>':
+                    return At(j + 1) == '=' || (At(j + 1) == c && (c == '+' || c == '-' || At(j + 2) == '='));
+                case '?':
+                    return At(j + 1) == '?' || At(j + 1) == '.' || At(j + 1) == '[';
+                case '[':
+                    return true;
+                case '.':
+                    {
+                        var k = j + 1;
+                        while (k < text.Length && char.IsWhiteSpace(text[k]))
+                        {
+                            k++;
+                        }
+
+                        var nameStart = k;
+                        while (k < text.Length && IsNamePart(text[k]))
+                        {
+                            k++;
+                        }
+
+                        var member = text.Substring(nameStart, k - nameStart);
+                        while (k < text.Length && char.IsWhiteSpace(text[k]))
+                        {
+                            k++;
+                        }
+
+                        var next = At(k);
+                        if (next == '(')
+                        {
+                            return !ReadOnlyCalls.Contains(member) && !sourceNames.Contains(member);
+                        }
+
+                        return next != ';' && next != ')' && next != ',' && (next != '=' || At(k + 1) != '=');
+                    }
+            }
+
+            // out x, ref x, and tuple elements (a, b) = ... (arguments look the same: over-approximated).
+            var p = start - 1;
+            while (p >= 0 && char.IsWhiteSpace(text[p]))
+            {
+                p--;
+            }
+
+            if (p >= 2 && (string.CompareOrdinal(text, p - 2, "out", 0, 3) == 0 || string.CompareOrdinal(text, p - 2, "ref", 0, 3) == 0))
+            {
+                return true;
+            }
+
+            return (c == ',' || c == ')') && p >= 0 && (text[p] == '(' || text[p] == ',');
         }
 
         /// <summary>Names that stand for a labeling client (the generated wrapper and its factories): a field holding one matters.</summary>
@@ -537,31 +619,70 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private static string[] NamesIn(SyntaxNode? node)
+        /// <summary>
+        /// The identifier tokens of one member body in order (and <c>this</c>), from one token walk: the names in any
+        /// node of the body are a slice found by binary search, so no subtree is walked twice.
+        /// </summary>
+        private sealed class TokenNames
         {
-            if (node is null)
-            {
-                return Array.Empty<string>();
-            }
+            private readonly List<int> _starts = new List<int>();
+            private readonly List<string> _names = new List<string>();
 
-            var names = new List<string>();
-            foreach (var descendant in node.DescendantNodesAndSelf())
+            public TokenNames(SyntaxNode body)
             {
-                switch (descendant)
+                foreach (var token in body.DescendantTokens())
                 {
-                    case SimpleNameSyntax simple:
-                        names.Add(simple.Identifier.ValueText);
-                        break;
-                    case SingleVariableDesignationSyntax designation:
-                        names.Add(designation.Identifier.ValueText);
-                        break;
-                    case ThisExpressionSyntax:
-                        names.Add("this");
-                        break;
+                    if (token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        _starts.Add(token.SpanStart);
+                        _names.Add(token.ValueText);
+                    }
+                    else if (token.IsKind(SyntaxKind.ThisKeyword))
+                    {
+                        _starts.Add(token.SpanStart);
+                        _names.Add("this");
+                    }
                 }
             }
 
-            return names.Count == 0 ? Array.Empty<string>() : names.Distinct(StringComparer.Ordinal).ToArray();
+            public string[] In(SyntaxNode? node)
+            {
+                if (node is null)
+                {
+                    return Array.Empty<string>();
+                }
+
+                var span = node.Span;
+                var first = LowerBound(span.Start);
+                var last = LowerBound(span.End);
+                if (last <= first)
+                {
+                    return Array.Empty<string>();
+                }
+
+                var names = new string[last - first];
+                _names.CopyTo(first, names, 0, names.Length);
+                return names;
+            }
+
+            private int LowerBound(int position)
+            {
+                int low = 0, high = _starts.Count;
+                while (low < high)
+                {
+                    var middle = (low + high) >> 1;
+                    if (_starts[middle] < position)
+                    {
+                        low = middle + 1;
+                    }
+                    else
+                    {
+                        high = middle;
+                    }
+                }
+
+                return low;
+            }
         }
 
         /// <summary>
@@ -569,7 +690,7 @@ namespace AiCompliance.Analyzers.Flow
         /// callee of <c>Lookup(key).Add</c> → Lookup), without its arguments: what a mutating call may store into.
         /// Linear in the chain, so a long fluent chain is not walked once per call in it.
         /// </summary>
-        private static string[] ReceiverPath(ExpressionSyntax receiver)
+        private static string[] ReceiverPath(ExpressionSyntax receiver, TokenNames tokens)
         {
             var names = new List<string>();
             for (var node = receiver; node is not null;)
@@ -607,7 +728,7 @@ namespace AiCompliance.Analyzers.Flow
                         node = null;
                         break;
                     default:
-                        return NamesIn(node);
+                        return tokens.In(node);
                 }
             }
 
@@ -652,6 +773,7 @@ namespace AiCompliance.Analyzers.Flow
         private static List<NameFlow> CollectFlows(SyntaxNode body, string entryName, bool isProperty)
         {
             var flows = new List<NameFlow>();
+            var tokens = new TokenNames(body);
             if (isProperty)
             {
                 flows.Add(new NameFlow(new[] { entryName }, SetterValue)); // a setter stores what callers assign
@@ -662,16 +784,16 @@ namespace AiCompliance.Analyzers.Flow
                 switch (node)
                 {
                     case AssignmentExpressionSyntax assignment:
-                        flows.Add(new NameFlow(NamesIn(assignment.Right), NamesIn(assignment.Left)));
+                        flows.Add(new NameFlow(tokens.In(assignment.Right), tokens.In(assignment.Left)));
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } initializer } declarator:
-                        flows.Add(new NameFlow(NamesIn(initializer.Value), new[] { declarator.Identifier.ValueText }));
+                        flows.Add(new NameFlow(tokens.In(initializer.Value), new[] { declarator.Identifier.ValueText }));
                         break;
                     case ForEachStatementSyntax forEach:
-                        flows.Add(new NameFlow(NamesIn(forEach.Expression), new[] { forEach.Identifier.ValueText }));
+                        flows.Add(new NameFlow(tokens.In(forEach.Expression), new[] { forEach.Identifier.ValueText }));
                         break;
                     case ForEachVariableStatementSyntax forEachVariable:
-                        flows.Add(new NameFlow(NamesIn(forEachVariable.Expression), NamesIn(forEachVariable.Variable)));
+                        flows.Add(new NameFlow(tokens.In(forEachVariable.Expression), tokens.In(forEachVariable.Variable)));
                         break;
                     case InvocationExpressionSyntax invocation:
                         {
@@ -684,14 +806,14 @@ namespace AiCompliance.Analyzers.Flow
                             };
                             if (receiver is not null && invocation.ArgumentList.Arguments.Count > 0)
                             {
-                                flows.Add(new NameFlow(NamesIn(invocation.ArgumentList), ReceiverPath(receiver)));
+                                flows.Add(new NameFlow(tokens.In(invocation.ArgumentList), ReceiverPath(receiver, tokens)));
                             }
 
                             foreach (var argument in invocation.ArgumentList.Arguments)
                             {
                                 if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
                                 {
-                                    flows.Add(new NameFlow(NamesIn(invocation), NamesIn(argument.Expression)));
+                                    flows.Add(new NameFlow(tokens.In(invocation), tokens.In(argument.Expression)));
                                 }
                             }
 
@@ -699,7 +821,7 @@ namespace AiCompliance.Analyzers.Flow
                         }
 
                     case SingleVariableDesignationSyntax designation:
-                        flows.Add(new NameFlow(NamesIn(GoverningNode(designation)), new[] { designation.Identifier.ValueText }));
+                        flows.Add(new NameFlow(tokens.In(GoverningNode(designation)), new[] { designation.Identifier.ValueText }));
                         break;
                     case FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or QueryContinuationSyntax:
                         {
@@ -712,7 +834,7 @@ namespace AiCompliance.Analyzers.Flow
                                 QueryContinuationSyntax continuation => continuation.Identifier,
                                 _ => default,
                             };
-                            flows.Add(new NameFlow(NamesIn(query), new[] { identifier.ValueText }));
+                            flows.Add(new NameFlow(tokens.In(query), new[] { identifier.ValueText }));
                             break;
                         }
 
@@ -720,7 +842,7 @@ namespace AiCompliance.Analyzers.Flow
                         if (parameter.Parent?.Parent is MemberDeclarationSyntax)
                         {
                             // A parameter of the member itself holds what its type says (a labeling client injected by type).
-                            flows.Add(new NameFlow(NamesIn(parameter.Type), new[] { parameter.Identifier.ValueText }));
+                            flows.Add(new NameFlow(tokens.In(parameter.Type), new[] { parameter.Identifier.ValueText }));
                         }
                         else
                         {
@@ -1006,6 +1128,11 @@ namespace AiCompliance.Analyzers.Flow
                         table.Add(mentioned);
                     }
 
+                    if (!entry.MayWriteStorage && storageNames.Contains(mentioned) && MayBeWritten(text, start, i, seeds))
+                    {
+                        entry.MayWriteStorage = true;
+                    }
+
                     var scope = ScopeAt(text, start, entry.Type, typeNames, storageNames);
                     if (scope is not null && (!narrowable.Contains(scope) || !declares[scope].Contains(mentioned)))
                     {
@@ -1095,6 +1222,11 @@ namespace AiCompliance.Analyzers.Flow
                 foreach (var entry in dirty)
                 {
                     entry.Dirty = false;
+                    if (!entry.MayWriteStorage)
+                    {
+                        continue; // no field or property in a write position: no flows to collect
+                    }
+
                     foreach (var written in ProducingWrites(entry, storageNames))
                     {
                         entry.Writer = true;
