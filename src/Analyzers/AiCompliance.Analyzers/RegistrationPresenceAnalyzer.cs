@@ -51,8 +51,7 @@ namespace AiCompliance.Analyzers
                 start.RegisterCodeBlockAction(
                     c =>
                     {
-                        var mayCall = c.OwningSymbol is IMethodSymbol method ? flow.CodeBlockMayProduce(method, c.CodeBlock) : flow.SyntaxMayProduce(c.CodeBlock);
-                        if (!mayCall)
+                        if (!flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
                         {
                             return;
                         }
