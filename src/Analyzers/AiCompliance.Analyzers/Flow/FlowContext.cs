@@ -31,6 +31,8 @@ namespace AiCompliance.Analyzers.Flow
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>> _fieldSummaries = new ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new ConcurrentDictionary<SyntaxTree, string>();
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _dispatch = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _dispatchAll = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly Lazy<HashSet<string>> _aiGeneratedNames;
         private readonly Lazy<ProducerIndex> _producers;
 
@@ -221,6 +223,88 @@ namespace AiCompliance.Analyzers.Flow
             return _fieldSummaries.GetOrAdd(type, writes);
         }
 
+        /// <summary>
+        /// The overrides and interface implementations of <paramref name="definition"/> in this compilation whose bodies
+        /// can produce content: candidates come from the prefilter index by name, and only their declarations are bound.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> ProducingOverrides(IMethodSymbol definition, CancellationToken cancellationToken) => Overrides(definition, all: false, cancellationToken);
+
+        /// <summary>Every override and interface implementation of <paramref name="definition"/> in this compilation (content goes in: any may show it).</summary>
+        public ImmutableArray<IMethodSymbol> AllOverrides(IMethodSymbol definition, CancellationToken cancellationToken) => Overrides(definition, all: true, cancellationToken);
+
+        private ImmutableArray<IMethodSymbol> Overrides(IMethodSymbol definition, bool all, CancellationToken cancellationToken)
+        {
+            definition = definition.OriginalDefinition;
+            var cache = all ? _dispatchAll : _dispatch;
+            if (cache.TryGetValue(definition, out var cached))
+            {
+                return cached;
+            }
+
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var index = _producers.Value;
+            if ((all ? index.AllMethods : index.ProducingMethods).TryGetValue(definition.Name, out var declarations))
+            {
+                foreach (var declaration in declarations)
+                {
+                    var model = _models.GetOrAdd(declaration.SyntaxTree, t => Compilation.GetSemanticModel(t));
+                    if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol candidate ||
+                        SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, definition))
+                    {
+                        continue;
+                    }
+
+                    if (Overrides(candidate, definition) || Implements(candidate, definition))
+                    {
+                        found.Add(candidate.OriginalDefinition);
+                    }
+                }
+            }
+
+            return cache.GetOrAdd(definition, found.ToImmutable());
+        }
+
+        private static bool Overrides(IMethodSymbol candidate, IMethodSymbol definition)
+        {
+            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Implements(IMethodSymbol candidate, IMethodSymbol definition)
+        {
+            if (definition.ContainingType is not { TypeKind: TypeKind.Interface } iface || candidate.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, iface.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var member in implemented.GetMembers(definition.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, definition) &&
+                        type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation &&
+                        SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, candidate.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static IEnumerable<IMethodSymbol> MethodsOf(ISymbol member)
         {
             switch (member)
@@ -396,12 +480,20 @@ namespace AiCompliance.Analyzers.Flow
         {
             private readonly Dictionary<SyntaxNode, (bool Producer, bool Writer)> _members;
 
-            public ProducerIndex(HashSet<string> names, HashSet<string> types, Dictionary<SyntaxNode, (bool Producer, bool Writer)> members)
+            public ProducerIndex(HashSet<string> names, HashSet<string> types, Dictionary<SyntaxNode, (bool Producer, bool Writer)> members, Dictionary<string, List<SyntaxNode>> producingMethods, Dictionary<string, List<SyntaxNode>> allMethods)
             {
                 Names = names;
                 Types = types;
                 _members = members;
+                ProducingMethods = producingMethods;
+                AllMethods = allMethods;
             }
+
+            /// <summary>Declarations of every method by name (candidates when content goes into a call).</summary>
+            public Dictionary<string, List<SyntaxNode>> AllMethods { get; }
+
+            /// <summary>Declarations of producing methods by name (candidates for overrides and implementations).</summary>
+            public Dictionary<string, List<SyntaxNode>> ProducingMethods { get; }
 
             /// <summary>Names whose mention can bring AI content into a body.</summary>
             public HashSet<string> Names { get; }
@@ -1249,8 +1341,26 @@ namespace AiCompliance.Analyzers.Flow
                 members[entry.Declaration] = (already.Producer || entry.Producer, already.Writer || entry.Writer);
             }
 
+            var producingMethods = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            var allMethods = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (entry.Declaration is MethodDeclarationSyntax)
+                {
+                    foreach (var byName in entry.Producer ? new[] { producingMethods, allMethods } : new[] { allMethods })
+                    {
+                        if (!byName.TryGetValue(entry.Name, out var list))
+                        {
+                            byName[entry.Name] = list = new List<SyntaxNode>();
+                        }
+
+                        list.Add(entry.Declaration);
+                    }
+                }
+            }
+
             _texts.Clear(); // only the index reads whole texts: don't hold a copy of the sources
-            return new ProducerIndex(names, types, members);
+            return new ProducerIndex(names, types, members, producingMethods, allMethods);
         }
 
         private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());

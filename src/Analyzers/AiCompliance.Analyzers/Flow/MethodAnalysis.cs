@@ -997,6 +997,12 @@ namespace AiCompliance.Analyzers.Flow
 
             CheckTampering(invocation, method, receiver, argumentValues);
             var external = ExternalCall(invocation, method, memberModel, receiver, argumentValues);
+            var abstractTarget = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (IsVirtualDispatch(invocation, abstractTarget))
+            {
+                external = external.Join(DispatchSummary(invocation, abstractTarget, invocation.Instance, invocation.Arguments, receiver, argumentValues));
+            }
+
             return method.Name == "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String && IsLabeledComposition(invocation)
                 ? external.AsLabeled()
                 : external;
@@ -1320,7 +1326,7 @@ namespace AiCompliance.Analyzers.Flow
             var anyInput = receiver.IsTainted || values.Any(v => v.IsTainted);
             if (!anyInput && !_context.MayProduce(definition))
             {
-                return TaintValue.Clean;
+                return IsVirtualDispatch(call, definition) ? DispatchSummary(call, definition, instance, arguments, receiver, values) : TaintValue.Clean;
             }
 
             var result = _context.GetResult(definition, _depth + 1, _cancellationToken);
@@ -1329,6 +1335,39 @@ namespace AiCompliance.Analyzers.Flow
                 return null;
             }
 
+            var returned = ApplySummary(result, call, instance, arguments, receiver, values);
+            return IsVirtualDispatch(call, definition) ? returned.Join(DispatchSummary(call, definition, instance, arguments, receiver, values)) : returned;
+        }
+
+        /// <summary>A call through a virtual, abstract or interface member (not <c>base.M()</c>).</summary>
+        private static bool IsVirtualDispatch(IOperation call, IMethodSymbol definition) =>
+            call is IInvocationOperation { IsVirtual: true } &&
+            (definition.IsAbstract || definition.IsVirtual || definition.IsOverride || definition.ContainingType?.TypeKind == TypeKind.Interface);
+
+        /// <summary>
+        /// What the overrides and implementations in this compilation that can produce content return for this call
+        /// (and where their parameters reach sinks): a call through a base class or an interface may run any of them.
+        /// </summary>
+        private TaintValue DispatchSummary(IOperation call, IMethodSymbol definition, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            var returned = TaintValue.Clean;
+            var contentGoesIn = receiver.IsTainted || values.Any(v => v.IsTainted);
+            var targets = contentGoesIn ? _context.AllOverrides(definition, _cancellationToken) : _context.ProducingOverrides(definition, _cancellationToken);
+            foreach (var target in targets)
+            {
+                var result = _context.GetResult(target, _depth + 1, _cancellationToken);
+                if (result is not null)
+                {
+                    returned = returned.Join(ApplySummary(result, call, instance, arguments, receiver, values));
+                }
+            }
+
+            return returned;
+        }
+
+        /// <summary>Applies a callee's summary at a call: parameter sinks reported at the arguments, out values, receiver fields, the return.</summary>
+        private TaintValue ApplySummary(MethodResult result, IOperation call, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
             var byOrdinal = new Dictionary<int, TaintValue>();
             var byOrdinalOperation = new Dictionary<int, IOperation>();
             for (var i = 0; i < arguments.Length && i < values.Length; i++)
