@@ -305,6 +305,9 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
+        /// <summary>The semantic model of a tree of this compilation (one per tree, shared with the driver's cache).</summary>
+        public SemanticModel SemanticModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+
         private static IEnumerable<IMethodSymbol> MethodsOf(ISymbol member)
         {
             switch (member)

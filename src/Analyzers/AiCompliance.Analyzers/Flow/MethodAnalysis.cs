@@ -1894,9 +1894,21 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
-        private bool IsConsoleWriter(IOperation? instance) =>
-            instance is not null && Unwrap(instance) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } &&
-            SymbolEqualityComparer.Default.Equals(property.ContainingType, _model.Console);
+        private bool IsConsoleWriter(IOperation? instance)
+        {
+            switch (instance is null ? null : Unwrap(instance))
+            {
+                case IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property }:
+                    return SymbolEqualityComparer.Default.Equals(property.ContainingType, _model.Console);
+                case ILocalReferenceOperation { Local: { } local }:
+                    // var w = Console.Out; w.WriteLine(...): a local that holds the console writer and nothing else.
+                    return SingleAssignmentInitializer(local) is { } initializer &&
+                           _context.SemanticModelFor(initializer.SyntaxTree).GetSymbolInfo(initializer, _cancellationToken).Symbol is IPropertySymbol { Name: "Out" or "Error" } held &&
+                           SymbolEqualityComparer.Default.Equals(held.ContainingType, _model.Console);
+                default:
+                    return false;
+            }
+        }
 
         private bool IsResponseBody(IOperation? instance) =>
             instance is not null && Unwrap(instance) is IPropertyReferenceOperation { Property: { Name: "Body" or "BodyWriter" } property } &&
@@ -2054,10 +2066,64 @@ namespace AiCompliance.Analyzers.Flow
                     return FlowModel.HasAttribute(property.Property.ContainingType, _model.RegisteredServiceAttribute);
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
                     return text.Length <= 64 && JurisdictionProfile.China.CheckLabelWording(text) is null;
+                case ILocalReferenceOperation { Local: { IsConst: false } local } reference:
+                    return IsLabelLocal(local, reference);
                 default:
                     return piece is { ConstantValue: { HasValue: true, Value: string constant } } && constant.Length <= 64 &&
                            JurisdictionProfile.China.CheckLabelWording(constant) is null;
             }
+        }
+
+        /// <summary>
+        /// A local that holds the label and nothing else: initialized from <c>Svc.LabelText</c> (or a label wording) and
+        /// never assigned again, nor passed by <c>ref</c>/<c>out</c>, in its method.
+        /// </summary>
+        private bool IsLabelLocal(ILocalSymbol local, IOperation reference)
+        {
+            if (SingleAssignmentInitializer(local) is not { } initializer)
+            {
+                return false;
+            }
+
+            var semanticModel = reference.SemanticModel ?? _context.SemanticModelFor(initializer.SyntaxTree);
+            return initializer is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: string text }
+                ? text.Length <= 64 && JurisdictionProfile.China.CheckLabelWording(text) is null
+                : semanticModel.GetSymbolInfo(initializer, _cancellationToken).Symbol is { Name: "LabelText" } symbol &&
+                  (symbol is IFieldSymbol { IsConst: true } || symbol is IPropertySymbol) &&
+                  FlowModel.HasAttribute(symbol.ContainingType, _model.RegisteredServiceAttribute);
+        }
+
+        /// <summary>
+        /// The initializer of a local that is never assigned again, nor passed by <c>ref</c>/<c>out</c>, in its method
+        /// (so it holds that value wherever it is read); null otherwise.
+        /// </summary>
+        private Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? SingleAssignmentInitializer(ILocalSymbol local)
+        {
+            if (local.IsConst || local.DeclaringSyntaxReferences.Length != 1 ||
+                local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator ||
+                !_context.Compilation.ContainsSyntaxTree(declarator.SyntaxTree))
+            {
+                return null;
+            }
+
+            var scope = declarator.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax);
+            if (scope is null)
+            {
+                return null;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax left } when left.Identifier.ValueText == local.Name:
+                        return null;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax passed } when passed.Identifier.ValueText == local.Name:
+                        return null;
+                }
+            }
+
+            return initializer;
         }
 
         private bool IsRegistrationDisplay(ISymbol member) =>
