@@ -142,7 +142,12 @@ internal static class RealBuild
         Console.WriteLine("| N files | lines | methods (AI) | compiler CPU ms, baseline | with AIC | added (CPU) | wall ms, baseline | with AIC | added (wall) | AiCompliance.Analyzers execution ms (share of all analyzers) | AIC001 / planted |");
         Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         Console.WriteLine($"| {files:N0} | {codeBase.Lines:N0} | {codeBase.Methods:N0} ({codeBase.AiMethods:N0}) | {Median(baseCpu):N0} | {Median(aicCpu):N0} | {Added(aicCpu, baseCpu):F1}% | {Median(baseWall):N0} | {Median(aicWall):N0} | {Added(aicWall, baseWall):F1}% | {Median(ours):N0} ({100 * Median(ours) / Median(allAnalyzers):F0}%) | {warnings} / {codeBase.Planted.Count} |");
-        Console.WriteLine($"Target (real compiler, CPU): AIC analyzers add <= 5% to compile time: {(Added(aicCpu, baseCpu) <= 5 ? "MET" : "NOT MET")} ({Added(aicCpu, baseCpu):F1}%, medians of {baseCpu.Count})");
+        // Each pair ran back to back, so it saw the same machine load: the median of the pairs' differences is the
+        // steadier figure when other work shares the machine.
+        var paired = Median(baseCpu.Zip(aicCpu, (b, a) => 100 * (a - b) / b).ToList());
+        var pairs = string.Join(", ", baseCpu.Zip(aicCpu, (b, a) => (100 * (a - b) / b).ToString("F1", CultureInfo.InvariantCulture) + "%"));
+        Console.WriteLine($"  added CPU per pair: {pairs}; median of the pairs {paired:F1}%");
+        Console.WriteLine($"Target (real compiler, CPU): AIC analyzers add <= 5% to compile time: {(Added(aicCpu, baseCpu) <= 5 ? "MET" : "NOT MET")} ({Added(aicCpu, baseCpu):F1}% between medians, {paired:F1}% median of pairs, {baseCpu.Count} pairs)");
         return warnings == codeBase.Planted.Count;
     }
 
