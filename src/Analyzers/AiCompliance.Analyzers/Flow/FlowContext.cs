@@ -637,7 +637,37 @@ namespace AiCompliance.Analyzers.Flow
                 return true;
             }
 
-            return (c == ',' || c == ')') && p >= 0 && (text[p] == '(' || text[p] == ',');
+            if ((c != ',' && c != ')') || p < 0 || (text[p] != '(' && text[p] != ','))
+            {
+                return false;
+            }
+
+            // A tuple element is a target only when the tuple is assigned: (a, b) = ...; an argument list is not.
+            var depth = 0;
+            for (var k = j; k < text.Length; k++)
+            {
+                var ch = text[k];
+                if (ch == '(')
+                {
+                    depth++;
+                }
+                else if (ch == ')' && --depth < 0)
+                {
+                    var after = k + 1;
+                    while (after < text.Length && char.IsWhiteSpace(text[after]))
+                    {
+                        after++;
+                    }
+
+                    return At(after) == '=' && At(after + 1) != '=' && At(after + 1) != '>';
+                }
+                else if (ch == ';' || ch == '{' || ch == '}')
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Names that stand for a labeling client (the generated wrapper and its factories): a field holding one matters.</summary>
