@@ -1902,7 +1902,7 @@ namespace AiCompliance.Analyzers.Flow
                     return SymbolEqualityComparer.Default.Equals(property.ContainingType, _model.Console);
                 case ILocalReferenceOperation { Local: { } local }:
                     // var w = Console.Out; w.WriteLine(...): a local that holds the console writer and nothing else.
-                    return SingleAssignmentInitializer(local) is { } initializer &&
+                    return SingleAssignmentInitializer(local, i => NameOf(i) is "Out" or "Error") is { } initializer &&
                            _context.SemanticModelFor(initializer.SyntaxTree).GetSymbolInfo(initializer, _cancellationToken).Symbol is IPropertySymbol { Name: "Out" or "Error" } held &&
                            SymbolEqualityComparer.Default.Equals(held.ContainingType, _model.Console);
                 default:
@@ -2080,7 +2080,8 @@ namespace AiCompliance.Analyzers.Flow
         /// </summary>
         private bool IsLabelLocal(ILocalSymbol local, IOperation reference)
         {
-            if (SingleAssignmentInitializer(local) is not { } initializer)
+            if (local.Type?.SpecialType != SpecialType.System_String ||
+                SingleAssignmentInitializer(local, i => i is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax || NameOf(i) == "LabelText") is not { } initializer)
             {
                 return false;
             }
@@ -2093,17 +2094,25 @@ namespace AiCompliance.Analyzers.Flow
                   FlowModel.HasAttribute(symbol.ContainingType, _model.RegisteredServiceAttribute);
         }
 
+        private static string? NameOf(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => expression switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+
         /// <summary>
         /// The initializer of a local that is never assigned again, nor passed by <c>ref</c>/<c>out</c>, in its method
         /// (so it holds that value wherever it is read); null otherwise.
         /// </summary>
-        private Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? SingleAssignmentInitializer(ILocalSymbol local)
+        private Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? SingleAssignmentInitializer(ILocalSymbol local, Func<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, bool> shape)
         {
             if (local.IsConst || local.DeclaringSyntaxReferences.Length != 1 ||
                 local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator ||
+                !shape(initializer) ||
                 !_context.Compilation.ContainsSyntaxTree(declarator.SyntaxTree))
             {
-                return null;
+                return null; // the shape test comes before the walk below: most locals fail it
             }
 
             var scope = declarator.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax);
