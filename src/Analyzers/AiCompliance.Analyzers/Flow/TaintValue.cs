@@ -159,6 +159,20 @@ namespace AiCompliance.Analyzers.Flow
                 return other;
             }
 
+            // Joins at every block edge mostly change nothing: answer without building new sets when one side already
+            // holds the other (the labeled-client flag is an "and", so it must not be lost either way).
+            if (other.Fields.IsEmpty && (!LabeledClient || other.LabeledClient) &&
+                Sources.IsSupersetOf(other.Sources) && Params.IsSupersetOf(other.Params))
+            {
+                return this;
+            }
+
+            if (Fields.IsEmpty && (!other.LabeledClient || LabeledClient) &&
+                other.Sources.IsSupersetOf(Sources) && other.Params.IsSupersetOf(Params))
+            {
+                return other;
+            }
+
             var fields = Fields;
             foreach (var pair in other.Fields)
             {
