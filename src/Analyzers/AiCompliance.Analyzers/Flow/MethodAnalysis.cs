@@ -1485,6 +1485,29 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            // Copies write their destination: ai.AsSpan().CopyTo(buffer), text.CopyTo(0, chars, 0, n), Array.Copy(src, dst, n).
+            if (method.Name is "CopyTo" or "TryCopyTo" && inputs.IsTainted)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (IsBufferType(argument.Parameter?.Type))
+                    {
+                        StoreInto(argument.Value, inputs.Whole());
+                    }
+                }
+            }
+            else if (method.IsStatic && method.Name is "Copy" or "ConstrainedCopy" or "BlockCopy" &&
+                     method.ContainingType?.Name is "Array" or "Buffer" && values.Length > 1 && values[0].IsTainted)
+            {
+                for (var i = 1; i < invocation.Arguments.Length; i++)
+                {
+                    if (IsBufferType(invocation.Arguments[i].Parameter?.Type))
+                    {
+                        StoreInto(invocation.Arguments[i].Value, values[0].Whole());
+                    }
+                }
+            }
+
             // out / ref arguments receive the inputs (TryGetValue, TryPickText, TryParse of text).
             for (var i = 0; i < invocation.Arguments.Length; i++)
             {
@@ -1533,6 +1556,10 @@ namespace AiCompliance.Analyzers.Flow
 
             return ByType(result.Own(), invocation.Type);
         }
+
+        /// <summary>A destination a copy writes into: an array, <c>Span&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c>.</summary>
+        private static bool IsBufferType(ITypeSymbol? type) =>
+            type is IArrayTypeSymbol || (type is INamedTypeSymbol { Name: "Span" or "Memory" or "Array", ContainingNamespace.Name: "System" });
 
         private bool StoresInReceiver(IMethodSymbol method, MemberModel? memberModel)
         {
