@@ -227,12 +227,12 @@ namespace AiCompliance.Analyzers.Flow
         /// The overrides and interface implementations of <paramref name="definition"/> in this compilation whose bodies
         /// can produce content: candidates come from the prefilter index by name, and only their declarations are bound.
         /// </summary>
-        public ImmutableArray<IMethodSymbol> ProducingOverrides(IMethodSymbol definition, CancellationToken cancellationToken) => Overrides(definition, all: false, cancellationToken);
+        public ImmutableArray<IMethodSymbol> ProducingOverrides(IMethodSymbol definition, CancellationToken cancellationToken) => FindOverrides(definition, all: false, cancellationToken);
 
         /// <summary>Every override and interface implementation of <paramref name="definition"/> in this compilation (content goes in: any may show it).</summary>
-        public ImmutableArray<IMethodSymbol> AllOverrides(IMethodSymbol definition, CancellationToken cancellationToken) => Overrides(definition, all: true, cancellationToken);
+        public ImmutableArray<IMethodSymbol> AllOverrides(IMethodSymbol definition, CancellationToken cancellationToken) => FindOverrides(definition, all: true, cancellationToken);
 
-        private ImmutableArray<IMethodSymbol> Overrides(IMethodSymbol definition, bool all, CancellationToken cancellationToken)
+        private ImmutableArray<IMethodSymbol> FindOverrides(IMethodSymbol definition, bool all, CancellationToken cancellationToken)
         {
             definition = definition.OriginalDefinition;
             var cache = all ? _dispatchAll : _dispatch;
@@ -247,7 +247,7 @@ namespace AiCompliance.Analyzers.Flow
             {
                 foreach (var declaration in declarations)
                 {
-                    var model = _models.GetOrAdd(declaration.SyntaxTree, t => Compilation.GetSemanticModel(t));
+                    var model = SemanticModelFor(declaration.SyntaxTree);
                     if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol candidate ||
                         SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, definition))
                     {
@@ -365,7 +365,7 @@ namespace AiCompliance.Analyzers.Flow
                     continue;
                 }
 
-                var model = _models.GetOrAdd(reference.SyntaxTree, t => Compilation.GetSemanticModel(t));
+                var model = SemanticModelFor(reference.SyntaxTree);
                 var operation = model.GetOperation(syntax, cancellationToken);
                 try
                 {
@@ -402,53 +402,39 @@ namespace AiCompliance.Analyzers.Flow
         /// </summary>
         public bool MayWriteContent(ISymbol symbol) => Lookup(symbol, writer: true);
 
-        private bool Lookup(ISymbol symbol, bool writer)
-        {
-            if (symbol is IMethodSymbol { AssociatedSymbol: { } associated })
-            {
-                symbol = associated; // accessors are indexed with their property
-            }
-
-            var index = _producers.Value;
-            var found = false;
-            foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
-            {
-                if (index.TryGetMember(reference.GetSyntax(), out var member))
-                {
-                    found = true;
-                    if (writer ? member.Writer : member.Producer)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            // Not a member the index knows (e.g. a local function): fall back to its name.
-            return !found && index.Names.Contains(symbol.Name);
-        }
+        private bool Lookup(ISymbol symbol, bool writer) =>
+            IndexedAnswer(symbol, writer) ?? _producers.Value.Names.Contains(symbol.Name); // not indexed (a local function): its name
 
         /// <summary>
         /// The test for a code block the driver hands over: its member's entry in the index when it has one (names
         /// resolved per type), else whether the block names anything that can produce content.
         /// </summary>
-        public bool CodeBlockMayProduce(ISymbol owner, SyntaxNode codeBlock)
+        public bool CodeBlockMayProduce(ISymbol owner, SyntaxNode codeBlock) => IndexedAnswer(owner, writer: false) ?? SyntaxMayProduce(codeBlock);
+
+        /// <summary>What the index says of a member's declarations (accessors are indexed with their property); null when it has none of them.</summary>
+        private bool? IndexedAnswer(ISymbol symbol, bool writer)
         {
-            var symbol = owner is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : owner;
+            if (symbol is IMethodSymbol { AssociatedSymbol: { } associated })
+            {
+                symbol = associated;
+            }
+
             var index = _producers.Value;
-            var found = false;
+            bool? answer = null;
             foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
             {
                 if (index.TryGetMember(reference.GetSyntax(), out var member))
                 {
-                    found = true;
-                    if (member.Producer)
+                    if (writer ? member.Writer : member.Producer)
                     {
                         return true;
                     }
+
+                    answer = false;
                 }
             }
 
-            return !found && SyntaxMayProduce(codeBlock);
+            return answer;
         }
 
         /// <summary>Whether a node names anything that can produce content (in any type).</summary>
@@ -1380,16 +1366,22 @@ namespace AiCompliance.Analyzers.Flow
             {
                 if (entry.Declaration is MethodDeclarationSyntax)
                 {
-                    foreach (var byName in entry.Producer ? new[] { producingMethods, allMethods } : new[] { allMethods })
+                    AddByName(allMethods, entry);
+                    if (entry.Producer)
                     {
-                        if (!byName.TryGetValue(entry.Name, out var list))
-                        {
-                            byName[entry.Name] = list = new List<SyntaxNode>();
-                        }
-
-                        list.Add(entry.Declaration);
+                        AddByName(producingMethods, entry);
                     }
                 }
+            }
+
+            static void AddByName(Dictionary<string, List<SyntaxNode>> byName, MemberEntry entry)
+            {
+                if (!byName.TryGetValue(entry.Name, out var list))
+                {
+                    byName[entry.Name] = list = new List<SyntaxNode>();
+                }
+
+                list.Add(entry.Declaration);
             }
 
             _texts.Clear(); // only the index reads whole texts: don't hold a copy of the sources
