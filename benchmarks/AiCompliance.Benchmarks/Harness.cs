@@ -31,7 +31,9 @@ public sealed record Repetition(
     double DiagnosticsProcessCpuMs,
     double AnalyzerPassProcessCpuMs,
     IReadOnlyDictionary<string, AnalyzerTelemetryInfo> Telemetry,
-    IReadOnlyDictionary<string, double> AnalyzerCpuMs)
+    IReadOnlyDictionary<string, double> AnalyzerCpuMs,
+    double CompileAllocatedMb,
+    double AnalyzerAllocatedMb)
 {
     /// <summary>AnalyzerTelemetryInfo.ExecutionTime (wall clock) summed over the AIC analyzers.</summary>
     public double AnalyzerMs => Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
@@ -111,7 +113,7 @@ public sealed class BenchmarkResult
 }
 
 /// <summary>Thread CPU times of the building blocks the AIC001 engine uses, applied to every method body once.</summary>
-public sealed record PhaseTimes(int Bodies, double NameWalkMs, double OperationMs, double FlowGraphMs, double GetSymbolsWithNameUs, double ContainsSymbolsWithNameUs, int DistinctNames);
+public sealed record PhaseTimes(int Bodies, double NameWalkMs, double OperationMs, double FlowGraphMs, double GetSymbolsWithNameUs, double ContainsSymbolsWithNameUs, int DistinctNames, double IndexMs, int IndexedMembers, int ProducingMembers);
 
 /// <summary>AIC001 code-block callbacks of one kind of generated method (thread CPU time).</summary>
 public sealed record KindProfile(string Kind, int Blocks, double TotalMs, double MeanUs, double MedianUs, double P90Us, int Over250Us);
@@ -209,7 +211,7 @@ public static class Harness
             var r = measured.Repetition;
             var label = (rep == 0 ? "warm-up" : "rep " + rep) + " " + DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
             Console.WriteLine($"  {label,-16} compile {r.CompileMs,7:F0} ms (cpu {r.CompileCpuMs,7:F0}) | GetDiagnostics {r.DiagnosticsMs,7:F0} ms (cpu {r.DiagnosticsCpuMs,7:F0}) | analyzer pass {r.AnalyzerPassMs,7:F0} ms (process cpu {r.AnalyzerPassProcessCpuMs,7:F0}, minus binding {r.OverheadProcessCpuMs,7:F0}) | " +
-                              string.Join(" | ", r.Telemetry.Select(t => $"{t.Key} {t.Value.ExecutionTime.TotalMilliseconds:F0} ms (cpu {r.AnalyzerCpuMs[t.Key]:F0})")) + $" | generator {r.GeneratorMs:F0} ms");
+                              string.Join(" | ", r.Telemetry.Select(t => $"{t.Key} {t.Value.ExecutionTime.TotalMilliseconds:F0} ms (cpu {r.AnalyzerCpuMs[t.Key]:F0})")) + $" | generator {r.GeneratorMs:F0} ms | alloc MB compile {r.CompileAllocatedMb:F0}, AIC {r.AnalyzerAllocatedMb:F0}");
             if (rep > 0)
             {
                 reps.Add(r);
@@ -283,6 +285,7 @@ public static class Harness
         Settle();
         var toEmit = compilation.Clone();
         var processCpu = ProcessCpuMs();
+        var compileAllocated = GC.GetTotalAllocatedBytes(precise: false);
         var cpu = cpuClock();
         var sw = Stopwatch.StartNew();
         using (var pe = new MemoryStream())
@@ -297,6 +300,7 @@ public static class Harness
         var compileMs = sw.Elapsed.TotalMilliseconds;
         var compileCpuMs = cpuClock() - cpu;
         var compileProcessCpuMs = ProcessCpuMs() - processCpu;
+        var compileAllocatedMb = (GC.GetTotalAllocatedBytes(precise: false) - compileAllocated) / 1e6;
         toEmit = null;
 
         // Binding alone (GetDiagnostics): the part of the analyzer pass that is the compiler's work, not the analyzers'.
@@ -361,7 +365,8 @@ public static class Harness
         }
 
         exceptions += diagnostics.Count(d => d.Id == "AD0001");
-        var repetition = new Repetition(generatorMs, compileMs, compileCpuMs, diagnosticsMs, diagnosticsCpuMs, passMs, compileProcessCpuMs, diagnosticsProcessCpuMs, passCpuMs, telemetry, analyzerCpu);
+        var repetition = new Repetition(generatorMs, compileMs, compileCpuMs, diagnosticsMs, diagnosticsCpuMs, passMs, compileProcessCpuMs, diagnosticsProcessCpuMs, passCpuMs, telemetry, analyzerCpu,
+            compileAllocatedMb, wrapped.Sum(w => w.AllocatedMb));
         s_untimed = wrapped.Where(w => w.HasUntimedNestedActions).Select(w => w.Name).ToArray();
         return new Measured(repetition, diagnostics, aic001?.CodeBlocks.ToArray() ?? Array.Empty<CodeBlockTiming>(), exceptions);
     }
@@ -549,7 +554,29 @@ public static class Harness
 
         var containsUs = (ThreadCpu.NowNs() - start) / 1e3 / typeNames.Count;
         GC.KeepAlive(hits);
-        return new PhaseTimes(bodies.Count, walkMs, operationMs, cfgMs, lookupUs, containsUs, distinct);
+
+        // The shared prefilter index (FlowContext's first question builds it), on a compilation nobody bound: median
+        // of five fresh contexts, after one to warm the JIT.
+        var indexRuns = new List<double>();
+        var indexed = 0;
+        var producing = 0;
+        for (var run = 0; run < 6; run++)
+        {
+            var context = new AiCompliance.Analyzers.Flow.FlowContext(AiCompliance.Analyzers.Flow.FlowModel.Create(compilation));
+            var first = bodies[0];
+            var symbol = first.Model.GetDeclaredSymbol(first.Node)!;
+            start = ThreadCpu.NowNs();
+            _ = context.MayProduce(symbol);
+            if (run > 0)
+            {
+                indexRuns.Add((ThreadCpu.NowNs() - start) / 1e6);
+            }
+
+            (indexed, producing) = context.IndexCounts();
+        }
+
+        indexRuns.Sort();
+        return new PhaseTimes(bodies.Count, walkMs, operationMs, cfgMs, lookupUs, containsUs, distinct, indexRuns[indexRuns.Count / 2], indexed, producing);
     }
 
     private static ImmutableArray<MetadataReference> BuildReferences()

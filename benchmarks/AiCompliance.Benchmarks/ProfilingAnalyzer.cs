@@ -28,6 +28,7 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
 {
     private readonly DiagnosticAnalyzer _inner;
     private long _cpuNs;
+    private long _allocatedBytes;
 
     public ProfilingAnalyzer(DiagnosticAnalyzer inner) => _inner = inner;
 
@@ -35,6 +36,9 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Sum of the thread CPU time of all callbacks, in milliseconds.</summary>
     public double CpuMs => Interlocked.Read(ref _cpuNs) / 1e6;
+
+    /// <summary>Bytes allocated on the calling thread inside the callbacks (what the analyzers hand the garbage collector), in MB.</summary>
+    public double AllocatedMb => Interlocked.Read(ref _allocatedBytes) / 1e6;
 
     public ConcurrentQueue<CodeBlockTiming> CodeBlocks { get; } = new();
 
@@ -50,6 +54,7 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
 
     private void Measure<T>(T context, Action<T> action)
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = ThreadCpu.NowNs();
         try
         {
@@ -58,12 +63,14 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
         finally
         {
             Interlocked.Add(ref _cpuNs, ThreadCpu.NowNs() - start);
+            Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
         }
     }
 
     private void MeasureBlock(CodeBlockAnalysisContext block, Action<CodeBlockAnalysisContext> action)
     {
         var wall = Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = ThreadCpu.NowNs();
         try
         {
@@ -73,6 +80,7 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
         {
             var cpuNs = ThreadCpu.NowNs() - start;
             Interlocked.Add(ref _cpuNs, cpuNs);
+            Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
             var name = block.OwningSymbol switch
             {
                 IMethodSymbol { MethodKind: MethodKind.Constructor } => ".ctor",

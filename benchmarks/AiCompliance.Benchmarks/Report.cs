@@ -19,6 +19,8 @@ public static class Report
     {
         Console.WriteLine(string.Format(Ci, "  medians of {0}: compile {1:F0} ms (cpu {2:F0}), GetDiagnostics {3:F0} ms, analyzer pass {4:F0} ms (wall, includes the compiler's binding), pass - GetDiagnostics {5:F0} ms, generator {6:F0} ms, parse {7:F0} ms (once)",
             r.Repetitions.Count, r.CompileMs, r.CompileCpuMs, r.Median(x => x.DiagnosticsMs), r.Median(x => x.AnalyzerPassMs), r.WallDeltaMs, r.Median(x => x.GeneratorMs), r.ParseMs));
+        Console.WriteLine(string.Format(Ci, "  allocated: compile {0:N0} MB, AIC callbacks {1:N0} MB ({2:F1}% of compile's)",
+            r.Median(x => x.CompileAllocatedMb), r.Median(x => x.AnalyzerAllocatedMb), 100 * r.Median(x => x.AnalyzerAllocatedMb) / r.Median(x => x.CompileAllocatedMb)));
         Console.WriteLine(string.Format(Ci, "  machine load: compile wall/cpu = {0:F2} (1.00 = the benchmark had a core to itself)", r.CompileMs / r.CompileCpuMs));
         Console.WriteLine(string.Format(Ci, "  whole analysis step, process CPU: pass {0:F0} ms - binding {1:F0} ms = {2:F0} ms = {3:F1}% of compile ({4:F0} ms process CPU): callbacks plus driver work they cause",
             r.Median(x => x.AnalyzerPassProcessCpuMs), r.Median(x => x.DiagnosticsProcessCpuMs), r.Median(x => x.OverheadProcessCpuMs), r.OverheadPercent, r.Median(x => x.CompileProcessCpuMs)));
@@ -56,6 +58,8 @@ public static class Report
             p.Bodies, p.NameWalkMs, p.OperationMs, p.FlowGraphMs));
         Console.WriteLine(string.Format(Ci, "  name lookups per call (thread CPU, steady state): Compilation.GetSymbolsWithName(typeName, Member) {0:F0} µs, Compilation.ContainsSymbolsWithName(typeName, Type) {1:F1} µs; distinct simple names in method bodies: {2:N0}",
             p.GetSymbolsWithNameUs, p.ContainsSymbolsWithNameUs, p.DistinctNames));
+        Console.WriteLine(string.Format(Ci, "  prefilter index (built once per compilation, thread CPU, median of 5): {0:F1} ms; it lets {1:N0} of {2:N0} members through",
+            p.IndexMs, p.ProducingMembers, p.IndexedMembers));
     }
 
     public static void PrintSummary(IReadOnlyList<BenchmarkResult> results, BenchmarkOptions options)

@@ -51,7 +51,8 @@ namespace AiCompliance.Analyzers
                 start.RegisterCodeBlockAction(
                     c =>
                     {
-                        if (!flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
+                        // A registered service anywhere: nothing to report, so no call needs finding (the usual case).
+                        if (flow.HasRegisteredService || !flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
                         {
                             return;
                         }

@@ -149,20 +149,24 @@ namespace AiCompliance.Analyzers
                     return;
                 }
 
-                var operation = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
-                ControlFlowGraph? cfg = operation switch
+                if (!flow.TryGetAnalyzed(method, out var result))
                 {
-                    IMethodBodyOperation body => ControlFlowGraph.Create(body, context.CancellationToken),
-                    IConstructorBodyOperation ctor => ControlFlowGraph.Create(ctor, context.CancellationToken),
-                    IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, context.CancellationToken),
-                    _ => null,
-                };
-                if (cfg is null)
-                {
-                    return;
-                }
+                    // Not analyzed yet as a callee of another block: build its flow graph now.
+                    var operation = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+                    ControlFlowGraph? cfg = operation switch
+                    {
+                        IMethodBodyOperation body => ControlFlowGraph.Create(body, context.CancellationToken),
+                        IConstructorBodyOperation ctor => ControlFlowGraph.Create(ctor, context.CancellationToken),
+                        IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, context.CancellationToken),
+                        _ => null,
+                    };
+                    if (cfg is null)
+                    {
+                        return;
+                    }
 
-                var result = flow.AnalyzeOwnBody(method, cfg, context.CancellationToken);
+                    result = flow.AnalyzeOwnBody(method, cfg, context.CancellationToken);
+                }
                 foreach (var notice in result.NoticesShown)
                 {
                     shown[notice] = true;

@@ -109,6 +109,33 @@ public class Aic003Tests
     }
 
     [Fact]
+    public async Task Silent_when_the_service_is_registered_through_an_alias_declared_in_another_file()
+    {
+        // The file with the service never spells the attribute's name (the binding-free shortcut cannot see it): the
+        // symbols still decide.
+        var diagnostics = await RunAsync(Calls, "global using Reg = AiCompliance.RegisteredAiServiceAttribute;", """
+            [Reg("Beijing-YunQue-20230821")]
+            public static partial class Svc { }
+            """);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Reported_when_only_text_names_the_attribute()
+    {
+        // Comments, strings and a look-alike attribute mention the name, but no type carries the real attribute.
+        var diagnostics = await RunAsync(Calls, """
+            // [RegisteredAiService("Beijing-YunQue-20230821")] is still to do
+            [System.Obsolete("RegisteredAiService pending")]
+            class RegisteredAiServiceAttribute : System.Attribute { }
+            [RegisteredAiService]
+            static partial class NotAService { }
+            """);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("AIC003", d.Id);
+    }
+
+    [Fact]
     public async Task Silent_without_ai_calls()
     {
         var diagnostics = await RunAsync("class App { void Run() => System.Console.WriteLine(\"hi\"); }");

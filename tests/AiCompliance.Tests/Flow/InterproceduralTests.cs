@@ -31,6 +31,29 @@ public class InterproceduralTests
         """);
 
     [Fact]
+    public Task A_helper_analyzed_first_as_a_callee_still_reports_its_own_findings_once() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            async Task Run(Helper helper)
+            {
+                Console.WriteLine([|await helper.AskAndPrintAsync()|]);
+                Console.WriteLine(Svc.Label(await helper.AskAndPrintAsync()));
+            }
+        }
+        class Helper
+        {
+            private readonly IChatClient _client;
+            public Helper(IChatClient client) => _client = client;
+            public async Task<string> AskAndPrintAsync()
+            {
+                var text = (await _client.GetResponseAsync("x")).Text;
+                Console.WriteLine([|text|]);
+                return text;
+            }
+        }
+        """);
+
+    [Fact]
     public async Task Helper_whose_parameter_reaches_a_sink_reports_at_the_caller()
     {
         var diagnostics = await FlowVerifier.VerifyAsync(Code.Header + """

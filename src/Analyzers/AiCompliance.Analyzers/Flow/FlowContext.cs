@@ -35,6 +35,7 @@ namespace AiCompliance.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _dispatchAll = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly Lazy<HashSet<string>> _aiGeneratedNames;
         private readonly Lazy<ProducerIndex> _producers;
+        private readonly Lazy<bool> _hasRegisteredService;
 
         [ThreadStatic]
         private static HashSet<ISymbol>? t_inProgress;
@@ -47,6 +48,42 @@ namespace AiCompliance.Analyzers.Flow
             Model = model;
             _aiGeneratedNames = new Lazy<HashSet<string>>(FindAiGeneratedNames, LazyThreadSafetyMode.ExecutionAndPublication);
             _producers = new Lazy<ProducerIndex>(BuildProducerIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+            _hasRegisteredService = new Lazy<bool>(FindRegisteredService, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>
+        /// Whether a type of this compilation carries <c>[RegisteredAiService]</c>. Only files whose text names the
+        /// attribute are walked, and only their attributed type declarations are bound. True is exact; false may miss an
+        /// alias declared in another file, so callers that act on "no registration" must confirm it from symbols.
+        /// </summary>
+        public bool HasRegisteredService => _hasRegisteredService.Value;
+
+        private bool FindRegisteredService()
+        {
+            if (Model.RegisteredServiceAttribute is not { } attribute)
+            {
+                return false;
+            }
+
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                if (tree.GetText().ToString().IndexOf("RegisteredAiService", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var type in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+                {
+                    if (type.AttributeLists.Count > 0 &&
+                        SemanticModelFor(tree).GetDeclaredSymbol(type) is { } symbol &&
+                        FlowModel.HasAttribute(symbol, attribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public FlowModel Model { get; }
@@ -150,6 +187,12 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>Analyzes the body the analyzer driver handed over (no re-binding), or returns the cached result.</summary>
+        /// <summary>
+        /// The result of a method analyzed already (as a callee of another code block, say): its code block then needs
+        /// neither an operation tree nor a flow graph.
+        /// </summary>
+        public bool TryGetAnalyzed(IMethodSymbol method, out MethodResult result) => _results.TryGetValue(Normalize(method), out result!);
+
         public MethodResult AnalyzeOwnBody(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellationToken)
         {
             method = Normalize(method);
@@ -303,6 +346,13 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>For benchmarks: members in the prefilter index, and how many of them it lets through.</summary>
+        internal (int Indexed, int Producing) IndexCounts()
+        {
+            var index = _producers.Value;
+            return (index.MemberCount, index.ProducerCount);
         }
 
         /// <summary>The semantic model of a tree of this compilation (one per tree, shared with the driver's cache).</summary>
@@ -491,6 +541,10 @@ namespace AiCompliance.Analyzers.Flow
             public HashSet<string> Types { get; }
 
             public bool TryGetMember(SyntaxNode declaration, out (bool Producer, bool Writer) member) => _members.TryGetValue(declaration, out member);
+
+            public int MemberCount => _members.Count;
+
+            public int ProducerCount => _members.Values.Count(m => m.Producer);
         }
 
         /// <summary>A flow between names inside one member: when a source name produces, the targets may hold content.</summary>
@@ -511,6 +565,7 @@ namespace AiCompliance.Analyzers.Flow
         private sealed class MemberEntry
         {
             private List<NameFlow>? _flows;
+            private HashSet<string>? _matched;
 
             public MemberEntry(SyntaxNode declaration, string name, string type, SyntaxNode body, bool isProperty)
             {
@@ -531,11 +586,14 @@ namespace AiCompliance.Analyzers.Flow
 
             public bool IsProperty { get; }
 
+            /// <summary>The dense id of <see cref="Type"/> while the index is built.</summary>
+            public int TypeId { get; set; }
+
             /// <summary>The name flows inside the member, collected the first time it matters (most members never produce).</summary>
             public List<NameFlow> Flows => _flows ??= CollectFlows(Body, Name, IsProperty);
 
             /// <summary>The names this member mentions that produce where it mentions them.</summary>
-            public HashSet<string> Matched { get; } = new HashSet<string>(StringComparer.Ordinal);
+            public HashSet<string> Matched => _matched ??= new HashSet<string>(StringComparer.Ordinal);
 
             public bool Producer { get; set; }
 
@@ -670,10 +728,14 @@ namespace AiCompliance.Analyzers.Flow
 
         private static bool IsNamePart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || (c > 127 && char.IsLetterOrDigit(c));
 
-        /// <summary>A set of names looked up by a slice of a text, without allocating a string per lookup.</summary>
+        /// <summary>
+        /// A set of names looked up by a slice of a text, without allocating a string per lookup; each name gets a dense
+        /// id (its order of addition), so per-name data can live in arrays.
+        /// </summary>
         private sealed class NameTable
         {
-            private readonly Dictionary<int, List<string>> _buckets = new Dictionary<int, List<string>>();
+            private readonly Dictionary<int, int> _first = new Dictionary<int, int>(); // hash -> first id with it
+            private readonly List<int> _next = new List<int>(); // id -> next id with the same hash, or -1
 
             public NameTable(IEnumerable<string> names)
             {
@@ -683,36 +745,50 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            public void Add(string name)
+            public List<string> Names { get; } = new List<string>();
+
+            public int Count => Names.Count;
+
+            public int Add(string name)
             {
                 var hash = Hash(name, 0, name.Length);
-                if (!_buckets.TryGetValue(hash, out var bucket))
+                if (_first.TryGetValue(hash, out var id))
                 {
-                    _buckets[hash] = bucket = new List<string>(1);
+                    for (var at = id; at >= 0; at = _next[at])
+                    {
+                        if (Names[at] == name)
+                        {
+                            return at;
+                        }
+                    }
+                }
+                else
+                {
+                    id = -1;
                 }
 
-                if (!bucket.Contains(name))
-                {
-                    bucket.Add(name);
-                }
+                var added = Names.Count;
+                Names.Add(name);
+                _next.Add(id);
+                _first[hash] = added;
+                return added;
             }
 
-            public bool TryFind(string text, int start, int length, out string name)
+            /// <summary>The id of the name spelled by text[start, start + length), or -1.</summary>
+            public int Find(string text, int start, int length)
             {
-                if (_buckets.TryGetValue(Hash(text, start, length), out var bucket))
+                if (_first.TryGetValue(Hash(text, start, length), out var id))
                 {
-                    foreach (var candidate in bucket)
+                    for (var at = id; at >= 0; at = _next[at])
                     {
-                        if (Is(text, start, length, candidate))
+                        if (Is(text, start, length, Names[at]))
                         {
-                            name = candidate;
-                            return true;
+                            return at;
                         }
                     }
                 }
 
-                name = string.Empty;
-                return false;
+                return -1;
             }
 
             private static int Hash(string text, int start, int length)
@@ -728,6 +804,74 @@ namespace AiCompliance.Analyzers.Flow
                     return hash;
                 }
             }
+        }
+
+        private static long Pack(int high, int low) => ((long)high << 32) | (uint)low;
+
+        /// <summary>
+        /// The mentions of names by members, as one chain per name id in flat growable arrays (newest first): ints only,
+        /// so building it moves no references and hashes no strings.
+        /// </summary>
+        private sealed class Mentions
+        {
+            private int[] _first;
+            private int[] _next = new int[256];
+            private int[] _entry = new int[256];
+            private int[] _scope = new int[256];
+            private int _count;
+
+            public Mentions(int names)
+            {
+                _first = new int[Math.Max(names, 16)];
+                for (var i = 0; i < _first.Length; i++)
+                {
+                    _first[i] = -1;
+                }
+            }
+
+            public void Grow(int names)
+            {
+                if (names <= _first.Length)
+                {
+                    return;
+                }
+
+                var old = _first.Length;
+                Array.Resize(ref _first, Math.Max(names, old * 2));
+                for (var i = old; i < _first.Length; i++)
+                {
+                    _first[i] = -1;
+                }
+            }
+
+            public void Add(int name, int entry, int scope)
+            {
+                var head = _first[name];
+                if (head >= 0 && _entry[head] == entry && _scope[head] == scope)
+                {
+                    return; // the same member mentions it again, looked up in the same place
+                }
+
+                if (_count == _next.Length)
+                {
+                    Array.Resize(ref _next, _count * 2);
+                    Array.Resize(ref _entry, _count * 2);
+                    Array.Resize(ref _scope, _count * 2);
+                }
+
+                _next[_count] = head;
+                _entry[_count] = entry;
+                _scope[_count] = scope;
+                _first[name] = _count++;
+            }
+
+            public int First(int name) => name >= 0 && name < _first.Length ? _first[name] : -1;
+
+            public int Next(int mention) => _next[mention];
+
+            public int Entry(int mention) => _entry[mention];
+
+            public int Scope(int mention) => _scope[mention];
         }
 
         /// <summary>
@@ -1003,9 +1147,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>
         /// Where the name starting at <paramref name="start"/> is looked up, read from the text before it: after
         /// <c>this.</c> or no qualifier at all, the member's own type; after a type name of this compilation, that type;
-        /// null after anything else (a value whose type is unknown without binding, <c>?.</c>, <c>base.</c>).
+        /// -1 after anything else (a value whose type is unknown without binding, <c>?.</c>, <c>base.</c>).
         /// </summary>
-        private static string? ScopeAt(string text, int start, string ownType, HashSet<string> typeNames, HashSet<string> storageNames)
+        private static int ScopeAt(string text, int start, int ownType, NameTable typeTable, bool[] qualifies)
         {
             var j = start - 1;
             while (j >= 0 && char.IsWhiteSpace(text[j]))
@@ -1020,7 +1164,7 @@ namespace AiCompliance.Analyzers.Flow
 
             if (j > 0 && (text[j - 1] == '?' || text[j - 1] == '.'))
             {
-                return null;
+                return -1;
             }
 
             var end = j - 1;
@@ -1038,16 +1182,16 @@ namespace AiCompliance.Analyzers.Flow
             begin++;
             if (begin > end)
             {
-                return null;
+                return -1;
             }
 
-            var qualifier = text.Substring(begin, end - begin + 1);
-            if (qualifier == "this")
+            if (Is(text, begin, end - begin + 1, "this"))
             {
                 return ownType;
             }
 
-            return typeNames.Contains(qualifier) && !storageNames.Contains(qualifier) ? qualifier : null;
+            var type = typeTable.Find(text, begin, end - begin + 1);
+            return type >= 0 && qualifies[type] ? type : -1;
         }
 
         private ProducerIndex BuildProducerIndex()
@@ -1168,14 +1312,21 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            var typeNames = new HashSet<string>(declares.Keys, StringComparer.Ordinal);
-            var narrowable = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in typeNames)
+            // Types by dense id: whether a name may be narrowed to them (they inherit nothing from this compilation),
+            // whether a qualifier spelled like them is the type (not a field or property of that name), and what they declare.
+            var typeTable = new NameTable(declares.Keys);
+            var narrowable = new bool[typeTable.Count];
+            var qualifies = new bool[typeTable.Count];
+            for (var t = 0; t < typeTable.Count; t++)
             {
-                if (!baseNames.TryGetValue(type, out var bases) || !bases.Any(typeNames.Contains))
-                {
-                    narrowable.Add(type);
-                }
+                var type = typeTable.Names[t];
+                narrowable[t] = !baseNames.TryGetValue(type, out var bases) || !bases.Any(declares.ContainsKey);
+                qualifies[t] = !storageNames.Contains(type);
+            }
+
+            foreach (var entry in entries)
+            {
+                entry.TypeId = typeTable.Find(entry.Type, 0, entry.Type.Length);
             }
 
             // Pass 2, bodies: who mentions each name that could ever produce (a source, a member or storage name, a
@@ -1192,12 +1343,42 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var table = new NameTable(candidates);
-            var mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
-            foreach (var entry in entries)
+            var isStorage = new List<bool>(table.Count);
+            foreach (var name in table.Names)
+            {
+                isStorage.Add(storageNames.Contains(name));
+            }
+
+            // (type id, name id) pairs: which names each type declares.
+            var declared = new HashSet<long>();
+            foreach (var pair in declares)
+            {
+                var typeId = typeTable.Find(pair.Key, 0, pair.Key.Length);
+                foreach (var member in pair.Value)
+                {
+                    var nameId = table.Find(member, 0, member.Length);
+                    if (nameId >= 0)
+                    {
+                        declared.Add(Pack(typeId, nameId));
+                    }
+                }
+            }
+
+            // Who mentions each name, in flat arrays: one chain of mentions per name id (newest first), each mention
+            // an entry and the type the name is looked up in (-1: unknown, any type's member of that name counts).
+            var mentions = new Mentions(table.Count);
+            SyntaxTree? textTree = null;
+            var text = string.Empty;
+            for (var e = 0; e < entries.Count; e++)
             {
                 // A scan of the member's text for identifiers (no syntax walk: this runs over the whole compilation).
                 // Words in strings and comments count too, which only lets more through.
-                var text = TextOf(entry.Body.SyntaxTree);
+                var entry = entries[e];
+                if (!ReferenceEquals(entry.Body.SyntaxTree, textTree))
+                {
+                    textTree = entry.Body.SyntaxTree; // entries come tree by tree
+                    text = TextOf(textTree);
+                }
 
                 var span = entry.Body.Span;
                 var own = entry.Declaration is MethodDeclarationSyntax method ? method.Identifier.SpanStart : -1;
@@ -1226,50 +1407,39 @@ namespace AiCompliance.Analyzers.Flow
                         continue; // its own name where it is declared
                     }
 
-                    if (!table.TryFind(text, start, i - start, out var mentioned))
+                    var mentioned = table.Find(text, start, i - start);
+                    if (mentioned < 0)
                     {
                         if (!IsLabelingName(text, start, i - start))
                         {
                             continue; // not a name that can ever produce (no allocation for these)
                         }
 
-                        mentioned = text.Substring(start, i - start);
-                        seeds.Add(mentioned);
-                        candidates.Add(mentioned);
-                        table.Add(mentioned);
+                        var labeling = text.Substring(start, i - start);
+                        seeds.Add(labeling);
+                        mentioned = table.Add(labeling);
+                        isStorage.Add(storageNames.Contains(labeling));
+                        mentions.Grow(table.Count);
                     }
 
-                    if (!entry.MayWriteStorage && storageNames.Contains(mentioned) && MayBeWritten(text, start, i, seeds))
+                    if (!entry.MayWriteStorage && isStorage[mentioned] && MayBeWritten(text, start, i, seeds))
                     {
                         entry.MayWriteStorage = true;
                     }
 
-                    var scope = ScopeAt(text, start, entry.Type, typeNames, storageNames);
-                    if (scope is not null && (!narrowable.Contains(scope) || !declares[scope].Contains(mentioned)))
+                    var scope = ScopeAt(text, start, entry.TypeId, typeTable, qualifies);
+                    if (scope >= 0 && (!narrowable[scope] || !declared.Contains(Pack(scope, mentioned))))
                     {
-                        scope = null; // not declared there (inherited or outer): any producing member of that name counts
+                        scope = -1; // not declared there (inherited or outer): any producing member of that name counts
                     }
 
-                    if (!mentionedBy.TryGetValue(mentioned, out var list))
-                    {
-                        mentionedBy[mentioned] = list = new List<(MemberEntry, string?)>();
-                    }
-
-                    if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1].Entry, entry) || list[list.Count - 1].Scope != scope)
-                    {
-                        list.Add((entry, scope));
-                    }
+                    mentions.Add(mentioned, e, scope);
                 }
 
                 if (entry.IsProperty)
                 {
                     // Writes from outside reach its setter.
-                    if (!mentionedBy.TryGetValue(entry.Name, out var self))
-                    {
-                        mentionedBy[entry.Name] = self = new List<(MemberEntry, string?)>();
-                    }
-
-                    self.Add((entry, null));
+                    mentions.Add(table.Find(entry.Name, 0, entry.Name.Length), e, -1);
                 }
             }
 
@@ -1278,12 +1448,19 @@ namespace AiCompliance.Analyzers.Flow
             // re-read for the fields and properties they fill from what produces.
             var names = new HashSet<string>(seeds, StringComparer.Ordinal);
             var types = new HashSet<string>(StringComparer.Ordinal);
-            var queued = new HashSet<(string Name, string? Type)>();
-            var queue = new Queue<(string Name, string? Type)>();
+            var queued = new HashSet<long>();
+            var queue = new Queue<(int Name, int Type)>();
+            void Enqueue(int nameId, int typeId)
+            {
+                if (nameId >= 0 && queued.Add(Pack(typeId, nameId)))
+                {
+                    queue.Enqueue((nameId, typeId));
+                }
+            }
+
             foreach (var seed in seeds)
             {
-                queued.Add((seed, null));
-                queue.Enqueue((seed, null));
+                Enqueue(table.Find(seed, 0, seed.Length), -1);
             }
 
             var dirty = new List<MemberEntry>();
@@ -1292,19 +1469,16 @@ namespace AiCompliance.Analyzers.Flow
                 while (queue.Count > 0)
                 {
                     var (name, producedIn) = queue.Dequeue();
-                    if (!mentionedBy.TryGetValue(name, out var mentioning))
+                    for (var m = mentions.First(name); m >= 0; m = mentions.Next(m))
                     {
-                        continue;
-                    }
-
-                    foreach (var (entry, scope) in mentioning)
-                    {
-                        if (producedIn is not null && scope is not null && scope != producedIn)
+                        var entry = entries[mentions.Entry(m)];
+                        var scope = mentions.Scope(m);
+                        if (producedIn >= 0 && scope >= 0 && scope != producedIn)
                         {
                             continue; // a same-named member of another type
                         }
 
-                        if (!entry.Matched.Add(name) && entry.Producer)
+                        if (!entry.Matched.Add(table.Names[name]) && entry.Producer)
                         {
                             continue;
                         }
@@ -1323,10 +1497,7 @@ namespace AiCompliance.Analyzers.Flow
                         entry.Producer = true;
                         types.Add(entry.Type);
                         names.Add(entry.Name);
-                        if (queued.Add((entry.Name, entry.Type)))
-                        {
-                            queue.Enqueue((entry.Name, entry.Type));
-                        }
+                        Enqueue(table.Find(entry.Name, 0, entry.Name.Length), entry.TypeId);
                     }
                 }
 
@@ -1343,10 +1514,7 @@ namespace AiCompliance.Analyzers.Flow
                         entry.Writer = true;
                         types.Add(entry.Type);
                         names.Add(written);
-                        if (queued.Add((written, null)))
-                        {
-                            queue.Enqueue((written, null));
-                        }
+                        Enqueue(table.Find(written, 0, written.Length), -1);
                     }
                 }
 

@@ -134,14 +134,13 @@ namespace AiCompliance.Analyzers.Flow
                 var inputs = new State?[blocks.Length];
                 var visits = new int[blocks.Length];
                 inputs[0] = initial;
-                var worklist = new SortedSet<int> { 0 };
+                var worklist = new Worklist(blocks.Length);
+                worklist.Add(0);
                 while (true)
                 {
-                    while (worklist.Count > 0)
+                    while (worklist.TryTakeLowest(out var ordinal))
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
-                        var ordinal = worklist.Min;
-                        worklist.Remove(ordinal);
                         if (visits[ordinal]++ > MaxBlockVisits)
                         {
                             continue;
@@ -205,7 +204,7 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private void Flow(ControlFlowBranch? branch, State?[] inputs, SortedSet<int> worklist)
+        private void Flow(ControlFlowBranch? branch, State?[] inputs, Worklist worklist)
         {
             if (branch?.Destination is not { } destination)
             {
@@ -1895,12 +1894,9 @@ namespace AiCompliance.Analyzers.Flow
                 return false;
             }
 
-            if (FlowModel.HasAttribute(method, model.NonActionAttribute))
-            {
-                return false;
-            }
-
-            return IsOrDerives(type, model.ControllerBase) || FlowModel.HasAttribute(type, model.ControllerAttribute);
+            // The type first: most types are not controllers, and a method's attributes are bound on first request.
+            return (IsOrDerives(type, model.ControllerBase) || FlowModel.HasAttribute(type, model.ControllerAttribute)) &&
+                   !FlowModel.HasAttribute(method, model.NonActionAttribute);
         }
 
         private static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? baseType)
@@ -2197,6 +2193,54 @@ namespace AiCompliance.Analyzers.Flow
         // ------------------------------------------------------------------ state
 
         /// <summary>Values of locals, parameters, captures and fields at one program point.</summary>
+        /// <summary>Blocks waiting to be (re)visited, lowest ordinal first (the graph's order): flags, no allocation per add.</summary>
+        private sealed class Worklist
+        {
+            private readonly bool[] _pending;
+            private int _lowest;
+            private int _count;
+
+            public Worklist(int size)
+            {
+                _pending = new bool[size];
+                _lowest = size;
+            }
+
+            public void Add(int ordinal)
+            {
+                if (_pending[ordinal])
+                {
+                    return;
+                }
+
+                _pending[ordinal] = true;
+                _count++;
+                if (ordinal < _lowest)
+                {
+                    _lowest = ordinal;
+                }
+            }
+
+            public bool TryTakeLowest(out int ordinal)
+            {
+                if (_count == 0)
+                {
+                    ordinal = -1;
+                    return false;
+                }
+
+                while (!_pending[_lowest])
+                {
+                    _lowest++;
+                }
+
+                ordinal = _lowest;
+                _pending[ordinal] = false;
+                _count--;
+                return true;
+            }
+        }
+
         private sealed class State
         {
             private readonly Dictionary<object, TaintValue> _values;
