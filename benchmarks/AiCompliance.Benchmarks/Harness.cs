@@ -33,7 +33,8 @@ public sealed record Repetition(
     IReadOnlyDictionary<string, AnalyzerTelemetryInfo> Telemetry,
     IReadOnlyDictionary<string, double> AnalyzerCpuMs,
     double CompileAllocatedMb,
-    double AnalyzerAllocatedMb)
+    double AnalyzerAllocatedMb,
+    double CalleeBindingMs)
 {
     /// <summary>AnalyzerTelemetryInfo.ExecutionTime (wall clock) summed over the AIC analyzers.</summary>
     public double AnalyzerMs => Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
@@ -110,6 +111,11 @@ public sealed class BenchmarkResult
     public double MicrosecondsPerMethod => 1000 * AnalyzerMs / CodeBase.Methods;
 
     public double CpuMicrosecondsPerMethod => 1000 * AnalyzerCpuMs / CodeBase.Methods;
+
+    /// <summary>Callback CPU minus the binding of callee bodies inside it (which the driver does anyway when an operation analyzer runs).</summary>
+    public double OwnCpuMs => Median(r => r.AnalyzerCpuTotalMs - r.CalleeBindingMs);
+
+    public double OwnCpuRatioPercent => 100 * OwnCpuMs / CompileCpuMs;
 }
 
 /// <summary>Thread CPU times of the building blocks the AIC001 engine uses, applied to every method body once.</summary>
@@ -125,10 +131,10 @@ public static class Harness
     /// <summary>One warm-up repetition per process (JIT, metadata of the references); later sizes start measuring at once.</summary>
     private static bool s_warmedUp;
 
-    private sealed record Prepared(SyntheticCodeBase CodeBase, double ParseMs, CSharpParseOptions ParseOptions, Compilation UserCompilation, Compilation Compilation);
+    internal sealed record Prepared(SyntheticCodeBase CodeBase, double ParseMs, CSharpParseOptions ParseOptions, Compilation UserCompilation, Compilation Compilation);
 
     /// <summary>Generates and parses the code base, creates the compilation and runs the AiCompliance generator once.</summary>
-    private static Prepared Prepare(int files, BenchmarkOptions options)
+    internal static Prepared Prepare(int files, BenchmarkOptions options)
     {
         Console.WriteLine($"== N = {files} files ==");
 
@@ -211,7 +217,7 @@ public static class Harness
             var r = measured.Repetition;
             var label = (rep == 0 ? "warm-up" : "rep " + rep) + " " + DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
             Console.WriteLine($"  {label,-16} compile {r.CompileMs,7:F0} ms (cpu {r.CompileCpuMs,7:F0}) | GetDiagnostics {r.DiagnosticsMs,7:F0} ms (cpu {r.DiagnosticsCpuMs,7:F0}) | analyzer pass {r.AnalyzerPassMs,7:F0} ms (process cpu {r.AnalyzerPassProcessCpuMs,7:F0}, minus binding {r.OverheadProcessCpuMs,7:F0}) | " +
-                              string.Join(" | ", r.Telemetry.Select(t => $"{t.Key} {t.Value.ExecutionTime.TotalMilliseconds:F0} ms (cpu {r.AnalyzerCpuMs[t.Key]:F0})")) + $" | generator {r.GeneratorMs:F0} ms | alloc MB compile {r.CompileAllocatedMb:F0}, AIC {r.AnalyzerAllocatedMb:F0}");
+                              string.Join(" | ", r.Telemetry.Select(t => $"{t.Key} {t.Value.ExecutionTime.TotalMilliseconds:F0} ms (cpu {r.AnalyzerCpuMs[t.Key]:F0})")) + $" | generator {r.GeneratorMs:F0} ms | alloc MB compile {r.CompileAllocatedMb:F0}, AIC {r.AnalyzerAllocatedMb:F0} | AIC binding callees {r.CalleeBindingMs:F0} ms");
             if (rep > 0)
             {
                 reps.Add(r);
@@ -352,8 +358,12 @@ public static class Harness
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false));
         processCpu = ProcessCpuMs();
+        AiCompliance.Analyzers.Flow.FlowContext.MeasureBinding = true;
+        _ = AiCompliance.Analyzers.Flow.FlowContext.TakeBindingMs();
         sw.Restart();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+        var calleeBindingMs = AiCompliance.Analyzers.Flow.FlowContext.TakeBindingMs();
+        AiCompliance.Analyzers.Flow.FlowContext.MeasureBinding = false;
         var passMs = sw.Elapsed.TotalMilliseconds;
         var passCpuMs = ProcessCpuMs() - processCpu;
         var telemetry = new Dictionary<string, AnalyzerTelemetryInfo>(StringComparer.Ordinal);
@@ -366,7 +376,7 @@ public static class Harness
 
         exceptions += diagnostics.Count(d => d.Id == "AD0001");
         var repetition = new Repetition(generatorMs, compileMs, compileCpuMs, diagnosticsMs, diagnosticsCpuMs, passMs, compileProcessCpuMs, diagnosticsProcessCpuMs, passCpuMs, telemetry, analyzerCpu,
-            compileAllocatedMb, wrapped.Sum(w => w.AllocatedMb));
+            compileAllocatedMb, wrapped.Sum(w => w.AllocatedMb), calleeBindingMs);
         s_untimed = wrapped.Where(w => w.HasUntimedNestedActions).Select(w => w.Name).ToArray();
         return new Measured(repetition, diagnostics, aic001?.CodeBlocks.ToArray() ?? Array.Empty<CodeBlockTiming>(), exceptions);
     }

@@ -50,6 +50,16 @@ public static class Program
             return ok ? 0 : 1;
         }
 
+        if (options.EngineOnly)
+        {
+            foreach (var files in options.Files)
+            {
+                EngineBench.Run(files, options);
+            }
+
+            return 0;
+        }
+
         if (options.PhasesOnly)
         {
             foreach (var files in options.Files)
@@ -87,6 +97,8 @@ public sealed class BenchmarkOptions
           --concurrent     concurrent build and concurrent analysis (default: both single-threaded)
           --phases         also time the analyzer's building blocks over all method bodies (hot-spot hints)
           --phases-only    only those building-block timings (no repetitions)
+          --engine-only    AIC001's engine alone on bodies bound beforehand: flow graphs and analysis of every method the
+                           prefilter lets through, repeated (--reps) with results forgotten in between
           --only NAME      run only this analyzer type (repeatable), e.g. --only UnlabeledAiOutputAnalyzer
           --dump DIR       write the generated sources to DIR (for inspection)
           --sdk-baseline   measure 'whole step' against an analysis pass with a stand-in for the SDK's operation
@@ -109,6 +121,8 @@ public sealed class BenchmarkOptions
     public bool Phases { get; set; }
 
     public bool PhasesOnly { get; set; }
+
+    public bool EngineOnly { get; set; }
 
     /// <summary>Analyzer type names to run (default: every analyzer of AiCompliance.Analyzers).</summary>
     public List<string> OnlyAnalyzers { get; } = new();
@@ -154,6 +168,7 @@ public sealed class BenchmarkOptions
                 case "--concurrent": options.Concurrent = true; break;
                 case "--phases": options.Phases = true; break;
                 case "--phases-only": options.PhasesOnly = true; break;
+                case "--engine-only": options.EngineOnly = true; break;
                 case "--only": options.OnlyAnalyzers.Add(Next()); break;
                 case "--dump": options.DumpDirectory = Path.GetFullPath(Next()); break;
                 case "--real-build": options.RealBuild = true; break;

@@ -169,20 +169,24 @@ namespace AiCompliance.Analyzers.Flow
                     // Handlers (catch, finally) are entered by exceptions, not by branches: give each unreached but
                     // reachable block everything seen so far, then continue.
                     var pending = false;
+                    State? all = null;
                     for (var i = 0; i < blocks.Length; i++)
                     {
                         if (inputs[i] is null && blocks[i].IsReachable)
                         {
-                            var all = new State();
-                            foreach (var input in inputs)
+                            if (all is null)
                             {
-                                if (input is not null)
+                                all = initial.Empty();
+                                foreach (var input in inputs)
                                 {
-                                    all.JoinWith(input);
+                                    if (input is not null)
+                                    {
+                                        all.JoinWith(input);
+                                    }
                                 }
                             }
 
-                            inputs[i] = all;
+                            inputs[i] = all.Clone();
                             worklist.Add(i);
                             pending = true;
                         }
@@ -2241,49 +2245,99 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The values of one program point, in slots: every state of one analysis (its lambdas and local functions
+        /// included) shares one map from variables to slot numbers, so a copy at a block edge is an array copy and a
+        /// join walks two arrays. A null slot is a variable not seen on this path.
+        /// </summary>
         private sealed class State
         {
-            private readonly Dictionary<object, TaintValue> _values;
+            private readonly Dictionary<object, int> _slots;
+            private TaintValue?[] _values;
 
             public State()
+                : this(new Dictionary<object, int>(KeyComparer.Instance), new TaintValue?[8])
             {
-                _values = new Dictionary<object, TaintValue>(KeyComparer.Instance);
             }
 
-            private State(Dictionary<object, TaintValue> values)
+            private State(Dictionary<object, int> slots, TaintValue?[] values)
             {
-                _values = new Dictionary<object, TaintValue>(values, KeyComparer.Instance);
+                _slots = slots;
+                _values = values;
             }
 
             public TaintValue this[object key]
             {
-                set => _values[key] = value;
+                set
+                {
+                    if (!_slots.TryGetValue(key, out var slot))
+                    {
+                        slot = _slots.Count;
+                        _slots.Add(key, slot);
+                    }
+
+                    if (slot >= _values.Length)
+                    {
+                        Array.Resize(ref _values, Math.Max(slot + 1, _values.Length * 2));
+                    }
+
+                    _values[slot] = value;
+                }
             }
 
-            public TaintValue Get(object key) => _values.TryGetValue(key, out var value) ? value : TaintValue.Clean;
+            public TaintValue Get(object key) => TryGet(key, out var value) ? value : TaintValue.Clean;
 
-            public bool TryGet(object key, out TaintValue value) => _values.TryGetValue(key, out value!);
+            public bool TryGet(object key, out TaintValue value)
+            {
+                if (_slots.TryGetValue(key, out var slot) && slot < _values.Length && _values[slot] is { } known)
+                {
+                    value = known;
+                    return true;
+                }
 
-            public State Clone() => new State(_values);
+                value = TaintValue.Clean;
+                return false;
+            }
+
+            public State Clone() => new State(_slots, (TaintValue?[])_values.Clone());
+
+            /// <summary>A state with nothing known, sharing this one's slots.</summary>
+            public State Empty() => new State(_slots, new TaintValue?[_values.Length]);
 
             /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
             public bool JoinWith(State other)
             {
-                var changed = false;
-                foreach (var pair in other._values)
+                if (!ReferenceEquals(_slots, other._slots))
                 {
-                    if (_values.TryGetValue(pair.Key, out var mine))
+                    throw new InvalidOperationException("states of different analyses");
+                }
+
+                var theirs = other._values;
+                if (theirs.Length > _values.Length)
+                {
+                    Array.Resize(ref _values, theirs.Length);
+                }
+
+                var changed = false;
+                for (var i = 0; i < theirs.Length; i++)
+                {
+                    if (theirs[i] is not { } value)
                     {
-                        var joined = mine.Join(pair.Value);
-                        if (!joined.Equals(mine))
+                        continue;
+                    }
+
+                    if (_values[i] is { } mine)
+                    {
+                        var joined = mine.Join(value);
+                        if (!ReferenceEquals(joined, mine) && !joined.Equals(mine))
                         {
-                            _values[pair.Key] = joined;
+                            _values[i] = joined;
                             changed = true;
                         }
                     }
                     else
                     {
-                        _values[pair.Key] = pair.Value;
+                        _values[i] = value;
                         changed = true;
                     }
                 }
