@@ -931,6 +931,13 @@ namespace AiCompliance.Analyzers.Flow
             var method = invocation.TargetMethod;
             var receiver = Eval(invocation.Instance);
 
+            // A record's synthesized clone (the flow graph's lowering of `with`): the copy holds what the original held,
+            // member by member; the initializer's assignments then overwrite members of the copy.
+            if (method.Name == "<Clone>$" && method.IsImplicitlyDeclared && invocation.Instance is not null)
+            {
+                return receiver;
+            }
+
             // Local functions: analyzed inline with the captured state.
             if (method.MethodKind == MethodKind.LocalFunction)
             {
