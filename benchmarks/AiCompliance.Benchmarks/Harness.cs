@@ -34,7 +34,8 @@ public sealed record Repetition(
     IReadOnlyDictionary<string, double> AnalyzerCpuMs,
     double CompileAllocatedMb,
     double AnalyzerAllocatedMb,
-    double CalleeBindingMs)
+    double CalleeBindingMs,
+    double InstrumentMs)
 {
     /// <summary>AnalyzerTelemetryInfo.ExecutionTime (wall clock) summed over the AIC analyzers.</summary>
     public double AnalyzerMs => Telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
@@ -112,8 +113,16 @@ public sealed class BenchmarkResult
 
     public double CpuMicrosecondsPerMethod => 1000 * AnalyzerCpuMs / CodeBase.Methods;
 
-    /// <summary>Callback CPU minus the binding of callee bodies inside it (which the driver does anyway when an operation analyzer runs).</summary>
-    public double OwnCpuMs => Median(r => r.AnalyzerCpuTotalMs - r.CalleeBindingMs);
+    /// <summary>Callback CPU minus what timing each callback costs (calibrated with an empty analyzer).</summary>
+    public double NetCpuMs => Median(r => r.AnalyzerCpuTotalMs - r.InstrumentMs);
+
+    public double NetCpuRatioPercent => 100 * NetCpuMs / CompileCpuMs;
+
+    /// <summary>
+    /// Net callback CPU minus the binding of callee bodies inside it (which the driver does anyway when an operation
+    /// analyzer runs).
+    /// </summary>
+    public double OwnCpuMs => Median(r => r.AnalyzerCpuTotalMs - r.InstrumentMs - r.CalleeBindingMs);
 
     public double OwnCpuRatioPercent => 100 * OwnCpuMs / CompileCpuMs;
 }
@@ -217,7 +226,7 @@ public static class Harness
             var r = measured.Repetition;
             var label = (rep == 0 ? "warm-up" : "rep " + rep) + " " + DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
             Console.WriteLine($"  {label,-16} compile {r.CompileMs,7:F0} ms (cpu {r.CompileCpuMs,7:F0}) | GetDiagnostics {r.DiagnosticsMs,7:F0} ms (cpu {r.DiagnosticsCpuMs,7:F0}) | analyzer pass {r.AnalyzerPassMs,7:F0} ms (process cpu {r.AnalyzerPassProcessCpuMs,7:F0}, minus binding {r.OverheadProcessCpuMs,7:F0}) | " +
-                              string.Join(" | ", r.Telemetry.Select(t => $"{t.Key} {t.Value.ExecutionTime.TotalMilliseconds:F0} ms (cpu {r.AnalyzerCpuMs[t.Key]:F0})")) + $" | generator {r.GeneratorMs:F0} ms | alloc MB compile {r.CompileAllocatedMb:F0}, AIC {r.AnalyzerAllocatedMb:F0} | AIC binding callees {r.CalleeBindingMs:F0} ms");
+                              string.Join(" | ", r.Telemetry.Select(t => $"{t.Key} {t.Value.ExecutionTime.TotalMilliseconds:F0} ms (cpu {r.AnalyzerCpuMs[t.Key]:F0})")) + $" | generator {r.GeneratorMs:F0} ms | alloc MB compile {r.CompileAllocatedMb:F0}, AIC {r.AnalyzerAllocatedMb:F0} | AIC binding callees {r.CalleeBindingMs:F0} ms | timing error {r.InstrumentMs:F0} ms");
             if (rep > 0)
             {
                 reps.Add(r);
@@ -347,9 +356,12 @@ public static class Harness
         }
 
         var aic001 = wrapped.SingleOrDefault(w => w.Name == nameof(UnlabeledAiOutputAnalyzer));
-        var analyzers = options.SdkBaseline
-            ? wrapped.Cast<DiagnosticAnalyzer>().Append(new OperationTreeAnalyzer()).ToImmutableArray()
-            : wrapped.ToImmutableArray<DiagnosticAnalyzer>();
+        // Calibration: an analyzer whose code-block action does nothing, timed by the same wrapper. Its CPU per callback
+        // is what the timing itself costs inside each measured callback (clock reads, allocation counter).
+        var calibration = new ProfilingAnalyzer(new EmptyCodeBlockAnalyzer());
+        var analyzers = (options.SdkBaseline
+            ? wrapped.Cast<DiagnosticAnalyzer>().Append(new OperationTreeAnalyzer())
+            : wrapped.Cast<DiagnosticAnalyzer>()).Append(calibration).ToImmutableArray();
         var exceptions = 0;
         var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -376,7 +388,8 @@ public static class Harness
 
         exceptions += diagnostics.Count(d => d.Id == "AD0001");
         var repetition = new Repetition(generatorMs, compileMs, compileCpuMs, diagnosticsMs, diagnosticsCpuMs, passMs, compileProcessCpuMs, diagnosticsProcessCpuMs, passCpuMs, telemetry, analyzerCpu,
-            compileAllocatedMb, wrapped.Sum(w => w.AllocatedMb), calleeBindingMs);
+            compileAllocatedMb, wrapped.Sum(w => w.AllocatedMb), calleeBindingMs,
+            calibration.Callbacks == 0 ? 0 : calibration.CpuMs / calibration.Callbacks * wrapped.Sum(w => w.Callbacks));
         s_untimed = wrapped.Where(w => w.HasUntimedNestedActions).Select(w => w.Name).ToArray();
         return new Measured(repetition, diagnostics, aic001?.CodeBlocks.ToArray() ?? Array.Empty<CodeBlockTiming>(), exceptions);
     }
@@ -625,6 +638,21 @@ public static class Harness
         return set.Values.ToImmutableArray();
     }
 }
+
+/// <summary>Calibration for the timing wrapper: a code-block action that does nothing, on every code block AIC001 sees.</summary>
+#pragma warning disable RS1001, RS1036, RS1041 // a benchmark instrument, handed to CompilationWithAnalyzers directly
+internal sealed class EmptyCodeBlockAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCodeBlockAction(_ => { });
+    }
+}
+#pragma warning restore RS1001, RS1036, RS1041
 
 /// <summary>
 /// Stand-in for the SDK's default operation analyzers (CA1416 platform compatibility and others that every net10.0

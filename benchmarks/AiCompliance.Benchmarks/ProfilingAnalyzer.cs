@@ -29,6 +29,7 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
     private readonly DiagnosticAnalyzer _inner;
     private long _cpuNs;
     private long _allocatedBytes;
+    private long _callbacks;
 
     public ProfilingAnalyzer(DiagnosticAnalyzer inner) => _inner = inner;
 
@@ -39,6 +40,9 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Bytes allocated on the calling thread inside the callbacks (what the analyzers hand the garbage collector), in MB.</summary>
     public double AllocatedMb => Interlocked.Read(ref _allocatedBytes) / 1e6;
+
+    /// <summary>How many callbacks were timed.</summary>
+    public long Callbacks => Interlocked.Read(ref _callbacks);
 
     public ConcurrentQueue<CodeBlockTiming> CodeBlocks { get; } = new();
 
@@ -64,6 +68,7 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
         {
             Interlocked.Add(ref _cpuNs, ThreadCpu.NowNs() - start);
             Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            Interlocked.Increment(ref _callbacks);
         }
     }
 
@@ -81,6 +86,7 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
             var cpuNs = ThreadCpu.NowNs() - start;
             Interlocked.Add(ref _cpuNs, cpuNs);
             Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            Interlocked.Increment(ref _callbacks);
             var name = block.OwningSymbol switch
             {
                 IMethodSymbol { MethodKind: MethodKind.Constructor } => ".ctor",

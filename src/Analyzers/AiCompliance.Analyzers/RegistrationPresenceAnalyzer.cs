@@ -42,6 +42,13 @@ namespace AiCompliance.Analyzers
                     return;
                 }
 
+                // A registered service (found from the few files that name the attribute): nothing can be reported, so
+                // no action is registered at all (the usual case for a project that uses the generator).
+                if (flow.HasRegisteredService)
+                {
+                    return;
+                }
+
                 var calls = new ConcurrentBag<(Location Location, string Description)>();
                 var registered = 0;
 
@@ -51,8 +58,7 @@ namespace AiCompliance.Analyzers
                 start.RegisterCodeBlockAction(
                     c =>
                     {
-                        // A registered service anywhere: nothing to report, so no call needs finding (the usual case).
-                        if (flow.HasRegisteredService || !flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
+                        if (!flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
                         {
                             return;
                         }

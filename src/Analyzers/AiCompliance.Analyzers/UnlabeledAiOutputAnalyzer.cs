@@ -149,6 +149,11 @@ namespace AiCompliance.Analyzers
                     return;
                 }
 
+                if (method.IsPartialDefinition)
+                {
+                    return; // the declaration part of a partial method: its implementation part has the body
+                }
+
                 if (!flow.TryGetAnalyzed(method, out var result))
                 {
                     // Not analyzed yet as a callee of another block: build its flow graph now.

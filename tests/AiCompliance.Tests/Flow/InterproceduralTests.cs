@@ -54,6 +54,24 @@ public class InterproceduralTests
         """);
 
     [Fact]
+    public Task A_partial_method_reports_once_at_its_implementation() => FlowVerifier.VerifyAsync(Code.Header + """
+        partial class Page
+        {
+            private readonly IChatClient _client;
+            public Page(IChatClient client) => _client = client;
+            private partial Task ShowAsync();
+            public Task RunAsync() => ShowAsync();
+        }
+        partial class Page
+        {
+            private partial async Task ShowAsync()
+            {
+                Console.WriteLine([|(await _client.GetResponseAsync("x")).Text|]);
+            }
+        }
+        """);
+
+    [Fact]
     public async Task Helper_whose_parameter_reaches_a_sink_reports_at_the_caller()
     {
         var diagnostics = await FlowVerifier.VerifyAsync(Code.Header + """

@@ -186,13 +186,13 @@ namespace AiCompliance.Analyzers.Flow
             return t_cutCycles == cutsBefore || inProgress.Count == 0 ? _results.GetOrAdd(method, computed) : computed;
         }
 
-        /// <summary>Analyzes the body the analyzer driver handed over (no re-binding), or returns the cached result.</summary>
         /// <summary>
         /// The result of a method analyzed already (as a callee of another code block, say): its code block then needs
         /// neither an operation tree nor a flow graph.
         /// </summary>
         public bool TryGetAnalyzed(IMethodSymbol method, out MethodResult result) => _results.TryGetValue(Normalize(method), out result!);
 
+        /// <summary>Analyzes the body the analyzer driver handed over (no re-binding), or returns the cached result.</summary>
         public MethodResult AnalyzeOwnBody(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellationToken)
         {
             method = Normalize(method);

@@ -2203,7 +2203,6 @@ namespace AiCompliance.Analyzers.Flow
 
         // ------------------------------------------------------------------ state
 
-        /// <summary>Values of locals, parameters, captures and fields at one program point.</summary>
         /// <summary>Blocks waiting to be (re)visited, lowest ordinal first (the graph's order): flags, no allocation per add.</summary>
         private sealed class Worklist
         {
