@@ -92,8 +92,10 @@ public static class Report
         var worstWall = results.Max(r => r.RatioPercent);
         var worstCpu = results.Max(r => r.CpuRatioPercent);
         var worstStep = results.Max(r => r.OverheadPercent);
-        Console.WriteLine(string.Format(Ci, "Target: AIC analyzers add <= {0}% to compile time: {1} (worst: {2:F1}% by telemetry, {3:F1}% by callback CPU, {4:F1}% whole step)",
-            TargetRatioPercent, Math.Max(worstWall, Math.Max(worstCpu, worstStep)) <= TargetRatioPercent ? "MET" : "NOT MET", worstWall, worstCpu, worstStep));
+        // The verdict uses callback CPU, the figure that does not move with other load on the machine; wall clock is
+        // shown next to it, and the whole-step difference only as context (it is a difference of two large, noisy numbers).
+        Console.WriteLine(string.Format(Ci, "Target: AIC analyzers add <= {0}% to compile time, by callback CPU: {1} (worst size: {2:F1}%); by driver telemetry (wall clock): {3} ({4:F1}%); whole step (context only): {5:F1}%",
+            TargetRatioPercent, worstCpu <= TargetRatioPercent ? "MET" : "NOT MET", worstCpu, worstWall <= TargetRatioPercent ? "MET" : "NOT MET", worstWall, worstStep));
         if (results.Count >= 2)
         {
             var ordered = results.OrderBy(r => r.Files).ToList();
