@@ -97,11 +97,7 @@ internal static class EngineBench
             findings = found;
         }
 
-        static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        static double Median(List<double> values) => Stats.Median(values);
 
         Console.WriteLine(string.Format(Ci, "== N = {0} files: engine only, {1} of {2} bodies selected by the index (binding all bodies once: {3:F0} ms)", files, selected.Count, bodies, bindMs));
         Console.WriteLine(string.Format(Ci, "  own flow graphs {0:F1} ms, analysis (with callee and field summaries and their graphs) {1:F1} ms, total {2:F1} ms = {3:F0} µs per selected method; medians of {4}; findings {5}",

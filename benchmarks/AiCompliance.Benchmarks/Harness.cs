@@ -80,11 +80,7 @@ public sealed class BenchmarkResult
 
     public bool Sane => (Found > 0 || !Aic001Ran) && AnalyzerExceptions == 0 && InternalErrors == 0;
 
-    public double Median(Func<Repetition, double> pick)
-    {
-        var values = Repetitions.Select(pick).OrderBy(v => v).ToArray();
-        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
-    }
+    public double Median(Func<Repetition, double> pick) => Stats.Median(Repetitions.Select(pick));
 
     public double CompileMs => Median(r => r.CompileMs);
 
@@ -598,8 +594,7 @@ public static class Harness
             (indexed, producing) = context.IndexCounts();
         }
 
-        indexRuns.Sort();
-        return new PhaseTimes(bodies.Count, walkMs, operationMs, cfgMs, lookupUs, containsUs, distinct, indexRuns[indexRuns.Count / 2], indexed, producing);
+        return new PhaseTimes(bodies.Count, walkMs, operationMs, cfgMs, lookupUs, containsUs, distinct, Stats.Median(indexRuns), indexed, producing);
     }
 
     private static ImmutableArray<MetadataReference> BuildReferences()

@@ -56,7 +56,28 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context) => _inner.Initialize(new Context(context, this));
 
-    private void Measure<T>(T context, Action<T> action)
+    private void Measure<T>(T context, Action<T> action) => Timed(context, action, null);
+
+    private void MeasureBlock(CodeBlockAnalysisContext block, Action<CodeBlockAnalysisContext> action)
+    {
+        var wall = Stopwatch.GetTimestamp();
+        Timed(block, action, cpuNs =>
+        {
+            var name = block.OwningSymbol switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => ".ctor",
+                IMethodSymbol method => method.Name,
+                var other => "(" + other.Kind + " initializer)",
+            };
+            CodeBlocks.Enqueue(new CodeBlockTiming(block.CodeBlock.SyntaxTree.FilePath, name, cpuNs / 1e3, Stopwatch.GetElapsedTime(wall).TotalMicroseconds));
+        });
+    }
+
+    /// <summary>
+    /// Runs one callback and adds its thread CPU time and allocations to the totals; <paramref name="done"/> gets its CPU
+    /// time in ns, also when the callback throws.
+    /// </summary>
+    private void Timed<T>(T context, Action<T> action, Action<long>? done)
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = ThreadCpu.NowNs();
@@ -66,34 +87,11 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
         }
         finally
         {
-            Interlocked.Add(ref _cpuNs, ThreadCpu.NowNs() - start);
-            Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
-            Interlocked.Increment(ref _callbacks);
-        }
-    }
-
-    private void MeasureBlock(CodeBlockAnalysisContext block, Action<CodeBlockAnalysisContext> action)
-    {
-        var wall = Stopwatch.GetTimestamp();
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var start = ThreadCpu.NowNs();
-        try
-        {
-            action(block);
-        }
-        finally
-        {
             var cpuNs = ThreadCpu.NowNs() - start;
             Interlocked.Add(ref _cpuNs, cpuNs);
             Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
             Interlocked.Increment(ref _callbacks);
-            var name = block.OwningSymbol switch
-            {
-                IMethodSymbol { MethodKind: MethodKind.Constructor } => ".ctor",
-                IMethodSymbol method => method.Name,
-                var other => "(" + other.Kind + " initializer)",
-            };
-            CodeBlocks.Enqueue(new CodeBlockTiming(block.CodeBlock.SyntaxTree.FilePath, name, cpuNs / 1e3, Stopwatch.GetElapsedTime(wall).TotalMicroseconds));
+            done?.Invoke(cpuNs);
         }
     }
 

@@ -616,9 +616,6 @@ namespace AiCompliance.Analyzers.Flow
 
             public bool IsProperty { get; }
 
-            /// <summary>The dense id of <see cref="Type"/> while the index is built.</summary>
-            public int TypeId { get; set; }
-
             /// <summary>The name flows inside the member, collected the first time it matters (most members never produce).</summary>
             public List<NameFlow> Flows => _flows ??= CollectFlows(Body, Name, IsProperty);
 
@@ -758,14 +755,10 @@ namespace AiCompliance.Analyzers.Flow
 
         private static bool IsNamePart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || (c > 127 && char.IsLetterOrDigit(c));
 
-        /// <summary>
-        /// A set of names looked up by a slice of a text, without allocating a string per lookup; each name gets a dense
-        /// id (its order of addition), so per-name data can live in arrays.
-        /// </summary>
+        /// <summary>A set of names looked up by a slice of a text, without allocating a string per lookup.</summary>
         private sealed class NameTable
         {
-            private readonly Dictionary<int, int> _first = new Dictionary<int, int>(); // hash -> first id with it
-            private readonly List<int> _next = new List<int>(); // id -> next id with the same hash, or -1
+            private readonly Dictionary<int, List<string>> _buckets = new Dictionary<int, List<string>>();
 
             public NameTable(IEnumerable<string> names)
             {
@@ -775,50 +768,36 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            public List<string> Names { get; } = new List<string>();
-
-            public int Count => Names.Count;
-
-            public int Add(string name)
+            public void Add(string name)
             {
                 var hash = Hash(name, 0, name.Length);
-                if (_first.TryGetValue(hash, out var id))
+                if (!_buckets.TryGetValue(hash, out var bucket))
                 {
-                    for (var at = id; at >= 0; at = _next[at])
-                    {
-                        if (Names[at] == name)
-                        {
-                            return at;
-                        }
-                    }
-                }
-                else
-                {
-                    id = -1;
+                    _buckets[hash] = bucket = new List<string>(1);
                 }
 
-                var added = Names.Count;
-                Names.Add(name);
-                _next.Add(id);
-                _first[hash] = added;
-                return added;
+                if (!bucket.Contains(name))
+                {
+                    bucket.Add(name);
+                }
             }
 
-            /// <summary>The id of the name spelled by text[start, start + length), or -1.</summary>
-            public int Find(string text, int start, int length)
+            public bool TryFind(string text, int start, int length, out string name)
             {
-                if (_first.TryGetValue(Hash(text, start, length), out var id))
+                if (_buckets.TryGetValue(Hash(text, start, length), out var bucket))
                 {
-                    for (var at = id; at >= 0; at = _next[at])
+                    foreach (var candidate in bucket)
                     {
-                        if (Is(text, start, length, Names[at]))
+                        if (Is(text, start, length, candidate))
                         {
-                            return at;
+                            name = candidate;
+                            return true;
                         }
                     }
                 }
 
-                return -1;
+                name = string.Empty;
+                return false;
             }
 
             private static int Hash(string text, int start, int length)
@@ -834,74 +813,6 @@ namespace AiCompliance.Analyzers.Flow
                     return hash;
                 }
             }
-        }
-
-        private static long Pack(int high, int low) => ((long)high << 32) | (uint)low;
-
-        /// <summary>
-        /// The mentions of names by members, as one chain per name id in flat growable arrays (newest first): ints only,
-        /// so building it moves no references and hashes no strings.
-        /// </summary>
-        private sealed class Mentions
-        {
-            private int[] _first;
-            private int[] _next = new int[256];
-            private int[] _entry = new int[256];
-            private int[] _scope = new int[256];
-            private int _count;
-
-            public Mentions(int names)
-            {
-                _first = new int[Math.Max(names, 16)];
-                for (var i = 0; i < _first.Length; i++)
-                {
-                    _first[i] = -1;
-                }
-            }
-
-            public void Grow(int names)
-            {
-                if (names <= _first.Length)
-                {
-                    return;
-                }
-
-                var old = _first.Length;
-                Array.Resize(ref _first, Math.Max(names, old * 2));
-                for (var i = old; i < _first.Length; i++)
-                {
-                    _first[i] = -1;
-                }
-            }
-
-            public void Add(int name, int entry, int scope)
-            {
-                var head = _first[name];
-                if (head >= 0 && _entry[head] == entry && _scope[head] == scope)
-                {
-                    return; // the same member mentions it again, looked up in the same place
-                }
-
-                if (_count == _next.Length)
-                {
-                    Array.Resize(ref _next, _count * 2);
-                    Array.Resize(ref _entry, _count * 2);
-                    Array.Resize(ref _scope, _count * 2);
-                }
-
-                _next[_count] = head;
-                _entry[_count] = entry;
-                _scope[_count] = scope;
-                _first[name] = _count++;
-            }
-
-            public int First(int name) => name >= 0 && name < _first.Length ? _first[name] : -1;
-
-            public int Next(int mention) => _next[mention];
-
-            public int Entry(int mention) => _entry[mention];
-
-            public int Scope(int mention) => _scope[mention];
         }
 
         /// <summary>
@@ -1177,9 +1088,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>
         /// Where the name starting at <paramref name="start"/> is looked up, read from the text before it: after
         /// <c>this.</c> or no qualifier at all, the member's own type; after a type name of this compilation, that type;
-        /// -1 after anything else (a value whose type is unknown without binding, <c>?.</c>, <c>base.</c>).
+        /// null after anything else (a value whose type is unknown without binding, <c>?.</c>, <c>base.</c>).
         /// </summary>
-        private static int ScopeAt(string text, int start, int ownType, NameTable typeTable, bool[] qualifies)
+        private static string? ScopeAt(string text, int start, string ownType, HashSet<string> typeNames, HashSet<string> storageNames)
         {
             var j = start - 1;
             while (j >= 0 && char.IsWhiteSpace(text[j]))
@@ -1194,7 +1105,7 @@ namespace AiCompliance.Analyzers.Flow
 
             if (j > 0 && (text[j - 1] == '?' || text[j - 1] == '.'))
             {
-                return -1;
+                return null;
             }
 
             var end = j - 1;
@@ -1212,16 +1123,16 @@ namespace AiCompliance.Analyzers.Flow
             begin++;
             if (begin > end)
             {
-                return -1;
+                return null;
             }
 
-            if (Is(text, begin, end - begin + 1, "this"))
+            var qualifier = text.Substring(begin, end - begin + 1);
+            if (qualifier == "this")
             {
                 return ownType;
             }
 
-            var type = typeTable.Find(text, begin, end - begin + 1);
-            return type >= 0 && qualifies[type] ? type : -1;
+            return typeNames.Contains(qualifier) && !storageNames.Contains(qualifier) ? qualifier : null;
         }
 
         private ProducerIndex BuildProducerIndex()
@@ -1342,21 +1253,14 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            // Types by dense id: whether a name may be narrowed to them (they inherit nothing from this compilation),
-            // whether a qualifier spelled like them is the type (not a field or property of that name), and what they declare.
-            var typeTable = new NameTable(declares.Keys);
-            var narrowable = new bool[typeTable.Count];
-            var qualifies = new bool[typeTable.Count];
-            for (var t = 0; t < typeTable.Count; t++)
+            var typeNames = new HashSet<string>(declares.Keys, StringComparer.Ordinal);
+            var narrowable = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in typeNames)
             {
-                var type = typeTable.Names[t];
-                narrowable[t] = !baseNames.TryGetValue(type, out var bases) || !bases.Any(declares.ContainsKey);
-                qualifies[t] = !storageNames.Contains(type);
-            }
-
-            foreach (var entry in entries)
-            {
-                entry.TypeId = typeTable.Find(entry.Type, 0, entry.Type.Length);
+                if (!baseNames.TryGetValue(type, out var bases) || !bases.Any(typeNames.Contains))
+                {
+                    narrowable.Add(type);
+                }
             }
 
             // Pass 2, bodies: who mentions each name that could ever produce (a source, a member or storage name, a
@@ -1373,42 +1277,12 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var table = new NameTable(candidates);
-            var isStorage = new List<bool>(table.Count);
-            foreach (var name in table.Names)
-            {
-                isStorage.Add(storageNames.Contains(name));
-            }
-
-            // (type id, name id) pairs: which names each type declares.
-            var declared = new HashSet<long>();
-            foreach (var pair in declares)
-            {
-                var typeId = typeTable.Find(pair.Key, 0, pair.Key.Length);
-                foreach (var member in pair.Value)
-                {
-                    var nameId = table.Find(member, 0, member.Length);
-                    if (nameId >= 0)
-                    {
-                        declared.Add(Pack(typeId, nameId));
-                    }
-                }
-            }
-
-            // Who mentions each name, in flat arrays: one chain of mentions per name id (newest first), each mention
-            // an entry and the type the name is looked up in (-1: unknown, any type's member of that name counts).
-            var mentions = new Mentions(table.Count);
-            SyntaxTree? textTree = null;
-            var text = string.Empty;
-            for (var e = 0; e < entries.Count; e++)
+            var mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
                 // A scan of the member's text for identifiers (no syntax walk: this runs over the whole compilation).
                 // Words in strings and comments count too, which only lets more through.
-                var entry = entries[e];
-                if (!ReferenceEquals(entry.Body.SyntaxTree, textTree))
-                {
-                    textTree = entry.Body.SyntaxTree; // entries come tree by tree
-                    text = TextOf(textTree);
-                }
+                var text = TextOf(entry.Body.SyntaxTree);
 
                 var span = entry.Body.Span;
                 var own = entry.Declaration is MethodDeclarationSyntax method ? method.Identifier.SpanStart : -1;
@@ -1437,39 +1311,50 @@ namespace AiCompliance.Analyzers.Flow
                         continue; // its own name where it is declared
                     }
 
-                    var mentioned = table.Find(text, start, i - start);
-                    if (mentioned < 0)
+                    if (!table.TryFind(text, start, i - start, out var mentioned))
                     {
                         if (!IsLabelingName(text, start, i - start))
                         {
                             continue; // not a name that can ever produce (no allocation for these)
                         }
 
-                        var labeling = text.Substring(start, i - start);
-                        seeds.Add(labeling);
-                        mentioned = table.Add(labeling);
-                        isStorage.Add(storageNames.Contains(labeling));
-                        mentions.Grow(table.Count);
+                        mentioned = text.Substring(start, i - start);
+                        seeds.Add(mentioned);
+                        candidates.Add(mentioned);
+                        table.Add(mentioned);
                     }
 
-                    if (!entry.MayWriteStorage && isStorage[mentioned] && MayBeWritten(text, start, i, seeds))
+                    if (!entry.MayWriteStorage && storageNames.Contains(mentioned) && MayBeWritten(text, start, i, seeds))
                     {
                         entry.MayWriteStorage = true;
                     }
 
-                    var scope = ScopeAt(text, start, entry.TypeId, typeTable, qualifies);
-                    if (scope >= 0 && (!narrowable[scope] || !declared.Contains(Pack(scope, mentioned))))
+                    var scope = ScopeAt(text, start, entry.Type, typeNames, storageNames);
+                    if (scope is not null && (!narrowable.Contains(scope) || !declares[scope].Contains(mentioned)))
                     {
-                        scope = -1; // not declared there (inherited or outer): any producing member of that name counts
+                        scope = null; // not declared there (inherited or outer): any producing member of that name counts
                     }
 
-                    mentions.Add(mentioned, e, scope);
+                    if (!mentionedBy.TryGetValue(mentioned, out var list))
+                    {
+                        mentionedBy[mentioned] = list = new List<(MemberEntry, string?)>();
+                    }
+
+                    if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1].Entry, entry) || list[list.Count - 1].Scope != scope)
+                    {
+                        list.Add((entry, scope));
+                    }
                 }
 
                 if (entry.IsProperty)
                 {
                     // Writes from outside reach its setter.
-                    mentions.Add(table.Find(entry.Name, 0, entry.Name.Length), e, -1);
+                    if (!mentionedBy.TryGetValue(entry.Name, out var self))
+                    {
+                        mentionedBy[entry.Name] = self = new List<(MemberEntry, string?)>();
+                    }
+
+                    self.Add((entry, null));
                 }
             }
 
@@ -1478,19 +1363,12 @@ namespace AiCompliance.Analyzers.Flow
             // re-read for the fields and properties they fill from what produces.
             var names = new HashSet<string>(seeds, StringComparer.Ordinal);
             var types = new HashSet<string>(StringComparer.Ordinal);
-            var queued = new HashSet<long>();
-            var queue = new Queue<(int Name, int Type)>();
-            void Enqueue(int nameId, int typeId)
-            {
-                if (nameId >= 0 && queued.Add(Pack(typeId, nameId)))
-                {
-                    queue.Enqueue((nameId, typeId));
-                }
-            }
-
+            var queued = new HashSet<(string Name, string? Type)>();
+            var queue = new Queue<(string Name, string? Type)>();
             foreach (var seed in seeds)
             {
-                Enqueue(table.Find(seed, 0, seed.Length), -1);
+                queued.Add((seed, null));
+                queue.Enqueue((seed, null));
             }
 
             var dirty = new List<MemberEntry>();
@@ -1499,16 +1377,19 @@ namespace AiCompliance.Analyzers.Flow
                 while (queue.Count > 0)
                 {
                     var (name, producedIn) = queue.Dequeue();
-                    for (var m = mentions.First(name); m >= 0; m = mentions.Next(m))
+                    if (!mentionedBy.TryGetValue(name, out var mentioning))
                     {
-                        var entry = entries[mentions.Entry(m)];
-                        var scope = mentions.Scope(m);
-                        if (producedIn >= 0 && scope >= 0 && scope != producedIn)
+                        continue;
+                    }
+
+                    foreach (var (entry, scope) in mentioning)
+                    {
+                        if (producedIn is not null && scope is not null && scope != producedIn)
                         {
                             continue; // a same-named member of another type
                         }
 
-                        if (!entry.Matched.Add(table.Names[name]) && entry.Producer)
+                        if (!entry.Matched.Add(name) && entry.Producer)
                         {
                             continue;
                         }
@@ -1527,7 +1408,10 @@ namespace AiCompliance.Analyzers.Flow
                         entry.Producer = true;
                         types.Add(entry.Type);
                         names.Add(entry.Name);
-                        Enqueue(table.Find(entry.Name, 0, entry.Name.Length), entry.TypeId);
+                        if (queued.Add((entry.Name, entry.Type)))
+                        {
+                            queue.Enqueue((entry.Name, entry.Type));
+                        }
                     }
                 }
 
@@ -1544,7 +1428,10 @@ namespace AiCompliance.Analyzers.Flow
                         entry.Writer = true;
                         types.Add(entry.Type);
                         names.Add(written);
-                        Enqueue(table.Find(written, 0, written.Length), -1);
+                        if (queued.Add((written, null)))
+                        {
+                            queue.Enqueue((written, null));
+                        }
                     }
                 }
 
