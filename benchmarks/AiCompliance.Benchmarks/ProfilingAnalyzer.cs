@@ -30,6 +30,8 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
     private long _cpuNs;
     private long _allocatedBytes;
     private long _callbacks;
+    private long _gcPauseTicks;
+    private long _gcCount;
 
     public ProfilingAnalyzer(DiagnosticAnalyzer inner) => _inner = inner;
 
@@ -40,6 +42,15 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Bytes allocated on the calling thread inside the callbacks (what the analyzers hand the garbage collector), in MB.</summary>
     public double AllocatedMb => Interlocked.Read(ref _allocatedBytes) / 1e6;
+
+    /// <summary>
+    /// Garbage-collection pauses that fell inside the callbacks, in milliseconds (process-wide figure: exact when the
+    /// analysis is single-threaded). A collection is charged to whichever callback allocates when it is due.
+    /// </summary>
+    public double GcPauseMs => TimeSpan.FromTicks(Interlocked.Read(ref _gcPauseTicks)).TotalMilliseconds;
+
+    /// <summary>How many garbage collections (any generation) started inside the callbacks.</summary>
+    public long GcCount => Interlocked.Read(ref _gcCount);
 
     /// <summary>How many callbacks were timed.</summary>
     public long Callbacks => Interlocked.Read(ref _callbacks);
@@ -80,6 +91,8 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
     private void Timed<T>(T context, Action<T> action, Action<long>? done)
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var pause = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
         var start = ThreadCpu.NowNs();
         try
         {
@@ -90,6 +103,8 @@ public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
             var cpuNs = ThreadCpu.NowNs() - start;
             Interlocked.Add(ref _cpuNs, cpuNs);
             Interlocked.Add(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            Interlocked.Add(ref _gcPauseTicks, (GC.GetTotalPauseDuration() - pause).Ticks);
+            Interlocked.Add(ref _gcCount, GC.CollectionCount(0) - collections);
             Interlocked.Increment(ref _callbacks);
             done?.Invoke(cpuNs);
         }

@@ -104,8 +104,11 @@ public sealed class BenchmarkOptions
           --sdk-baseline   measure 'whole step' against an analysis pass with a stand-in for the SDK's operation
                            analyzers (every net10.0 build runs some), instead of against binding alone
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
-                           (generator in both), and compare the compiler task's time (MSBuild performance summary)
+                           (generator in both): runs the SDK's csc directly, a fresh process per build, alternating
+                           the two command lines, and compares the compiler process's CPU time
           --real-build-dir DIR  where the project is written (default: $TMPDIR/aic-realbuild)
+          --server         with --real-build (implied): send both command lines to one compiler server (VBCSCompiler),
+                           as dotnet build and Visual Studio do, after 3 warm-up pairs; compares the server's CPU per build
         """;
 
     public List<int> Files { get; } = new();
@@ -136,6 +139,9 @@ public sealed class BenchmarkOptions
     public bool RealBuild { get; set; }
 
     public string? RealBuildDirectory { get; set; }
+
+    /// <summary>With <see cref="RealBuild"/>: send the builds to one long-lived compiler server, as dotnet build does.</summary>
+    public bool CompilerServer { get; set; }
 
     public bool Help { get; set; }
 
@@ -172,6 +178,7 @@ public sealed class BenchmarkOptions
                 case "--only": options.OnlyAnalyzers.Add(Next()); break;
                 case "--dump": options.DumpDirectory = Path.GetFullPath(Next()); break;
                 case "--real-build": options.RealBuild = true; break;
+                case "--server": options.RealBuild = true; options.CompilerServer = true; break;
                 case "--sdk-baseline": options.SdkBaseline = true; break;
                 case "--real-build-dir": options.RealBuildDirectory = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": options.Help = true; break;

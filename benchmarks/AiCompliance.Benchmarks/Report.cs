@@ -24,8 +24,12 @@ public static class Report
         Console.WriteLine(string.Format(Ci, "  binding of callee and field-writer bodies inside the AIC callbacks: {0:F0} ms (wall); callbacks without it and without the timing error: {1:F0} ms CPU = {2:F1}% of compile CPU{3}",
             r.Median(x => x.CalleeBindingMs), r.OwnCpuMs, r.OwnCpuRatioPercent,
             Harness.SdkBaselineUsed ? " (with --sdk-baseline the driver binds those bodies anyway, later, for the operation analyzer: whoever comes first pays)" : string.Empty));
-        Console.WriteLine(string.Format(Ci, "  allocated: compile {0:N0} MB, AIC callbacks {1:N0} MB ({2:F1}% of compile's)",
-            r.Median(x => x.CompileAllocatedMb), r.Median(x => x.AnalyzerAllocatedMb), 100 * r.Median(x => x.AnalyzerAllocatedMb) / r.Median(x => x.CompileAllocatedMb)));
+        Console.WriteLine(string.Format(Ci, "  GetOperation on the analyzed code blocks themselves: {0:F0} ms (wall); callbacks without it, the callee binding and the timing error: {1:F0} ms CPU = {2:F1}% of compile CPU{3}",
+            r.Median(x => x.OwnBlockBindingMs), r.EngineCpuMs, r.EngineCpuRatioPercent,
+            Harness.SdkBaselineUsed ? " (near zero when the operation analyzer had the driver build the block's operation tree first)" : string.Empty));
+        Console.WriteLine(string.Format(Ci, "  allocated: compile {0:N0} MB, AIC callbacks {1:N0} MB ({2:F1}% of compile's); garbage collections that fell inside the AIC callbacks: {3:F0} ms of pauses ({4:F0} collections)",
+            r.Median(x => x.CompileAllocatedMb), r.Median(x => x.AnalyzerAllocatedMb), 100 * r.Median(x => x.AnalyzerAllocatedMb) / r.Median(x => x.CompileAllocatedMb),
+            r.Median(x => x.GcPauseMs), r.Median(x => x.GcCount)));
         Console.WriteLine(string.Format(Ci, "  machine load: compile wall/cpu = {0:F2} (1.00 = the benchmark had a core to itself)", r.CompileMs / r.CompileCpuMs));
         Console.WriteLine(string.Format(Ci, "  whole analysis step, process CPU: pass {0:F0} ms - binding {1:F0} ms = {2:F0} ms = {3:F1}% of compile ({4:F0} ms process CPU): callbacks plus driver work they cause",
             r.Median(x => x.AnalyzerPassProcessCpuMs), r.Median(x => x.DiagnosticsProcessCpuMs), r.Median(x => x.OverheadProcessCpuMs), r.OverheadPercent, r.Median(x => x.CompileProcessCpuMs)));

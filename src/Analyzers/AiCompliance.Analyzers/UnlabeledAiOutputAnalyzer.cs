@@ -157,7 +157,7 @@ namespace AiCompliance.Analyzers
                 if (!flow.TryGetAnalyzed(method, out var result))
                 {
                     // Not analyzed yet as a callee of another block: build its flow graph now.
-                    var operation = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+                    var operation = FlowContext.GetOperation(context.SemanticModel, context.CodeBlock, ownBlock: true, context.CancellationToken);
                     ControlFlowGraph? cfg = operation switch
                     {
                         IMethodBodyOperation body => ControlFlowGraph.Create(body, context.CancellationToken),

@@ -1771,7 +1771,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: finally regions get the join of all states and their exit state does not flow on")]
+    [Fact]
     public Task Content_assigned_in_finally_reports_after_it() => Verify("""
         class App
         {
@@ -1808,7 +1808,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: finally regions get the join of all states and their exit state does not flow on")]
+    [Fact]
     public Task Content_overwritten_in_finally_is_clean_after_it() => Verify("""
         class App
         {
@@ -1826,6 +1826,132 @@ public class MatrixTests
                 }
 
                 Console.WriteLine(text);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Content_from_try_reaches_a_sink_inside_finally() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                string text = "none";
+                try
+                {
+                    text = (await client.GetResponseAsync("hi")).Text;
+                }
+                finally
+                {
+                    Console.WriteLine([|text|]);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Content_passes_through_a_finally_that_does_not_touch_it() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                string text = "none";
+                string plain = "start";
+                try
+                {
+                    text = (await client.GetResponseAsync("hi")).Text;
+                }
+                finally
+                {
+                    plain = "done";
+                }
+
+                Console.WriteLine([|text|]);
+                Console.WriteLine(plain);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Content_on_a_return_path_through_finally_does_not_reach_the_normal_exit() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, bool early)
+            {
+                string text = (await client.GetResponseAsync("hi")).Text;
+                try
+                {
+                    if (early)
+                    {
+                        return;
+                    }
+
+                    text = "replaced";
+                }
+                finally
+                {
+                    Console.WriteLine("cleanup");
+                }
+
+                Console.WriteLine(text);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Nested_finally_blocks_hand_on_what_they_write() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                string text = "none";
+                string other = "none";
+                try
+                {
+                    try { Console.WriteLine("work"); }
+                    finally { text = (await client.GetResponseAsync("inner")).Text; }
+                }
+                finally
+                {
+                    other = text;
+                }
+
+                Console.WriteLine([|other|]);
+                Console.WriteLine([|text|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Finally_inside_a_loop_carries_content_to_the_next_iteration() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, string[] prompts)
+            {
+                string last = "none";
+                foreach (var prompt in prompts)
+                {
+                    Console.WriteLine([|last|]);
+                    try { Console.WriteLine(prompt); }
+                    finally { last = (await client.GetResponseAsync(prompt)).Text; }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Using_statement_disposal_keeps_the_content_of_its_body() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                string text;
+                using (var writer = new StringWriter())
+                {
+                    text = (await client.GetResponseAsync("hi")).Text;
+                }
+
+                Console.WriteLine([|text|]);
             }
         }
         """);

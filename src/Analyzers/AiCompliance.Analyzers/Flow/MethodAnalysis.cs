@@ -135,6 +135,7 @@ namespace AiCompliance.Analyzers.Flow
                 var visits = new int[blocks.Length];
                 inputs[0] = initial;
                 var worklist = new Worklist(blocks.Length);
+                var finallies = HasFinally(cfg.Root) ? new Finallies() : null;
                 worklist.Add(0);
                 while (true)
                 {
@@ -148,6 +149,8 @@ namespace AiCompliance.Analyzers.Flow
 
                         var block = blocks[ordinal];
                         _state = inputs[ordinal]!.Clone();
+                        var finallyRegions = finallies?.EnclosingFinallies(block);
+                        _state.Written = finallyRegions;
                         foreach (var operation in block.Operations)
                         {
                             Eval(operation);
@@ -162,17 +165,26 @@ namespace AiCompliance.Analyzers.Flow
                             }
                         }
 
-                        Flow(block.FallThroughSuccessor, inputs, worklist);
-                        Flow(block.ConditionalSuccessor, inputs, worklist);
+                        _state.Written = null;
+                        if (finallyRegions is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+                        {
+                            finallies!.OnFinallyEnd(block, _state, worklist);
+                        }
+
+                        Flow(block.FallThroughSuccessor, ordinal, inputs, worklist, finallies);
+                        Flow(block.ConditionalSuccessor, ordinal, inputs, worklist, finallies);
                     }
 
                     // Handlers (catch, finally) are entered by exceptions, not by branches: give each unreached but
                     // reachable block everything seen so far, then continue.
+                    // A finally block is also entered by exceptions: it gets everything too, on top of the states of
+                    // the branches through it (what it hands on is only what it writes; see Flow).
                     var pending = false;
                     State? all = null;
                     for (var i = 0; i < blocks.Length; i++)
                     {
-                        if (inputs[i] is null && blocks[i].IsReachable)
+                        var finallyStart = finallies is not null && StartsFinally(blocks[i]);
+                        if ((inputs[i] is null || finallyStart) && blocks[i].IsReachable)
                         {
                             if (all is null)
                             {
@@ -186,7 +198,15 @@ namespace AiCompliance.Analyzers.Flow
                                 }
                             }
 
-                            inputs[i] = all.Clone();
+                            if (inputs[i] is null)
+                            {
+                                inputs[i] = all.Clone();
+                            }
+                            else if (!inputs[i]!.JoinWith(all))
+                            {
+                                continue;
+                            }
+
                             worklist.Add(i);
                             pending = true;
                         }
@@ -208,11 +228,41 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private void Flow(ControlFlowBranch? branch, State?[] inputs, Worklist worklist)
+        private void Flow(ControlFlowBranch? branch, int source, State?[] inputs, Worklist worklist, Finallies? finallies)
         {
             if (branch?.Destination is not { } destination)
             {
                 return;
+            }
+
+            var state = _state;
+            if (finallies is not null && !branch.FinallyRegions.IsEmpty)
+            {
+                // The branch runs finally blocks on its way (innermost first): each one starts from the states of the
+                // branches through it and hands on what it writes; what it leaves alone keeps this branch's value.
+                // Until a finally block has run to its end, the branch waits (it is taken again when it has).
+                foreach (var region in branch.FinallyRegions)
+                {
+                    var first = region.FirstBlockOrdinal;
+                    finallies.AddUser(first, source);
+                    var entry = inputs[first];
+                    if (entry is null)
+                    {
+                        inputs[first] = state.Clone();
+                        worklist.Add(first);
+                    }
+                    else if (entry.JoinWith(state))
+                    {
+                        worklist.Add(first);
+                    }
+
+                    if (!finallies.TryGetExit(first, out var exit, out var written))
+                    {
+                        return;
+                    }
+
+                    state = state.ThroughFinally(exit, written);
+                }
             }
 
             if (destination.Kind == BasicBlockKind.Exit && ReferenceEquals(_graph, _rootGraph))
@@ -220,7 +270,7 @@ namespace AiCompliance.Analyzers.Flow
                 // Leaving the method: what the type's fields hold now is what other methods will read.
                 foreach (var member in _fieldWrites.Keys.ToList())
                 {
-                    var value = _state.Get(member);
+                    var value = state.Get(member);
                     _exitFieldValues[member] = _exitFieldValues.TryGetValue(member, out var previous) ? previous.Join(value) : value;
                 }
 
@@ -229,7 +279,7 @@ namespace AiCompliance.Analyzers.Flow
                 {
                     if (parameter.RefKind is RefKind.Out or RefKind.Ref)
                     {
-                        var value = _state.Get(parameter);
+                        var value = state.Get(parameter);
                         _outValues[parameter.Ordinal] = _outValues.TryGetValue(parameter.Ordinal, out var old) ? old.Join(value) : value;
                     }
                 }
@@ -238,12 +288,135 @@ namespace AiCompliance.Analyzers.Flow
             var target = inputs[destination.Ordinal];
             if (target is null)
             {
-                inputs[destination.Ordinal] = _state.Clone();
+                inputs[destination.Ordinal] = state.Clone();
                 worklist.Add(destination.Ordinal);
             }
-            else if (target.JoinWith(_state))
+            else if (target.JoinWith(state))
             {
                 worklist.Add(destination.Ordinal);
+            }
+        }
+
+        private static bool StartsFinally(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
+            {
+                if (region.Kind == ControlFlowRegionKind.Finally)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasFinally(ControlFlowRegion region)
+        {
+            if (region.Kind == ControlFlowRegionKind.Finally)
+            {
+                return true;
+            }
+
+            foreach (var nested in region.NestedRegions)
+            {
+                if (HasFinally(nested))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The finally regions of one graph: the state at the end of each (joined over its runs), the slots its blocks
+        /// write, and the blocks whose branches pass through it (taken again when that end state changes).
+        /// </summary>
+        private sealed class Finallies
+        {
+            private readonly Dictionary<int, State> _exits = new Dictionary<int, State>();
+            private readonly Dictionary<int, HashSet<int>> _written = new Dictionary<int, HashSet<int>>();
+            private readonly Dictionary<int, HashSet<int>> _users = new Dictionary<int, HashSet<int>>();
+            private readonly Dictionary<int, HashSet<int>[]?> _enclosing = new Dictionary<int, HashSet<int>[]?>();
+
+            /// <summary>The written-slot sets of the finally regions <paramref name="block"/> is in (innermost first), or null.</summary>
+            public HashSet<int>[]? EnclosingFinallies(BasicBlock block)
+            {
+                if (_enclosing.TryGetValue(block.Ordinal, out var known))
+                {
+                    return known;
+                }
+
+                List<HashSet<int>>? sets = null;
+                for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+                {
+                    if (region.Kind == ControlFlowRegionKind.Finally)
+                    {
+                        (sets ??= new List<HashSet<int>>()).Add(WrittenIn(region.FirstBlockOrdinal));
+                    }
+                }
+
+                return _enclosing[block.Ordinal] = sets?.ToArray();
+            }
+
+            public void AddUser(int finallyStart, int source)
+            {
+                if (!_users.TryGetValue(finallyStart, out var users))
+                {
+                    _users[finallyStart] = users = new HashSet<int>();
+                }
+
+                users.Add(source);
+            }
+
+            /// <summary>Records the state at the end of the finally region that <paramref name="block"/> closes.</summary>
+            public void OnFinallyEnd(BasicBlock block, State state, Worklist worklist)
+            {
+                for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+                {
+                    if (region.Kind != ControlFlowRegionKind.Finally || region.LastBlockOrdinal != block.Ordinal)
+                    {
+                        continue;
+                    }
+
+                    var first = region.FirstBlockOrdinal;
+                    bool changed;
+                    if (_exits.TryGetValue(first, out var exit))
+                    {
+                        changed = exit.JoinWith(state);
+                    }
+                    else
+                    {
+                        _exits[first] = state.Clone();
+                        changed = true;
+                    }
+
+                    if (changed && _users.TryGetValue(first, out var users))
+                    {
+                        foreach (var user in users)
+                        {
+                            worklist.Add(user);
+                        }
+                    }
+
+                    return;
+                }
+            }
+
+            public bool TryGetExit(int finallyStart, out State exit, out HashSet<int> written)
+            {
+                written = WrittenIn(finallyStart);
+                return _exits.TryGetValue(finallyStart, out exit!);
+            }
+
+            private HashSet<int> WrittenIn(int finallyStart)
+            {
+                if (!_written.TryGetValue(finallyStart, out var written))
+                {
+                    _written[finallyStart] = written = new HashSet<int>();
+                }
+
+                return written;
             }
         }
 
@@ -2261,6 +2434,9 @@ namespace AiCompliance.Analyzers.Flow
             private readonly Dictionary<object, int> _slots;
             private TaintValue?[] _values;
 
+            /// <summary>While a block of finally regions runs: the slot sets that record what those regions write.</summary>
+            public HashSet<int>[]? Written { get; set; }
+
             public State()
                 : this(new Dictionary<object, int>(KeyComparer.Instance), new TaintValue?[8])
             {
@@ -2288,6 +2464,13 @@ namespace AiCompliance.Analyzers.Flow
                     }
 
                     _values[slot] = value;
+                    if (Written is { } written)
+                    {
+                        foreach (var set in written)
+                        {
+                            set.Add(slot);
+                        }
+                    }
                 }
             }
 
@@ -2306,6 +2489,31 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             public State Clone() => new State(_slots, (TaintValue?[])_values.Clone());
+
+            /// <summary>
+            /// This state after a finally region: the <paramref name="written"/> slots take their value at the end of the
+            /// region (<paramref name="exit"/>), the others keep this state's.
+            /// </summary>
+            public State ThroughFinally(State exit, HashSet<int> written)
+            {
+                if (written.Count == 0)
+                {
+                    return this;
+                }
+
+                var result = Clone();
+                foreach (var slot in written)
+                {
+                    if (slot >= result._values.Length)
+                    {
+                        Array.Resize(ref result._values, Math.Max(slot + 1, result._values.Length * 2));
+                    }
+
+                    result._values[slot] = slot < exit._values.Length ? exit._values[slot] : null;
+                }
+
+                return result;
+            }
 
             /// <summary>A state with nothing known, sharing this one's slots.</summary>
             public State Empty() => new State(_slots, new TaintValue?[_values.Length]);
