@@ -1940,6 +1940,111 @@ public class MatrixTests
         """);
 
     [Fact]
+    public Task Conditional_write_in_finally_does_not_bring_back_content_from_before_the_try() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, bool verbose)
+            {
+                string text = (await client.GetResponseAsync("hi")).Text;
+                if (verbose)
+                {
+                    Console.WriteLine([|text|]);
+                }
+
+                text = "safe";
+                try { Console.WriteLine("work"); }
+                finally
+                {
+                    if (verbose)
+                    {
+                        text = "";
+                    }
+                }
+
+                Console.WriteLine(text);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Catch_sees_content_written_by_an_inner_finally() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                string text = "none";
+                try
+                {
+                    try { throw new InvalidOperationException(); }
+                    finally { text = (await client.GetResponseAsync("q")).Text; }
+                }
+                catch (InvalidOperationException)
+                {
+                    Console.WriteLine([|text|]);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Catch_sees_content_assigned_in_its_try_before_the_exception_and_so_does_the_code_after_it() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                string text = "none";
+                try
+                {
+                    text = (await client.GetResponseAsync("q")).Text;
+                    Validate(text);
+                    text = "checked";
+                }
+                catch (ArgumentException)
+                {
+                    Console.WriteLine([|text|]);
+                }
+
+                // After the catch, text may still hold the answer (Validate threw before it was replaced).
+                Console.WriteLine([|text|]);
+            }
+
+            static void Validate(string s) { }
+        }
+        """);
+
+    [Fact]
+    public Task Break_and_continue_through_finally_hand_on_its_writes() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, string[] prompts)
+            {
+                string last = "none";
+                foreach (var prompt in prompts)
+                {
+                    try
+                    {
+                        if (prompt.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        if (prompt == "stop")
+                        {
+                            break;
+                        }
+                    }
+                    finally
+                    {
+                        last = (await client.GetResponseAsync(prompt)).Text;
+                    }
+                }
+
+                Console.WriteLine([|last|]);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Using_statement_disposal_keeps_the_content_of_its_body() => Verify("""
         class App
         {

@@ -135,7 +135,11 @@ namespace AiCompliance.Analyzers.Flow
                 var visits = new int[blocks.Length];
                 inputs[0] = initial;
                 var worklist = new Worklist(blocks.Length);
-                var finallies = HasFinally(cfg.Root) ? new Finallies() : null;
+                var finallies = HasRegion(cfg.Root, ControlFlowRegionKind.Finally) ? new Finallies() : null;
+
+                // With exception handlers, the state each block of a try region ends with (an exception after its last
+                // operation enters the handler with it).
+                var outputs = HasRegion(cfg.Root, ControlFlowRegionKind.Try) ? new State?[blocks.Length] : null;
                 worklist.Add(0);
                 while (true)
                 {
@@ -151,9 +155,13 @@ namespace AiCompliance.Analyzers.Flow
                         _state = inputs[ordinal]!.Clone();
                         var finallyRegions = finallies?.EnclosingFinallies(block);
                         _state.Written = finallyRegions;
+
+                        // In a try region, an exception can leave after any operation: remember every state on the way.
+                        var during = outputs is not null && InTryRegion(block) ? inputs[ordinal]!.Clone() : null;
                         foreach (var operation in block.Operations)
                         {
                             Eval(operation);
+                            during?.JoinWith(_state);
                         }
 
                         if (block.BranchValue is { } branchValue)
@@ -166,50 +174,80 @@ namespace AiCompliance.Analyzers.Flow
                         }
 
                         _state.Written = null;
-                        if (finallyRegions is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+                        if (outputs is not null)
                         {
-                            finallies!.OnFinallyEnd(block, _state, worklist);
+                            outputs[ordinal] = during ?? _state;
                         }
 
-                        Flow(block.FallThroughSuccessor, ordinal, inputs, worklist, finallies);
-                        Flow(block.ConditionalSuccessor, ordinal, inputs, worklist, finallies);
+                        var end = _state;
+                        if (finallyRegions is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling &&
+                            finallies!.OnFinallyEnd(block, end) is { } waiting)
+                        {
+                            // The finally block's end state changed: the branches waiting on it go on with it.
+                            foreach (var (branch, state, index) in waiting)
+                            {
+                                Flow(branch, state, index, inputs, worklist, finallies);
+                            }
+                        }
+
+                        Flow(block.FallThroughSuccessor, end, 0, inputs, worklist, finallies);
+                        Flow(block.ConditionalSuccessor, end, 0, inputs, worklist, finallies);
                     }
 
-                    // Handlers (catch, finally) are entered by exceptions, not by branches: give each unreached but
-                    // reachable block everything seen so far, then continue.
-                    // A finally block is also entered by exceptions: it gets everything too, on top of the states of
-                    // the branches through it (what it hands on is only what it writes; see Flow).
+                    // Handlers (catch, filter, finally) are also entered by exceptions, not by branches: each gets every
+                    // state its try region had (block starts and ends; a finally block gets it on top of the branches
+                    // through it), again each round until nothing changes. Any other block still unreached but
+                    // reachable gets everything seen so far.
                     var pending = false;
                     State? all = null;
                     for (var i = 0; i < blocks.Length; i++)
                     {
-                        var finallyStart = finallies is not null && StartsFinally(blocks[i]);
-                        if ((inputs[i] is null || finallyStart) && blocks[i].IsReachable)
+                        if (!blocks[i].IsReachable)
+                        {
+                            continue;
+                        }
+
+                        var guarded = outputs is null ? null : TryRegionHandledAt(blocks[i]);
+                        if (inputs[i] is not null && guarded is null)
+                        {
+                            continue;
+                        }
+
+                        State seed;
+                        if (guarded is not null)
+                        {
+                            seed = initial.Empty();
+                            for (var j = guarded.FirstBlockOrdinal; j <= guarded.LastBlockOrdinal; j++)
+                            {
+                                JoinIfAny(seed, inputs[j]);
+                                JoinIfAny(seed, outputs![j]);
+                            }
+                        }
+                        else
                         {
                             if (all is null)
                             {
                                 all = initial.Empty();
                                 foreach (var input in inputs)
                                 {
-                                    if (input is not null)
-                                    {
-                                        all.JoinWith(input);
-                                    }
+                                    JoinIfAny(all, input);
                                 }
                             }
 
-                            if (inputs[i] is null)
-                            {
-                                inputs[i] = all.Clone();
-                            }
-                            else if (!inputs[i]!.JoinWith(all))
-                            {
-                                continue;
-                            }
-
-                            worklist.Add(i);
-                            pending = true;
+                            seed = all;
                         }
+
+                        if (inputs[i] is null)
+                        {
+                            inputs[i] = seed.Clone();
+                        }
+                        else if (!inputs[i]!.JoinWith(seed))
+                        {
+                            continue;
+                        }
+
+                        worklist.Add(i);
+                        pending = true;
                     }
 
                     if (!pending)
@@ -228,23 +266,34 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private void Flow(ControlFlowBranch? branch, int source, State?[] inputs, Worklist worklist, Finallies? finallies)
+        private static void JoinIfAny(State into, State? state)
+        {
+            if (state is not null)
+            {
+                into.JoinWith(state);
+            }
+        }
+
+        /// <summary>
+        /// Takes <paramref name="branch"/> with <paramref name="state"/>, from its finally region number
+        /// <paramref name="fromRegion"/> on (0 for a branch just leaving its block).
+        /// </summary>
+        private void Flow(ControlFlowBranch? branch, State state, int fromRegion, State?[] inputs, Worklist worklist, Finallies? finallies)
         {
             if (branch?.Destination is not { } destination)
             {
                 return;
             }
 
-            var state = _state;
             if (finallies is not null && !branch.FinallyRegions.IsEmpty)
             {
                 // The branch runs finally blocks on its way (innermost first): each one starts from the states of the
                 // branches through it and hands on what it writes; what it leaves alone keeps this branch's value.
-                // Until a finally block has run to its end, the branch waits (it is taken again when it has).
-                foreach (var region in branch.FinallyRegions)
+                // Until a finally block has run to its end, the branch waits there (it goes on when it has).
+                for (var index = fromRegion; index < branch.FinallyRegions.Length; index++)
                 {
-                    var first = region.FirstBlockOrdinal;
-                    finallies.AddUser(first, source);
+                    var first = branch.FinallyRegions[index].FirstBlockOrdinal;
+                    finallies.Wait(first, branch, state, index);
                     var entry = inputs[first];
                     if (entry is null)
                     {
@@ -297,11 +346,33 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private static bool StartsFinally(BasicBlock block)
+        /// <summary>The try region whose handler (catch, filter or finally) starts at <paramref name="block"/>, or null.</summary>
+        private static ControlFlowRegion? TryRegionHandledAt(BasicBlock block)
         {
             for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
             {
-                if (region.Kind == ControlFlowRegionKind.Finally)
+                if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally)
+                {
+                    for (var outer = region.EnclosingRegion; outer is not null; outer = outer.EnclosingRegion)
+                    {
+                        if (outer.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
+                        {
+                            return outer.NestedRegions.FirstOrDefault(r => r.Kind == ControlFlowRegionKind.Try);
+                        }
+                    }
+
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool InTryRegion(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind == ControlFlowRegionKind.Try)
                 {
                     return true;
                 }
@@ -310,16 +381,16 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
-        private static bool HasFinally(ControlFlowRegion region)
+        private static bool HasRegion(ControlFlowRegion region, ControlFlowRegionKind kind)
         {
-            if (region.Kind == ControlFlowRegionKind.Finally)
+            if (region.Kind == kind)
             {
                 return true;
             }
 
             foreach (var nested in region.NestedRegions)
             {
-                if (HasFinally(nested))
+                if (HasRegion(nested, kind))
                 {
                     return true;
                 }
@@ -330,13 +401,13 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>
         /// The finally regions of one graph: the state at the end of each (joined over its runs), the slots its blocks
-        /// write, and the blocks whose branches pass through it (taken again when that end state changes).
+        /// write, and the latest state of each branch through it (it goes on again when that end state changes).
         /// </summary>
         private sealed class Finallies
         {
             private readonly Dictionary<int, State> _exits = new Dictionary<int, State>();
             private readonly Dictionary<int, HashSet<int>> _written = new Dictionary<int, HashSet<int>>();
-            private readonly Dictionary<int, HashSet<int>> _users = new Dictionary<int, HashSet<int>>();
+            private readonly Dictionary<int, Dictionary<ControlFlowBranch, (State State, int Index)>> _waiting = new Dictionary<int, Dictionary<ControlFlowBranch, (State, int)>>();
             private readonly Dictionary<int, HashSet<int>[]?> _enclosing = new Dictionary<int, HashSet<int>[]?>();
 
             /// <summary>The written-slot sets of the finally regions <paramref name="block"/> is in (innermost first), or null.</summary>
@@ -359,18 +430,22 @@ namespace AiCompliance.Analyzers.Flow
                 return _enclosing[block.Ordinal] = sets?.ToArray();
             }
 
-            public void AddUser(int finallyStart, int source)
+            /// <summary>Records the latest state of <paramref name="branch"/> on entering its finally region number <paramref name="index"/>.</summary>
+            public void Wait(int finallyStart, ControlFlowBranch branch, State state, int index)
             {
-                if (!_users.TryGetValue(finallyStart, out var users))
+                if (!_waiting.TryGetValue(finallyStart, out var waiting))
                 {
-                    _users[finallyStart] = users = new HashSet<int>();
+                    _waiting[finallyStart] = waiting = new Dictionary<ControlFlowBranch, (State, int)>();
                 }
 
-                users.Add(source);
+                waiting[branch] = (state, index);
             }
 
-            /// <summary>Records the state at the end of the finally region that <paramref name="block"/> closes.</summary>
-            public void OnFinallyEnd(BasicBlock block, State state, Worklist worklist)
+            /// <summary>
+            /// Records the state at the end of the finally region that <paramref name="block"/> closes; when it changed,
+            /// returns the branches to take again from that region on.
+            /// </summary>
+            public List<(ControlFlowBranch Branch, State State, int Index)>? OnFinallyEnd(BasicBlock block, State state)
             {
                 for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
                 {
@@ -391,16 +466,12 @@ namespace AiCompliance.Analyzers.Flow
                         changed = true;
                     }
 
-                    if (changed && _users.TryGetValue(first, out var users))
-                    {
-                        foreach (var user in users)
-                        {
-                            worklist.Add(user);
-                        }
-                    }
-
-                    return;
+                    return changed && _waiting.TryGetValue(first, out var waiting)
+                        ? waiting.Select(w => (w.Key, w.Value.State, w.Value.Index)).ToList()
+                        : null;
                 }
+
+                return null;
             }
 
             public bool TryGetExit(int finallyStart, out State exit, out HashSet<int> written)
