@@ -2187,7 +2187,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: tuple elements share one value")]
+    [Fact]
     public Task Tuple_and_deconstruction_text_elements_stay_separate() => Verify("""
         class App
         {
@@ -2211,6 +2211,54 @@ public class MatrixTests
         """);
 
     // ================================================================ ternaries inside arguments
+
+    [Fact]
+    public Task Tuple_elements_keep_their_values_through_swaps_nesting_and_whole_use() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, string user)
+            {
+                var ai = (await client.GetResponseAsync("hi")).Text;
+                var a = ai;
+                var b = user;
+                (a, b) = (b, a);
+                Console.WriteLine(a);
+                Console.WriteLine([|b|]);
+                var (x, (y, z)) = (user, (ai, user));
+                Console.WriteLine(x);
+                Console.WriteLine([|y|]);
+                Console.WriteLine(z);
+                var pair = (Question: user, Answer: ai);
+                Console.WriteLine([|pair|]);
+                Console.WriteLine(pair.Question);
+                Console.WriteLine([|pair.Item2|]);
+                var labeled = (Question: user, Answer: Svc.Label(ai));
+                Console.WriteLine(labeled.Answer);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Tuple_from_a_helper_keeps_its_elements_apart() => Verify("""
+        class App
+        {
+            static async Task<(string Model, string Answer)> AskAsync(IChatClient c)
+            {
+                var r = await c.GetResponseAsync("q");
+                return (r.ModelId ?? "none", r.Text);
+            }
+
+            async Task Run(IChatClient client)
+            {
+                var result = await AskAsync(client);
+                Console.WriteLine(result.Model);
+                Console.WriteLine([|result.Answer|]);
+                var (model, answer) = await AskAsync(client);
+                Console.WriteLine(model);
+                Console.WriteLine([|answer|]);
+            }
+        }
+        """);
 
     [Fact]
     public Task Ternaries_inside_arguments_report() => Verify("""

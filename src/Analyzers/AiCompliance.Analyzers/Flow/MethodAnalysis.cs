@@ -572,9 +572,9 @@ namespace AiCompliance.Analyzers.Flow
 
                 case IDeconstructionAssignmentOperation deconstruction:
                     {
-                        var value = Eval(deconstruction.Value).Whole();
-                        AssignDeconstruction(deconstruction.Target, value);
-                        return value;
+                        var value = Eval(deconstruction.Value);
+                        AssignDeconstruction(deconstruction.Target, value, deconstruction.Value.Type);
+                        return value.Whole();
                     }
 
                 case IIncrementOrDecrementOperation increment:
@@ -665,7 +665,25 @@ namespace AiCompliance.Analyzers.Flow
                     }
 
                 case ITupleOperation tuple:
-                    return ByType(TaintValue.JoinAll(tuple.Elements.Select(e => Eval(e).Whole())), tuple.Type);
+                    {
+                        if (AsTuple(tuple.Type, tuple.Elements.Length) is { } tupleType)
+                        {
+                            // Element by element: (ai, user).Item2 and var (a, b) = (ai, user) keep b clean.
+                            var value = TaintValue.Clean;
+                            for (var i = 0; i < tuple.Elements.Length; i++)
+                            {
+                                var element = Eval(tuple.Elements[i]);
+                                if (element != TaintValue.Clean)
+                                {
+                                    value = value.WithField(TupleElementKey(tupleType.TupleElements[i]), element);
+                                }
+                            }
+
+                            return value;
+                        }
+
+                        return ByType(TaintValue.JoinAll(tuple.Elements.Select(e => Eval(e).Whole())), tuple.Type);
+                    }
 
                 case IArrayCreationOperation arrayCreation:
                     {
@@ -867,24 +885,59 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private void AssignDeconstruction(IOperation target, TaintValue value)
+        /// <summary>
+        /// Assigns the parts of <paramref name="value"/> (of type <paramref name="valueType"/>) to a deconstruction target:
+        /// a tuple value element by element, anything else (a Deconstruct method) whole to every part.
+        /// </summary>
+        private void AssignDeconstruction(IOperation target, TaintValue value, ITypeSymbol? valueType)
         {
             switch (target)
             {
                 case IDeclarationExpressionOperation declaration:
-                    AssignDeconstruction(declaration.Expression, value);
+                    AssignDeconstruction(declaration.Expression, value, valueType);
                     break;
                 case ITupleOperation tuple:
-                    foreach (var element in tuple.Elements)
                     {
-                        AssignDeconstruction(element, value);
+                        var tupleType = AsTuple(valueType, tuple.Elements.Length);
+                        for (var i = 0; i < tuple.Elements.Length; i++)
+                        {
+                            if (tupleType is null)
+                            {
+                                AssignDeconstruction(tuple.Elements[i], value.Whole(), null);
+                            }
+                            else
+                            {
+                                var element = tupleType.TupleElements[i];
+                                AssignDeconstruction(tuple.Elements[i], TupleElement(value, element), element.Type);
+                            }
+                        }
+
+                        break;
                     }
 
-                    break;
                 default:
-                    Assign(target, ByType(value, target.Type));
+                    Assign(target, ByType(valueType is null ? value.Whole() : value, target.Type));
                     break;
             }
+        }
+
+        /// <summary><paramref name="type"/> as a tuple type of <paramref name="elements"/> elements (up to 7, no Rest), or null.</summary>
+        private static INamedTypeSymbol? AsTuple(ITypeSymbol? type, int elements) =>
+            type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == elements && elements <= 7 ? tuple : null;
+
+        /// <summary>The key of a tuple element among a value's fields: <c>ValueTuple`N.ItemK</c>, whatever the element's name.</summary>
+        private static ISymbol TupleElementKey(IFieldSymbol element) => (element.CorrespondingTupleField ?? element).OriginalDefinition;
+
+        /// <summary>One element of a tuple value: its own field, plus whatever the tuple as a whole carries.</summary>
+        private static TaintValue TupleElement(TaintValue tuple, IFieldSymbol element)
+        {
+            if (tuple.Fields.IsEmpty)
+            {
+                return tuple.Own();
+            }
+
+            var own = tuple.Own();
+            return tuple.Fields.TryGetValue(TupleElementKey(element), out var field) ? own.Join(field) : own;
         }
 
         private void AssignMember(ISymbol member, IOperation? instance, TaintValue value)
@@ -1131,7 +1184,7 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.Clean;
             }
 
-            var key = member.OriginalDefinition;
+            var key = member is IFieldSymbol { ContainingType.IsTupleType: true } element ? TupleElementKey(element) : member.OriginalDefinition;
             var value = TaintValue.Clean;
             var known = receiver.Fields.TryGetValue(member, out var field) || receiver.Fields.TryGetValue(key, out field);
             if (known)
