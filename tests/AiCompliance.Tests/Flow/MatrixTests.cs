@@ -2045,6 +2045,36 @@ public class MatrixTests
         """);
 
     [Fact]
+    public Task A_later_catch_block_does_not_get_content_from_outside_its_try() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, string user, bool early)
+            {
+                string text = user;
+                if (early)
+                {
+                    text = (await client.GetResponseAsync("hi")).Text;
+                    Console.WriteLine(Svc.Label(text));
+                    return;
+                }
+
+                try { Console.WriteLine("work"); }
+                catch (Exception ex)
+                {
+                    if (ex is TimeoutException)
+                    {
+                        Console.WriteLine("timeout");
+                    }
+
+                    Console.WriteLine(text);
+                }
+
+                Console.WriteLine(text);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Using_statement_disposal_keeps_the_content_of_its_body() => Verify("""
         class App
         {
@@ -2256,6 +2286,34 @@ public class MatrixTests
                 var (model, answer) = await AskAsync(client);
                 Console.WriteLine(model);
                 Console.WriteLine([|answer|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Tuples_written_by_element_passed_to_helpers_or_read_through_results_carry_content() => Verify("""
+        class App
+        {
+            static string Second((string Q, string A) p) => p.A;
+
+            static async Task<(string Model, string Answer)> AskAsync(IChatClient c) => ("m", (await c.GetResponseAsync("q")).Text);
+
+            async Task Run(IChatClient client, string user)
+            {
+                var ai = (await client.GetResponseAsync("hi")).Text;
+                var t = (Q: user, A: user);
+                t.Item2 = ai;
+                Console.WriteLine([|t.A|]);
+                var (_, second) = t;
+                Console.WriteLine([|second|]);
+                Console.WriteLine([|Second((user, ai))|]);
+                (string, string)? maybe = (user, ai);
+                Console.WriteLine([|maybe.Value.Item2|]);
+                Console.WriteLine([|AskAsync(client).Result.Answer|]);
+                object boxed = (user, ai);
+                Console.WriteLine([|boxed|]);
+                t.A = "cleared";
+                Console.WriteLine(t.Item2);
             }
         }
         """);

@@ -157,7 +157,7 @@ namespace AiCompliance.Analyzers.Flow
                         _state.Written = finallyRegions;
 
                         // In a try region, an exception can leave after any operation: remember every state on the way.
-                        var during = outputs is not null && InTryRegion(block) ? inputs[ordinal]!.Clone() : null;
+                        var during = outputs is not null && InCaughtTryRegion(block) ? inputs[ordinal]!.Clone() : null;
                         foreach (var operation in block.Operations)
                         {
                             Eval(operation);
@@ -198,56 +198,61 @@ namespace AiCompliance.Analyzers.Flow
                     // state its try region had (block starts and ends; a finally block gets it on top of the branches
                     // through it), again each round until nothing changes. Any other block still unreached but
                     // reachable gets everything seen so far.
+                    // Handlers first: only when none of them changes do the remaining blocks get everything (a block
+                    // after a catch is reached from it once the catch has run).
                     var pending = false;
                     State? all = null;
-                    for (var i = 0; i < blocks.Length; i++)
+                    for (var pass = 0; pass < 2 && !pending; pass++)
                     {
-                        if (!blocks[i].IsReachable)
+                        for (var i = 0; i < blocks.Length; i++)
                         {
-                            continue;
-                        }
-
-                        var guarded = outputs is null ? null : TryRegionHandledAt(blocks[i]);
-                        if (inputs[i] is not null && guarded is null)
-                        {
-                            continue;
-                        }
-
-                        State seed;
-                        if (guarded is not null)
-                        {
-                            seed = initial.Empty();
-                            for (var j = guarded.FirstBlockOrdinal; j <= guarded.LastBlockOrdinal; j++)
+                            if (!blocks[i].IsReachable)
                             {
-                                JoinIfAny(seed, inputs[j]);
-                                JoinIfAny(seed, outputs![j]);
+                                continue;
                             }
-                        }
-                        else
-                        {
-                            if (all is null)
+
+                            var guarded = outputs is null ? null : TryRegionHandledAt(blocks[i]);
+                            if ((inputs[i] is not null && guarded is null) || (pass == 0) == (guarded is null))
                             {
-                                all = initial.Empty();
-                                foreach (var input in inputs)
+                                continue;
+                            }
+
+                            State seed;
+                            if (guarded is not null)
+                            {
+                                seed = initial.Empty();
+                                for (var j = guarded.FirstBlockOrdinal; j <= guarded.LastBlockOrdinal; j++)
                                 {
-                                    JoinIfAny(all, input);
+                                    JoinIfAny(seed, inputs[j]);
+                                    JoinIfAny(seed, outputs![j]);
                                 }
                             }
+                            else
+                            {
+                                if (all is null)
+                                {
+                                    all = initial.Empty();
+                                    foreach (var input in inputs)
+                                    {
+                                        JoinIfAny(all, input);
+                                    }
+                                }
 
-                            seed = all;
-                        }
+                                seed = all;
+                            }
 
-                        if (inputs[i] is null)
-                        {
-                            inputs[i] = seed.Clone();
-                        }
-                        else if (!inputs[i]!.JoinWith(seed))
-                        {
-                            continue;
-                        }
+                            if (inputs[i] is null)
+                            {
+                                inputs[i] = seed.Clone();
+                            }
+                            else if (!inputs[i]!.JoinWith(seed))
+                            {
+                                continue;
+                            }
 
-                        worklist.Add(i);
-                        pending = true;
+                            worklist.Add(i);
+                            pending = true;
+                        }
                     }
 
                     if (!pending)
@@ -368,11 +373,16 @@ namespace AiCompliance.Analyzers.Flow
             return null;
         }
 
-        private static bool InTryRegion(BasicBlock block)
+        /// <summary>
+        /// Whether <paramref name="block"/> is in the try region of a catch or filter (a try region that only has a
+        /// finally, as using, foreach and lock make, gets its blocks' start and end states only: its finally block
+        /// hands on what it writes and nothing else).
+        /// </summary>
+        private static bool InCaughtTryRegion(BasicBlock block)
         {
             for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
             {
-                if (region.Kind == ControlFlowRegionKind.Try)
+                if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
                 {
                     return true;
                 }
@@ -596,6 +606,13 @@ namespace AiCompliance.Analyzers.Flow
                             }
 
                             return TaintValue.Clean;
+                        }
+
+                        if (conversion.Operand.Type is { IsTupleType: true } && conversion.Type is not { IsTupleType: true } && !operand.Fields.IsEmpty)
+                        {
+                            // A tuple boxed, converted by a user-defined operator or to an interface: its elements are
+                            // no longer apart.
+                            operand = operand.Whole();
                         }
 
                         return ByType(operand, conversion.Type);
@@ -928,6 +945,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The key of a tuple element among a value's fields: <c>ValueTuple`N.ItemK</c>, whatever the element's name.</summary>
         private static ISymbol TupleElementKey(IFieldSymbol element) => (element.CorrespondingTupleField ?? element).OriginalDefinition;
 
+        /// <summary>The key of <paramref name="member"/> among a value's fields (tuple elements by position, see <see cref="TupleElementKey"/>).</summary>
+        private static ISymbol MemberKey(ISymbol member) => member is IFieldSymbol { ContainingType.IsTupleType: true } element ? TupleElementKey(element) : member;
+
         /// <summary>One element of a tuple value: its own field, plus whatever the tuple as a whole carries.</summary>
         private static TaintValue TupleElement(TaintValue tuple, IFieldSymbol element)
         {
@@ -960,6 +980,7 @@ namespace AiCompliance.Analyzers.Flow
                 return;
             }
 
+            member = MemberKey(member);
             var key = EntityOf(instance);
             if (key is not null)
             {
@@ -972,7 +993,7 @@ namespace AiCompliance.Analyzers.Flow
             ISymbol? parentMember = inner switch
             {
                 IPropertyReferenceOperation { Arguments.Length: 0 } p => p.Property,
-                IFieldReferenceOperation f => f.Field,
+                IFieldReferenceOperation f => MemberKey(f.Field),
                 _ => null,
             };
             var parentInstance = inner switch
@@ -1184,16 +1205,18 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.Clean;
             }
 
-            var key = member is IFieldSymbol { ContainingType.IsTupleType: true } element ? TupleElementKey(element) : member.OriginalDefinition;
+            var key = MemberKey(member).OriginalDefinition;
             var value = TaintValue.Clean;
-            var known = receiver.Fields.TryGetValue(member, out var field) || receiver.Fields.TryGetValue(key, out field);
+            var known = receiver.Fields.TryGetValue(MemberKey(member), out var field) || receiver.Fields.TryGetValue(key, out field);
             if (known)
             {
                 value = field!;
             }
-            else if (!receiver.Fields.IsEmpty && member is IPropertySymbol property && !IsFieldLike(property))
+            else if (!receiver.Fields.IsEmpty && member is IPropertySymbol property &&
+                     (!IsFieldLike(property) || !property.ContainingType.DeclaringSyntaxReferences.Any(r => _context.Compilation.ContainsSyntaxTree(r.SyntaxTree))))
             {
-                // A computed property of an object built here may read any of its fields.
+                // A computed property of an object built here may read any of its fields; a property of a type of
+                // another assembly (Task<T>.Result, Nullable<T>.Value over a tuple) is not one of them: the whole value.
                 value = receiver.Whole();
             }
 

@@ -199,7 +199,9 @@ namespace AiCompliance.Analyzers.Flow
             var result = Make(Sources, ImmutableHashSet<int>.Empty, Clean.Fields, false);
             foreach (var p in Params)
             {
-                result = result.Join(argument(p).Own());
+                // The whole argument: a summary that reads a member of its parameter does not know which one was
+                // tainted in the caller (a tuple or an object built there with content in one member).
+                result = result.Join(argument(p).Whole());
             }
 
             foreach (var field in Fields)
