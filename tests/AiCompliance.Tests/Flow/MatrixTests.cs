@@ -2319,6 +2319,32 @@ public class MatrixTests
         """);
 
     [Fact]
+    public Task Self_referencing_objects_built_in_a_loop_stay_followed() => Verify("""
+        class Node
+        {
+            public string Text = "";
+            public string Prompt = "";
+            public Node? Next;
+        }
+
+        class App
+        {
+            async Task Run(IChatClient client, string[] prompts)
+            {
+                Node? head = null;
+                foreach (var prompt in prompts)
+                {
+                    head = new Node { Text = (await client.GetResponseAsync(prompt)).Text, Prompt = prompt, Next = head };
+                }
+
+                Console.WriteLine([|head!.Next!.Next!.Next!.Next!.Next!.Text|]);
+                Console.WriteLine(head.Prompt);
+                Console.WriteLine(head.Next!.Prompt);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ternaries_inside_arguments_report() => Verify("""
         static class Output { public static void Show(string s) => Console.WriteLine(s); }
         class App

@@ -56,7 +56,7 @@ namespace AiCompliance.Analyzers.Flow
     internal sealed class TaintValue : IEquatable<TaintValue>
     {
         public const int ThisParameter = -1;
-        private const int MaxFieldDepth = 2;
+        private const int MaxFieldDepth = 4;
         private const int MaxSources = 16;
 
         public static readonly TaintValue Clean = new TaintValue(
@@ -243,14 +243,33 @@ namespace AiCompliance.Analyzers.Flow
 
         public static bool operator !=(TaintValue? left, TaintValue? right) => !(left == right);
 
+        /// <summary>
+        /// This value as a field at nesting level <paramref name="depth"/>: members nested deeper than
+        /// <see cref="MaxFieldDepth"/> fold into their parent, so self-referencing objects built in a loop stay small.
+        /// </summary>
         private TaintValue Truncate(int depth)
         {
-            if (depth < MaxFieldDepth || Fields.IsEmpty)
+            if (Fields.IsEmpty)
             {
                 return this;
             }
 
-            return Whole();
+            if (depth >= MaxFieldDepth)
+            {
+                return Whole();
+            }
+
+            var fields = Fields;
+            foreach (var pair in Fields)
+            {
+                var truncated = pair.Value.Truncate(depth + 1);
+                if (!ReferenceEquals(truncated, pair.Value))
+                {
+                    fields = fields.SetItem(pair.Key, truncated);
+                }
+            }
+
+            return ReferenceEquals(fields, Fields) ? this : new TaintValue(Sources, Params, fields, LabeledClient);
         }
 
         private static TaintValue Make(ImmutableHashSet<SourceRef> sources, ImmutableHashSet<int> parameters, ImmutableDictionary<ISymbol, TaintValue> fields, bool labeledClient)
