@@ -196,10 +196,9 @@ namespace AiCompliance.Analyzers.Flow
 
                     // Handlers (catch, filter, finally) are also entered by exceptions, not by branches: each gets every
                     // state its try region had (block starts and ends; a finally block gets it on top of the branches
-                    // through it), again each round until nothing changes. Any other block still unreached but
-                    // reachable gets everything seen so far.
-                    // Handlers first: only when none of them changes do the remaining blocks get everything (a block
-                    // after a catch is reached from it once the catch has run).
+                    // through it), again each round until nothing changes. Only when no handler changes does any other
+                    // block still unreached but reachable get everything seen so far (a block after a catch is reached
+                    // from the catch once it has run).
                     var pending = false;
                     State? all = null;
                     for (var pass = 0; pass < 2 && !pending; pass++)
