@@ -8,8 +8,6 @@ using AiCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AiCompliance.Analyzers
 {
@@ -158,13 +156,7 @@ namespace AiCompliance.Analyzers
                 {
                     // Not analyzed yet as a callee of another block: build its flow graph now.
                     var operation = FlowContext.GetOperation(context.SemanticModel, context.CodeBlock, ownBlock: true, context.CancellationToken);
-                    ControlFlowGraph? cfg = operation switch
-                    {
-                        IMethodBodyOperation body => ControlFlowGraph.Create(body, context.CancellationToken),
-                        IConstructorBodyOperation ctor => ControlFlowGraph.Create(ctor, context.CancellationToken),
-                        IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, context.CancellationToken),
-                        _ => null,
-                    };
+                    var cfg = FlowContext.GraphOf(operation, context.CancellationToken);
                     if (cfg is null)
                     {
                         return;

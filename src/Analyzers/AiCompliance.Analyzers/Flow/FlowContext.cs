@@ -67,7 +67,7 @@ namespace AiCompliance.Analyzers.Flow
 
             foreach (var tree in Compilation.SyntaxTrees)
             {
-                if (tree.GetText().ToString().IndexOf("RegisteredAiService", StringComparison.Ordinal) < 0)
+                if (TextOf(tree).IndexOf("RegisteredAiService", StringComparison.Ordinal) < 0)
                 {
                     continue;
                 }
@@ -375,8 +375,8 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>
         /// For benchmarks: the time summed since the last call that code-block callbacks spent in GetOperation on their
-        /// own block (binding it when the driver has not yet: it runs code-block actions before operation actions), in
-        /// milliseconds (wall clock).
+        /// own block, in milliseconds (wall clock). Near zero when an operation analyzer runs: the driver runs a
+        /// declaration's operation actions before its code-block actions, so the block is bound already.
         /// </summary>
         internal static double TakeOwnBindingMs() => Interlocked.Exchange(ref s_ownBindingTicks, 0) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
 
@@ -466,14 +466,9 @@ namespace AiCompliance.Analyzers.Flow
 
                 try
                 {
-                    switch (operation)
+                    if (GraphOf(operation, cancellationToken) is { } cfg)
                     {
-                        case IMethodBodyOperation body:
-                            return (body, ControlFlowGraph.Create(body, cancellationToken));
-                        case IConstructorBodyOperation ctor:
-                            return (ctor, ControlFlowGraph.Create(ctor, cancellationToken));
-                        case IBlockOperation block when block.Parent is null:
-                            return (block, ControlFlowGraph.Create(block, cancellationToken));
+                        return (operation!, cfg);
                     }
                 }
                 catch (ArgumentException)
@@ -484,6 +479,15 @@ namespace AiCompliance.Analyzers.Flow
 
             return null;
         }
+
+        /// <summary>The flow graph of a body's root operation (method, constructor or top-level block), or null for anything else.</summary>
+        public static ControlFlowGraph? GraphOf(IOperation? operation, CancellationToken cancellationToken) => operation switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation ctor => ControlFlowGraph.Create(ctor, cancellationToken),
+            IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+            _ => null,
+        };
 
         // ------------------------------------------------------------------ binding-free prefilter
 

@@ -135,11 +135,11 @@ namespace AiCompliance.Analyzers.Flow
                 var visits = new int[blocks.Length];
                 inputs[0] = initial;
                 var worklist = new Worklist(blocks.Length);
-                var finallies = HasRegion(cfg.Root, ControlFlowRegionKind.Finally) ? new Finallies() : null;
-
                 // With exception handlers, the state each block of a try region ends with (an exception after its last
                 // operation enters the handler with it).
-                var outputs = HasRegion(cfg.Root, ControlFlowRegionKind.Try) ? new State?[blocks.Length] : null;
+                var hasTry = HasRegion(cfg.Root, ControlFlowRegionKind.Try);
+                var outputs = hasTry ? new State?[blocks.Length] : null;
+                var finallies = hasTry && HasRegion(cfg.Root, ControlFlowRegionKind.Finally) ? new Finallies() : null;
                 worklist.Add(0);
                 while (true)
                 {
