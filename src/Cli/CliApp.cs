@@ -12,13 +12,14 @@ namespace AiCompliance.Cli;
 
 /// <summary>
 /// The <c>aicompliance</c> command: parses the arguments, restores, scans, writes the report, returns the exit code
-/// (0 compliant, 1 findings, 2 could not scan). Callable in-process (tests) with any writers.
+/// (0 compliant, 1 findings, 2 could not scan, 3 incomplete). Callable in-process (tests) with any writers.
 /// </summary>
 internal static class CliApp
 {
-    public const int ExitCompliant = 0;
-    public const int ExitFindings = 1;
-    public const int ExitCouldNotScan = 2;
+    public const int ExitCompliant = ExitCodes.Compliant;
+    public const int ExitFindings = ExitCodes.Findings;
+    public const int ExitCouldNotScan = ExitCodes.CouldNotScan;
+    public const int ExitIncomplete = ExitCodes.Incomplete;
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
@@ -105,13 +106,22 @@ internal static class CliApp
     {
         if (!command.NoRestore)
         {
-            foreach (var file in target.RestoreFiles)
+            // An unchanged, restored target is not restored again (RestoreState says what "unchanged" means).
+            if (RestoreState.IsCurrent(target))
             {
-                progress.Restoring(ReportBuilder.Relative(target.Root, file));
-                await Restorer.RestoreAsync(file, cancellationToken).ConfigureAwait(false);
+                progress.RestoreSkipped();
             }
+            else
+            {
+                foreach (var file in target.RestoreFiles)
+                {
+                    progress.Restoring(ReportBuilder.Relative(target.Root, file));
+                    await Restorer.RestoreAsync(file, cancellationToken).ConfigureAwait(false);
+                }
 
-            progress.Restored();
+                RestoreState.Stamp(target);
+                progress.Restored();
+            }
         }
 
         MSBuildRegistration.EnsureRegistered(target.Root);

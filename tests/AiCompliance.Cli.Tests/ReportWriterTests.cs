@@ -42,6 +42,65 @@ public sealed class ReportWriterTests
             new List<string>());
     }
 
+    /// <summary>A report with one unchecked part per kind that matters, with or without an AIC001 finding.</summary>
+    internal static ScanReport IncompleteReport(bool withFindings)
+    {
+        var complete = Report(unlabeled: withFindings ? 1 : 0);
+        return new ScanReport(
+            complete.Input,
+            complete.Root,
+            complete.Projects,
+            complete.Services,
+            complete.Sources,
+            complete.Outputs,
+            complete.Findings,
+            complete.Rules,
+            new List<string> { "Lib: analyzer assembly 'X.dll' could not be loaded; it declares no source generator" },
+            new[]
+            {
+                new IncompleteEntry("App", IncompleteKinds.Compile, "1 compiler error (first: src/Program.cs:3: CS0103: " + Hostile + ")"),
+                new IncompleteEntry("Lib", IncompleteKinds.Generator, "source generator 'RazorSourceGenerator' failed (ArgumentException: duplicate hint name)"),
+            });
+    }
+
+    [Fact]
+    public void An_incomplete_scan_without_findings_is_never_compliant_and_exits_3()
+    {
+        var report = IncompleteReport(withFindings: false);
+        Assert.False(report.Compliant);
+        Assert.False(report.Complete);
+        Assert.Equal(3, report.ExitCode);
+        Assert.Equal("INCOMPLETE", report.Verdict);
+        Assert.Equal("incomplete", report.VerdictToken);
+        Assert.EndsWith("0 findings, 2 unchecked parts — INCOMPLETE", report.SummaryLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_win_over_an_incomplete_scan_and_both_are_told()
+    {
+        var report = IncompleteReport(withFindings: true);
+        Assert.Equal(1, report.ExitCode);
+        Assert.Equal("NOT COMPLIANT", report.Verdict);
+        Assert.EndsWith("1 finding, 2 unchecked parts — NOT COMPLIANT", report.SummaryLine, StringComparison.Ordinal);
+
+        var json = new StringWriter();
+        JsonReportWriter.Write(report, json);
+        using var doc = JsonDocument.Parse(json.ToString());
+        Assert.Equal("not-compliant", doc.RootElement.GetProperty("verdict").GetString());
+        Assert.False(doc.RootElement.GetProperty("complete").GetBoolean());
+        Assert.Equal(2, doc.RootElement.GetProperty("incomplete").GetArrayLength());
+
+        var markdown = new StringWriter();
+        MarkdownReportWriter.Write(report, markdown);
+        Assert.Contains("the findings below stand, but there may be more", markdown.ToString(), StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", markdown.ToString(), StringComparison.Ordinal); // reasons are escaped like everything else
+
+        var html = new StringWriter();
+        HtmlReportWriter.Write(report, html, DateTimeOffset.UnixEpoch);
+        Assert.DoesNotContain("<script", html.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<section class=\"banner bad\" id=\"verdict\">", html.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Summary_line_counts_and_verdict()
     {

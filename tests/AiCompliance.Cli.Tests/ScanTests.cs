@@ -83,7 +83,7 @@ public sealed class ScanTests
         var run = await CliRunner.RunAsync("scan", folder, "--no-restore", "--format", "json");
         Assert.True(run.ExitCode == 1, run.ToString());
         using var json = ScanFixture.Json(run);
-        Assert.Equal(".", json.RootElement.GetProperty("input").GetString());
+        Assert.Equal("App.slnx", json.RootElement.GetProperty("input").GetString());
         Assert.Contains(json.RootElement.GetProperty("projects").EnumerateArray(), p => p.GetProperty("name").GetString() == "Unlabeled");
         Assert.Equal("AIC001", Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("id").GetString());
     }
@@ -149,7 +149,7 @@ public sealed class ScanTests
         Assert.True(run.ExitCode == 1, run.ToString());
         using var json = ScanFixture.Json(run);
         var root = json.RootElement;
-        Assert.Equal(".", root.GetProperty("input").GetString());
+        Assert.Equal("Fixtures/", root.GetProperty("input").GetString());
         var projects = root.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("path").GetString()).ToList();
         Assert.Contains("Compliant/Compliant.csproj", projects);
         Assert.Contains("Unlabeled/Unlabeled.csproj", projects);
@@ -165,7 +165,7 @@ public sealed class ScanTests
         // Paths are relative with '/' separators; nothing machine-specific is written.
         Assert.DoesNotContain(CliRunner.RepoRoot, run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\\\\", run.Out, StringComparison.Ordinal);
-        Assert.Contains("restoring", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Contains("restoring", StringComparison.Ordinal) || run.Error.Contains("restore skipped", StringComparison.Ordinal), run.Error);
     }
 
     [Fact]

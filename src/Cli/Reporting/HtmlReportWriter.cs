@@ -31,6 +31,7 @@ internal static class HtmlReportWriter
         .banner { border-radius: 8px; padding: 16px 20px; margin: 16px 0; border: 1px solid; }
         .banner.ok { background: var(--ok-bg); border-color: var(--ok); color: var(--ok); }
         .banner.bad { background: var(--bad-bg); border-color: var(--bad); color: var(--bad); }
+        .banner.warn { background: var(--warn-bg); border-color: var(--warn); color: var(--warn); }
         .banner .verdict { font-size: 24px; font-weight: 700; }
         .banner .line { color: #1f2328; margin-top: 6px; }
         .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
@@ -71,10 +72,26 @@ internal static class HtmlReportWriter
             .Append(". Rules: GB 45438-2025 (explicit labels), Measures for Labeling AI-Generated Synthetic Content.</div>").AppendLine();
 
         // Verdict banner
-        html.Append("<section class=\"banner ").Append(report.Compliant ? "ok" : "bad").AppendLine("\" id=\"verdict\">");
-        html.Append("<div class=\"verdict\">").Append(report.Compliant ? "✔ " : "✘ ").Append(E(report.Verdict)).AppendLine("</div>");
+        var banner = report.Compliant ? "ok" : report.HasBlockingFindings ? "bad" : "warn";
+        html.Append("<section class=\"banner ").Append(banner).AppendLine("\" id=\"verdict\">");
+        html.Append("<div class=\"verdict\">").Append(report.Compliant ? "✔ " : report.HasBlockingFindings ? "✘ " : "? ").Append(E(report.Verdict)).AppendLine("</div>");
         html.Append("<div class=\"line\">").Append(E(report.SummaryLine)).AppendLine("</div>");
         html.AppendLine("</section>");
+
+        if (!report.Complete)
+        {
+            html.Append("<h2 id=\"incomplete\">Not checked (").Append(report.Incomplete.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(")</h2>");
+            html.Append("<p>").Append(report.HasBlockingFindings
+                ? "The findings below stand, but parts of the app were not checked and may hide more."
+                : "Nothing unlabeled was found, but parts of the app were not checked: this is not a compliant verdict.").AppendLine("</p>");
+            html.AppendLine("<ul class=\"incomplete\">");
+            foreach (var entry in report.Incomplete)
+            {
+                html.Append("<li><strong>").Append(E(entry.Project)).Append("</strong> — <code>").Append(E(entry.Kind)).Append("</code>: ").Append(E(entry.Detail)).AppendLine("</li>");
+            }
+
+            html.AppendLine("</ul>");
+        }
 
         var s = report.Summary;
         html.AppendLine("<div class=\"cards\">");

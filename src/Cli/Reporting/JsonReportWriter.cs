@@ -40,8 +40,9 @@ internal static class JsonReportWriter
         json.WriteString("version", ToolInfo.Version);
         json.WriteEndObject();
         json.WriteString("input", report.Input);
-        json.WriteString("verdict", report.Compliant ? "compliant" : "not-compliant");
+        json.WriteString("verdict", report.VerdictToken);
         json.WriteBoolean("compliant", report.Compliant);
+        json.WriteBoolean("complete", report.Complete);
         json.WriteNumber("exitCode", report.ExitCode);
 
         var s = report.Summary;
@@ -133,6 +134,18 @@ internal static class JsonReportWriter
             json.WriteString("helpUri", finding.HelpUri);
             json.WriteString("project", finding.Project);
             WriteLocation(json, "location", finding.Location);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("incomplete");
+        foreach (var entry in report.Incomplete)
+        {
+            json.WriteStartObject();
+            json.WriteString("project", entry.Project);
+            json.WriteString("kind", entry.Kind);
+            json.WriteString("detail", entry.Detail);
             json.WriteEndObject();
         }
 

@@ -14,6 +14,7 @@ internal static class MarkdownReportWriter
     private static readonly string[] OutputHeaders = ["Location", "Sink", "Source", "Labeled"];
     private static readonly string[] FindingHeaders = ["Id", "Severity", "Location", "Message"];
     private static readonly string[] ProjectHeaders = ["Project", "Path", "Compiler errors"];
+    private static readonly string[] IncompleteHeaders = ["Project", "What failed", "Detail"];
 
     public static void Write(ScanReport report, TextWriter output)
     {
@@ -28,6 +29,16 @@ internal static class MarkdownReportWriter
 
         md.AppendLine();
         md.AppendLine();
+        if (!report.Complete)
+        {
+            md.Append("> **Not everything was checked** (").Append(report.Incomplete.Count.ToString(CultureInfo.InvariantCulture))
+              .AppendLine(report.HasBlockingFindings ? "): the findings below stand, but there may be more." : "): no finding is not the same as compliant.");
+            md.AppendLine();
+            Section(md, "Not checked", report.Incomplete.Count, IncompleteHeaders, report.Incomplete.Select(i => new[]
+            {
+                Cell(i.Project), Code(i.Kind), Cell(i.Detail),
+            }));
+        }
 
         Section(md, "Registered services", report.Services.Count, ServiceHeaders, report.Services.Select(s => new[]
         {

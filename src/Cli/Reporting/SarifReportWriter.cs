@@ -82,6 +82,43 @@ internal static class SarifReportWriter
         json.WriteEndObject();
         json.WriteEndObject();
 
+        // Whether the run checked everything: a code-scanning upload of an incomplete scan must not read as clean.
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", report.Complete);
+        json.WriteNumber("exitCode", report.ExitCode);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var entry in report.Incomplete)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", $"{entry.Project}: {entry.Kind}: {entry.Detail}");
+            json.WriteEndObject();
+            json.WriteStartObject("descriptor");
+            json.WriteString("id", "incomplete/" + entry.Kind);
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteString("project", entry.Project);
+            json.WriteString("kind", entry.Kind);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "warning");
+            json.WriteStartObject("message");
+            json.WriteString("text", warning);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject(RootId);
         json.WriteString("uri", new Uri(report.Root.EndsWith(Path.DirectorySeparatorChar) ? report.Root : report.Root + Path.DirectorySeparatorChar).AbsoluteUri);
@@ -110,6 +147,8 @@ internal static class SarifReportWriter
 
         json.WriteStartObject("properties");
         json.WriteBoolean("compliant", report.Compliant);
+        json.WriteBoolean("complete", report.Complete);
+        json.WriteString("verdict", report.VerdictToken);
         json.WriteString("summary", report.SummaryLine);
         json.WriteStartArray("services");
         foreach (var service in report.Services)

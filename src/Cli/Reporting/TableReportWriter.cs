@@ -12,7 +12,7 @@ internal static class TableReportWriter
     {
         console.Write(new Rule("[bold]AiCompliance scan[/]: " + Markup.Escape(report.Input)).LeftJustified());
         console.WriteLine();
-        console.Write(new Markup(report.Compliant ? "[bold green]✔ COMPLIANT[/]" : "[bold red]✘ NOT COMPLIANT[/]"));
+        console.Write(new Markup(report.Compliant ? "[bold green]✔ COMPLIANT[/]" : report.HasBlockingFindings ? "[bold red]✘ NOT COMPLIANT[/]" : "[bold yellow]? INCOMPLETE[/] (nothing unlabeled was found, but part of the app was not checked)"));
         console.WriteLine();
         console.WriteLine();
 
@@ -77,6 +77,14 @@ internal static class TableReportWriter
 
         Show(console, findings, report.Findings.Count);
 
+        var incomplete = NewTable("Not checked", report.Incomplete.Count, "Project", "What failed", "Detail");
+        foreach (var i in report.Incomplete)
+        {
+            incomplete.AddRow(T(i.Project), new Markup("[yellow]" + Markup.Escape(i.Kind) + "[/]"), T(i.Detail));
+        }
+
+        Show(console, incomplete, report.Incomplete.Count);
+
         if (report.Warnings.Count > 0)
         {
             console.Write(new Markup("[bold yellow]Scan warnings[/]"));
@@ -90,7 +98,7 @@ internal static class TableReportWriter
             console.WriteLine();
         }
 
-        var color2 = report.Compliant ? "green" : "red";
+        var color2 = report.Compliant ? "green" : report.HasBlockingFindings ? "red" : "yellow";
         console.Write(new Markup("[bold " + color2 + "]" + Markup.Escape(report.SummaryLine) + "[/]"));
         console.WriteLine();
     }

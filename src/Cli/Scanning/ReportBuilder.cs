@@ -21,6 +21,9 @@ internal sealed partial class ReportBuilder
 {
     private const string AttributeMetadataName = "AiCompliance.RegisteredAiServiceAttribute";
 
+    /// <summary>AIC009: the flow engine could not analyze a method.</summary>
+    internal const string AnalysisFailedId = "AIC009";
+
     private readonly string _root;
     private readonly IScanProgress _progress;
     private readonly List<ProjectEntry> _projects = new();
@@ -30,6 +33,7 @@ internal sealed partial class ReportBuilder
     private readonly List<FindingEntry> _findings = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = new();
+    private readonly List<IncompleteEntry> _incomplete = new();
     private readonly HashSet<string> _ruleIds = new(StringComparer.Ordinal);
 
     public ReportBuilder(string root, IScanProgress progress)
@@ -53,6 +57,23 @@ internal sealed partial class ReportBuilder
         _progress.Warning(message);
     }
 
+    /// <summary>Something the scan could not check: the verdict can no longer be COMPLIANT. Thread-safe.</summary>
+    public void AddIncomplete(string project, string kind, string detail)
+    {
+        var entry = new IncompleteEntry(project, kind, WorkspaceScanner.OneLine(detail));
+        lock (_incomplete)
+        {
+            if (_incomplete.Contains(entry))
+            {
+                return;
+            }
+
+            _incomplete.Add(entry);
+        }
+
+        _progress.Warning("not checked: " + entry);
+    }
+
     public void AddProject(Project project, Compilation compilation, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var name = project.Name;
@@ -63,17 +84,31 @@ internal sealed partial class ReportBuilder
         if (compilerErrors.Count > 0)
         {
             var first = compilerErrors[0];
-            AddWarning(string.Create(
+            AddIncomplete(name, IncompleteKinds.Compile, string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name}: {compilerErrors.Count} compiler error{(compilerErrors.Count == 1 ? string.Empty : "s")}, the report may be incomplete (first: {Locate(first.Location)}: {first.Id}: {WorkspaceScanner.OneLine(first.GetMessage(CultureInfo.InvariantCulture))})"));
+                $"{compilerErrors.Count} compiler error{(compilerErrors.Count == 1 ? string.Empty : "s")} (first: {Locate(first.Location)}: {first.Id}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
+        }
+
+        var engineFailures = diagnostics.Where(d => d.Id == AnalysisFailedId).ToList();
+        if (engineFailures.Count > 0)
+        {
+            var first = engineFailures[0];
+            AddIncomplete(name, IncompleteKinds.Engine, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{engineFailures.Count} method{(engineFailures.Count == 1 ? string.Empty : "s")} not analyzed ({AnalysisFailedId}; first: {Locate(first.Location)}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
         }
 
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.Id == "AD0001")
             {
-                AddWarning($"{name}: {WorkspaceScanner.OneLine(diagnostic.GetMessage(CultureInfo.InvariantCulture))}");
+                AddIncomplete(name, IncompleteKinds.Analyzer, diagnostic.GetMessage(CultureInfo.InvariantCulture));
                 continue;
+            }
+
+            if (diagnostic.Id == AnalysisFailedId)
+            {
+                continue; // counted above: an unchecked part, not a finding
             }
 
             if (!IsAic(diagnostic.Id) || diagnostic.IsSuppressed)
@@ -159,6 +194,16 @@ internal sealed partial class ReportBuilder
             warnings = _warnings.ToArray();
         }
 
+        IncompleteEntry[] incomplete;
+        lock (_incomplete)
+        {
+            incomplete = _incomplete
+                .OrderBy(i => i.Project, StringComparer.Ordinal)
+                .ThenBy(i => i.Kind, StringComparer.Ordinal)
+                .ThenBy(i => i.Detail, StringComparer.Ordinal)
+                .ToArray();
+        }
+
         return new ScanReport(
             input,
             _root,
@@ -168,7 +213,8 @@ internal sealed partial class ReportBuilder
             _outputs.OrderBy(o => o.Location, LocationComparer.Instance).ToList(),
             _findings.OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Id, StringComparer.Ordinal).ToList(),
             rules,
-            warnings);
+            warnings,
+            incomplete);
     }
 
     private void AddServices(Compilation compilation, ImmutableArray<Diagnostic> diagnostics, string project, CancellationToken cancellationToken)

@@ -13,12 +13,18 @@ internal interface IScanProgress
 
     void Restored();
 
+    /// <summary>Restore was not needed: every project's assets file is newer than what restore reads.</summary>
+    void RestoreSkipped();
+
     /// <summary>A project was evaluated, built (design time) or resolved by the workspace.</summary>
     void Loading(string project, string? targetFramework, string operation, TimeSpan elapsed);
 
     void Loaded(int projects);
 
     void Analyzing(string project, int index, int total);
+
+    /// <summary>A project entered a phase of its analysis (compiling, analyzing); projects may run side by side.</summary>
+    void Phase(string project, string phase);
 
     void Analyzed();
 
@@ -40,6 +46,10 @@ internal sealed class QuietProgress : IScanProgress
     {
     }
 
+    public void RestoreSkipped()
+    {
+    }
+
     public void Loading(string project, string? targetFramework, string operation, TimeSpan elapsed)
     {
     }
@@ -49,6 +59,10 @@ internal sealed class QuietProgress : IScanProgress
     }
 
     public void Analyzing(string project, int index, int total)
+    {
+    }
+
+    public void Phase(string project, string phase)
     {
     }
 
@@ -72,6 +86,8 @@ internal sealed class PlainProgress : IScanProgress
     {
     }
 
+    public void RestoreSkipped() => _error.WriteLine("restore skipped: already restored and unchanged since");
+
     public void Loading(string project, string? targetFramework, string operation, TimeSpan elapsed)
     {
         if (operation == "Resolve")
@@ -84,6 +100,8 @@ internal sealed class PlainProgress : IScanProgress
 
     public void Analyzing(string project, int index, int total) =>
         _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analyzing {project} ({index}/{total})"));
+
+    public void Phase(string project, string phase) => _error.WriteLine(project + ": " + phase);
 
     public void Analyzed()
     {
@@ -132,6 +150,13 @@ internal sealed class LiveProgress : IScanProgress
         }
     }
 
+    public void RestoreSkipped()
+    {
+        var task = _context.AddTask("Restore skipped (already restored)", maxValue: 1);
+        task.Value = task.MaxValue;
+        task.StopTask();
+    }
+
     public void Loading(string project, string? targetFramework, string operation, TimeSpan elapsed)
     {
         _load ??= _context.AddTask("Loading projects", maxValue: 1).IsIndeterminate();
@@ -149,9 +174,21 @@ internal sealed class LiveProgress : IScanProgress
 
     public void Analyzing(string project, int index, int total)
     {
-        _analyze ??= _context.AddTask("Analyzing", maxValue: total);
-        _analyze.Description = Markup.Escape($"Analyzing {project} ({index}/{total})");
-        _analyze.Value = index - 1;
+        lock (_warnings)
+        {
+            _analyze ??= _context.AddTask("Analyzing", maxValue: total);
+            _analyze.Description = Markup.Escape($"Analyzing {project} ({index}/{total})");
+            _analyze.Value = index - 1;
+        }
+    }
+
+    public void Phase(string project, string phase)
+    {
+        lock (_warnings)
+        {
+            _analyze ??= _context.AddTask("Analyzing", maxValue: 1);
+            _analyze.Description = Markup.Escape($"{project}: {phase}");
+        }
     }
 
     public void Analyzed()

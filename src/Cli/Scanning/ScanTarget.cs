@@ -21,7 +21,7 @@ internal sealed class ScanTarget
     /// <summary>The absolute folder locations are reported relative to.</summary>
     public string Root { get; }
 
-    /// <summary>What was asked for, relative to <see cref="Root"/> ('.' for a folder).</summary>
+    /// <summary>What was scanned, by name: the solution or project file, or the folder (<c>samples/</c>).</summary>
     public string Input { get; }
 
     /// <summary>The solution to open, when the input is (or the folder holds exactly) one solution.</summary>
@@ -77,9 +77,10 @@ internal sealed class ScanTarget
             .Distinct(StringComparer.Ordinal)
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
+        // What was scanned, by name (the report's title): the folder's solution, else the folder itself.
         if (solutions.Count == 1)
         {
-            return new ScanTarget(full, ".", solutions[0], Array.Empty<string>());
+            return new ScanTarget(full, Path.GetFileName(solutions[0]), solutions[0], Array.Empty<string>());
         }
 
         var projects = FindProjects(full).OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -88,7 +89,7 @@ internal sealed class ScanTarget
             throw new ScanFailedException($"no C# projects found in '{path}' (no .sln, .slnx or .csproj)");
         }
 
-        return new ScanTarget(full, ".", null, projects);
+        return new ScanTarget(full, Path.GetFileName(full) + "/", null, projects);
     }
 
     private static IEnumerable<string> FindProjects(string folder)

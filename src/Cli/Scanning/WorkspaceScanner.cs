@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -27,77 +28,152 @@ internal static class WorkspaceScanner
 
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
+    private const string DuplicateSourceFile = "Duplicate source file '";
+
     public static async Task<ScanReport> ScanAsync(ScanTarget target, IScanProgress progress, CancellationToken cancellationToken)
     {
         var builder = new ReportBuilder(target.Root, progress);
         using var workspace = MSBuildWorkspace.Create();
         workspace.SkipUnrecognizedProjects = true;
         var loadDiagnostics = new List<WorkspaceDiagnostic>();
-        workspace.WorkspaceFailed += (_, e) =>
+        using var failures = workspace.RegisterWorkspaceFailedHandler(e =>
         {
             lock (loadDiagnostics)
             {
                 loadDiagnostics.Add(e.Diagnostic);
             }
-        };
+        });
 
         var loadProgress = new LoadProgress(target.Root, progress);
         var solution = await LoadAsync(workspace, target, loadProgress, cancellationToken).ConfigureAwait(false);
         var (projects, skipped) = SelectProjects(solution, target, builder);
 
-        // Load problems are warnings, except those about projects that are not analyzed (such as an analyzer
-        // project referenced with OutputItemType="Analyzer", which the workspace loads but nothing compiles against).
+        // The design-time build lists some files twice (a Razor component is both a RazorComponent and a Content
+        // item): csc takes each additional file once, the workspace keeps both, and the Razor generator then fails on
+        // a duplicate hint name. Keep each file once, as the compiler does.
+        var deduplicated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            var duplicates = project.AdditionalDocuments
+                .Where(d => d.FilePath is not null)
+                .GroupBy(d => d.FilePath!, StringComparer.Ordinal)
+                .Where(g => g.Count() > 1)
+                .ToList();
+            foreach (var group in duplicates)
+            {
+                solution = solution.RemoveAdditionalDocuments(group.Skip(1).Select(d => d.Id).ToImmutableArray());
+                deduplicated.Add(group.Key);
+            }
+        }
+
         WorkspaceDiagnostic[] diagnostics;
         lock (loadDiagnostics)
         {
             diagnostics = loadDiagnostics.ToArray();
         }
 
-        foreach (var diagnostic in diagnostics)
-        {
-            if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure ||
-                (!skipped.Any(path => diagnostic.Message.Contains(path, StringComparison.Ordinal)) &&
-                 !diagnostic.Message.StartsWith(BenignReferenceWarning, StringComparison.Ordinal)))
-            {
-                builder.AddWarning(OneLine(diagnostic.Message));
-            }
-        }
-
+        ReportLoadDiagnostics(diagnostics, target, skipped, deduplicated, builder);
         if (projects.Count == 0)
         {
             var firstFailure = diagnostics.FirstOrDefault(d => d.Kind == WorkspaceDiagnosticKind.Failure)?.Message;
             throw new ScanFailedException($"no C# projects could be loaded from '{target.Input}'" + (firstFailure is null ? string.Empty : ": " + OneLine(firstFailure)));
         }
 
-        progress.Loaded(projects.Count);
-
-        // Our analyzers and generator replace whatever AiCompliance version each project references.
-        foreach (var project in projects)
+        foreach (var requested in target.Projects)
         {
-            var references = project.AnalyzerReferences
-                .Where(r => !AiComplianceReferences.IsAiComplianceReference(r))
-                .Append(AiComplianceReferences.AnalyzerReference)
-                .Append(AiComplianceReferences.GeneratorReference);
-            solution = solution.WithProjectAnalyzerReferences(project.Id, references);
+            if (!solution.Projects.Any(p => p.FilePath is not null && PathEquals(Path.GetFullPath(p.FilePath), Path.GetFullPath(requested))))
+            {
+                builder.AddIncomplete(Path.GetFileNameWithoutExtension(requested), IncompleteKinds.Load, $"'{ReportBuilder.Relative(target.Root, requested)}' did not load");
+            }
         }
 
-        var internalErrorsBefore = UnlabeledAiOutputAnalyzer.InternalErrors;
-        for (var i = 0; i < projects.Count; i++)
+        progress.Loaded(projects.Count);
+
+        // Every analyzer assembly is loaded now, before the workspace compiles, so that a generator that cannot load is
+        // seen. Then our analyzers and generator replace whatever AiCompliance version each project references.
+        var generators = new GeneratorCheck();
+        foreach (var project in projects)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var project = solution.GetProject(projects[i].Id)!;
-            progress.Analyzing(project.Name, i + 1, projects.Count);
-            await AnalyzeProjectAsync(project, builder, cancellationToken).ConfigureAwait(false);
+            var references = project.AnalyzerReferences.Where(r => !AiComplianceReferences.IsAiComplianceReference(r)).ToList();
+            generators.Load(references);
+            solution = solution.WithProjectAnalyzerReferences(
+                project.Id,
+                references.Append(AiComplianceReferences.AnalyzerReference).Append(AiComplianceReferences.GeneratorReference));
+        }
+
+        // Projects are analyzed side by side (as many as there are cores); their results join the report in project order.
+        var outcomes = new ProjectOutcome?[projects.Count];
+        var started = 0;
+        using (var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount)))
+        {
+            var tasks = projects.Select(async (p, i) =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var project = solution.GetProject(p.Id)!;
+                    progress.Analyzing(project.Name, Interlocked.Increment(ref started), projects.Count);
+                    outcomes[i] = await AnalyzeProjectAsync(project, generators, progress, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            outcome?.AddTo(builder, cancellationToken);
         }
 
         progress.Analyzed();
-        var internalErrors = UnlabeledAiOutputAnalyzer.InternalErrors - internalErrorsBefore;
-        if (internalErrors > 0)
-        {
-            builder.AddWarning($"the AIC001 flow analysis failed on {internalErrors} code block(s) and skipped them (last error: {OneLine(UnlabeledAiOutputAnalyzer.LastInternalError?.Message ?? "unknown")})");
-        }
-
         return builder.Build(target.Input);
+    }
+
+    /// <summary>
+    /// Load failures make the scan incomplete; warnings are shown, except those that are noise: the design-time
+    /// build's duplicate additional files (taken once, see above), projects loaded only as analyzers, and the
+    /// reference-path message the workspace gives for every project reference to an output under obj/.
+    /// </summary>
+    private static void ReportLoadDiagnostics(WorkspaceDiagnostic[] diagnostics, ScanTarget target, List<string> skipped, HashSet<string> deduplicated, ReportBuilder builder)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var message = OneLine(diagnostic.Message);
+            if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+            {
+                var project = ProjectFileIn(diagnostic.Message);
+                if (project is not null && skipped.Any(path => PathEquals(Path.GetFullPath(path), Path.GetFullPath(project))))
+                {
+                    builder.AddWarning(message);
+                    continue;
+                }
+
+                builder.AddIncomplete(project is null ? target.Input : Path.GetFileNameWithoutExtension(project), IncompleteKinds.Load, message);
+                continue;
+            }
+
+            if (message.StartsWith(DuplicateSourceFile, StringComparison.Ordinal) &&
+                deduplicated.Any(path => message.StartsWith(DuplicateSourceFile + path + "'", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (!skipped.Any(path => diagnostic.Message.Contains(path, StringComparison.Ordinal)) &&
+                !message.StartsWith(BenignReferenceWarning, StringComparison.Ordinal))
+            {
+                builder.AddWarning(message);
+            }
+        }
+    }
+
+    /// <summary>The first project file path quoted in a workspace message, if any.</summary>
+    private static string? ProjectFileIn(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"'(?<path>[^']+\.(?:cs|vb|fs)proj)'", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success ? match.Groups["path"].Value : null;
     }
 
     /// <summary>
@@ -146,7 +222,7 @@ internal static class WorkspaceScanner
             }
             else
             {
-                builder.AddWarning($"{project.Name}: skipped, not a C# project ({project.Language})");
+                builder.AddIncomplete(project.Name, IncompleteKinds.Language, $"not a C# project ({project.Language}): AiCompliance analyzes C# only");
             }
         }
 
@@ -183,14 +259,20 @@ internal static class WorkspaceScanner
         }
     }
 
-    private static async Task AnalyzeProjectAsync(Project project, ReportBuilder builder, CancellationToken cancellationToken)
+    private static async Task<ProjectOutcome> AnalyzeProjectAsync(Project project, GeneratorCheck generators, IScanProgress progress, CancellationToken cancellationToken)
     {
+        var outcome = new ProjectOutcome(project);
+        progress.Phase(project.Name, "compiling and running source generators");
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
         {
-            builder.AddWarning($"{project.Name}: no compilation (the project could not be compiled); skipped");
-            return;
+            outcome.Incomplete.Add((IncompleteKinds.Load, "no compilation (the project could not be compiled)"));
+            return outcome;
         }
+
+        var (problems, notes, generatorErrors) = await generators.CheckAsync(project, cancellationToken).ConfigureAwait(false);
+        outcome.Incomplete.AddRange(problems.Select(p => (IncompleteKinds.Generator, p)));
+        outcome.Warnings.AddRange(notes);
 
         // The report-only diagnostics are hidden and off by default: the scanner turns them on.
         var specific = compilation.Options.SpecificDiagnosticOptions
@@ -198,14 +280,57 @@ internal static class WorkspaceScanner
             .SetItem(DiagnosticIds.AiSourceCall, ReportDiagnostic.Warn);
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific));
 
+        progress.Phase(project.Name, "analyzing");
         var options = new CompilationWithAnalyzersOptions(
             project.AnalyzerOptions,
-            onAnalyzerException: (ex, analyzer, _) => builder.AddWarning($"{project.Name}: analyzer {analyzer.GetType().Name} failed: {OneLine(ex.Message)}"),
+            onAnalyzerException: (ex, analyzer, _) =>
+            {
+                lock (outcome.Incomplete)
+                {
+                    outcome.Incomplete.Add((IncompleteKinds.Analyzer, $"analyzer {analyzer.GetType().Name} failed: {ex.GetType().Name}: {ex.Message}"));
+                }
+            },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
         var analysis = compilation.WithAnalyzers(AiComplianceReferences.Analyzers, options);
         var diagnostics = await analysis.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        builder.AddProject(project, compilation, diagnostics, cancellationToken);
+        outcome.Compilation = compilation;
+        outcome.Diagnostics = diagnostics.AddRange(generatorErrors);
+        return outcome;
+    }
+
+    /// <summary>What one project's analysis found, joined into the report after all projects ran.</summary>
+    private sealed class ProjectOutcome
+    {
+        public ProjectOutcome(Project project) => Project = project;
+
+        public Project Project { get; }
+
+        public Compilation? Compilation { get; set; }
+
+        public ImmutableArray<Diagnostic> Diagnostics { get; set; } = ImmutableArray<Diagnostic>.Empty;
+
+        public List<(string Kind, string Detail)> Incomplete { get; } = new();
+
+        public List<string> Warnings { get; } = new();
+
+        public void AddTo(ReportBuilder builder, CancellationToken cancellationToken)
+        {
+            foreach (var warning in Warnings)
+            {
+                builder.AddWarning(warning);
+            }
+
+            foreach (var (kind, detail) in Incomplete)
+            {
+                builder.AddIncomplete(Project.Name, kind, detail);
+            }
+
+            if (Compilation is not null)
+            {
+                builder.AddProject(Project, Compilation, Diagnostics, cancellationToken);
+            }
+        }
     }
 
     internal static bool PathEquals(string a, string b) =>

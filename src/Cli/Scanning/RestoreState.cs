@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace AiCompliance.Cli.Scanning;
+
+/// <summary>
+/// Whether a target is restored already, so that a re-scan of an unchanged solution does not run <c>dotnet restore</c>
+/// again (a no-op restore still costs a process and an MSBuild evaluation per file). A project is current when its
+/// <c>obj/project.assets.json</c> exists and is newer than the project file and every file beside it or above it that
+/// can change what restore does (Directory.Build.props/.targets, Directory.Packages.props, NuGet.config,
+/// global.json); its project references are checked the same way. Anything unusual (a custom obj folder, a project
+/// that cannot be read) counts as not current, and restore runs as before. A restore that changed nothing leaves the
+/// assets file as it was, so the scanner stamps each project it restored (<c>obj/aicompliance.restored</c>).
+/// </summary>
+internal static partial class RestoreState
+{
+    private static readonly string[] RestoreInputs =
+    [
+        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "global.json",
+    ];
+
+    private const string StampFile = "aicompliance.restored";
+
+    /// <summary>Whether every project of <paramref name="target"/> (and what they reference) is restored and unchanged since.</summary>
+    public static bool IsCurrent(ScanTarget target) => Walk(target, stamp: false);
+
+    /// <summary>After a successful restore: stamps every project of <paramref name="target"/> that has an obj folder.</summary>
+    public static void Stamp(ScanTarget target) => Walk(target, stamp: true);
+
+    private static bool Walk(ScanTarget target, bool stamp)
+    {
+        var projects = target.Solution is not null ? ProjectsOfSolution(target.Solution) : target.Projects.ToList();
+        if (projects is null || projects.Count == 0)
+        {
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(projects.Select(Path.GetFullPath));
+        while (pending.Count > 0)
+        {
+            var project = pending.Pop();
+            if (!seen.Add(project))
+            {
+                continue;
+            }
+
+            if (stamp)
+            {
+                TryStamp(project);
+            }
+
+            if (!IsProjectCurrent(project, out var references) && !stamp)
+            {
+                return false;
+            }
+
+            foreach (var reference in references)
+            {
+                pending.Push(reference);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsProjectCurrent(string project, out List<string> references)
+    {
+        references = new List<string>();
+        var folder = Path.GetDirectoryName(project)!;
+        var assets = new FileInfo(Path.Combine(folder, "obj", "project.assets.json"));
+        if (!File.Exists(project) || !assets.Exists)
+        {
+            return false;
+        }
+
+        var stamp = new FileInfo(Path.Combine(folder, "obj", StampFile));
+        var restoredAt = stamp.Exists && stamp.LastWriteTimeUtc > assets.LastWriteTimeUtc ? stamp.LastWriteTimeUtc : assets.LastWriteTimeUtc;
+        if (File.GetLastWriteTimeUtc(project) > restoredAt)
+        {
+            return false;
+        }
+
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            FileInfo[] files;
+            try
+            {
+                files = dir.GetFiles();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+
+            if (files.Any(f => RestoreInputs.Contains(f.Name, StringComparer.OrdinalIgnoreCase) && f.LastWriteTimeUtc > restoredAt))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            var document = XDocument.Load(project);
+            foreach (var element in document.Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
+            {
+                var include = element.Attribute("Include")?.Value;
+                if (string.IsNullOrWhiteSpace(include))
+                {
+                    continue;
+                }
+
+                if (include.Contains("$(", StringComparison.Ordinal))
+                {
+                    return false; // a reference built from properties: let restore decide
+                }
+
+                references.Add(Path.GetFullPath(Path.Combine(folder, include.Replace('\\', Path.DirectorySeparatorChar))));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void TryStamp(string project)
+    {
+        var obj = Path.Combine(Path.GetDirectoryName(project)!, "obj");
+        try
+        {
+            if (File.Exists(Path.Combine(obj, "project.assets.json")))
+            {
+                File.WriteAllText(Path.Combine(obj, StampFile), "restored by aicompliance scan\n");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No stamp: the next scan restores again, as it would without one.
+        }
+    }
+
+    /// <summary>The project files a .sln or .slnx lists; null when it cannot be read.</summary>
+    internal static List<string>? ProjectsOfSolution(string solution)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(solution))!;
+            IEnumerable<string> paths;
+            if (solution.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
+            {
+                paths = XDocument.Load(solution).Descendants()
+                    .Where(e => e.Name.LocalName == "Project")
+                    .Select(e => e.Attribute("Path")?.Value)
+                    .OfType<string>();
+            }
+            else
+            {
+                paths = SolutionProjectLine().Matches(File.ReadAllText(solution)).Select(m => m.Groups["path"].Value);
+            }
+
+            return paths
+                .Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase))
+                .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^Project\(""\{[^}]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProjectLine();
+}

@@ -1,0 +1,27 @@
+using AiCompliance;
+using Microsoft.Extensions.AI;
+
+// Labeled and compiling, but a generator of the project cannot load in this SDK's compiler (CS9057 in a build, a
+// warning that is easy to miss): the code it would generate is not checked, so the scan is INCOMPLETE.
+IChatClient client = new ChatClientStub();
+var answer = await client.GetResponseAsync("hello");
+Console.WriteLine(Assistant.Label(answer.Text));
+Console.WriteLine(Assistant.RegistrationNotice);
+
+[RegisteredAiService("Beijing-Assistant-20240101")]
+public static partial class Assistant { }
+
+internal sealed class ChatClientStub : IChatClient
+{
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "hi")));
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+}
