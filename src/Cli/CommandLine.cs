@@ -31,7 +31,8 @@ internal sealed class CommandLine
         --no-restore      do not run 'dotnet restore' first (the projects must be restored already)
         -q, --quiet       no progress output
 
-        Exit codes: 0 compliant, 1 findings (an AIC diagnostic of severity warning or error), 2 could not scan.
+        Exit codes: 0 compliant, 1 findings (an AIC diagnostic of severity warning or error), 2 could not scan,
+        3 incomplete (no finding, but part of the app could not be checked: the report says what and why).
         """;
 
     public bool ShowHelp { get; private set; }

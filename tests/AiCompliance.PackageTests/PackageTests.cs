@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -191,5 +192,32 @@ public class PackageTests(PackageFixture package)
         var run = Dotnet.Run(dir, "run", "-c", "Release");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.DoesNotContain("error AIC001", run.Output);
+    }
+
+    [Fact]
+    public void An_engine_failure_is_a_warning_AIC009_at_the_method_in_dotnet_build()
+    {
+        // The engine's test switch (docs/rules/AIC009.md) makes the analysis of 'Answer' fail; the build must say so
+        // at the method, not go quiet, and the rest of the program must still be checked (AIC001 on Main's output).
+        var source = ChatProgram.Replace("ANSWER", "response.Text") + """
+
+            static partial class Program
+            {
+                internal static async Task<string> Answer(IChatClient client) => (await client.GetResponseAsync("again")).Text;
+            }
+            """;
+        var dir = package.CreateConsumer("EngineFailureConsumer", source, withMeai: true);
+        File.WriteAllText(Path.Combine(dir, ".globalconfig"), "is_global = true\naicompliance_test_fail_method = Answer\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project><PropertyGroup><WarningsNotAsErrors>$(WarningsNotAsErrors);AIC009</WarningsNotAsErrors></PropertyGroup></Project>\n");
+
+        var build = Dotnet.Run(dir, "build", "-c", "Release");
+        var lines = source.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("internal static async Task<string> Answer", StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf("Answer", StringComparison.Ordinal) + 1;
+        Assert.Matches(
+            $@"Program\.cs\({line},{column}\): warning AIC009: AiCompliance could not analyze '[^']*Answer[^']*': its outputs are not checked \(InvalidOperationException: injected failure",
+            build.Output);
+        Assert.Matches(@"Program\.cs\(7,19\): error AIC001: AI-generated content from 'IChatClient\.GetResponseAsync' reaches 'Console\.WriteLine' without a label", build.Output);
+        Assert.DoesNotContain("AD0001", build.Output);
     }
 }
