@@ -51,6 +51,11 @@ public sealed partial class AppScanTests : IClassFixture<AppScans>
         Assert.Contains(scanned, s => s.StartsWith("Components/Pages/Chat.razor(", StringComparison.Ordinal));
         Assert.Contains(scanned, s => s.StartsWith("Components/Pages/Suggestions.razor(", StringComparison.Ordinal));
 
+        // The inventory sees the source calls in the components' @code blocks, on their .razor lines.
+        var sources = root.GetProperty("sources").EnumerateArray().Select(x => x.GetProperty("location").GetProperty("file").GetString()).ToList();
+        Assert.Contains("Components/Pages/Chat.razor", sources);
+        Assert.Contains("Components/Pages/Suggestions.razor", sources);
+
         // Each .razor file is compiled once: no duplicate-file noise from the design-time build.
         Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Duplicate source file", StringComparison.Ordinal));
     }

@@ -12,6 +12,10 @@ namespace AiCompliance.Analyzers
         public const string UsageCategory = "AiCompliance.Usage";
         public const string ReportCategory = "AiCompliance.Report";
 
+        private const string AnalysisFailedTitle = "AiCompliance could not analyze code";
+        private const string AnalysisFailedMessage = "AiCompliance could not analyze '{0}': its outputs are not checked ({1})";
+        private const string AnalysisFailedDescription = "AiCompliance failed while analyzing this method (or the compilation), so AI content that reaches a user from it is not reported: the check is incomplete. Please report it with the message; the aicompliance scanner counts it toward an INCOMPLETE verdict.";
+
         public static readonly DiagnosticDescriptor UnlabeledAiOutput = Create(
             DiagnosticIds.UnlabeledAiOutput,
             "AI-generated content reaches a user without a label",
@@ -81,6 +85,31 @@ namespace AiCompliance.Analyzers
             UsageCategory,
             DiagnosticSeverity.Warning,
             "The user model file (aicompliance.json) declares sources, sinks, sanitizers, summaries, neutral and content members of types AiCompliance does not model. An entry with a problem is ignored; the rest of the file still applies. A JSON syntax error stops reading at that point. See docs/user-models.md.");
+
+        /// <summary>AIC009 at a method: the engine failed on it, so its outputs are not checked.</summary>
+        public static readonly DiagnosticDescriptor AnalysisFailed = Create(
+            DiagnosticIds.AnalysisFailed,
+            AnalysisFailedTitle,
+            AnalysisFailedMessage,
+            UsageCategory,
+            DiagnosticSeverity.Warning,
+            AnalysisFailedDescription);
+
+        /// <summary>
+        /// AIC009 for a whole compilation (Location.None, reported when the compilation ends): the per-compilation
+        /// set-up failed, or a referenced SDK's source types cannot be resolved. Same id, text and severity as
+        /// <see cref="AnalysisFailed"/>; only the CompilationEnd tag differs.
+        /// </summary>
+        public static readonly DiagnosticDescriptor AnalysisFailedCompilation = new DiagnosticDescriptor(
+            DiagnosticIds.AnalysisFailed,
+            AnalysisFailedTitle,
+            AnalysisFailedMessage,
+            UsageCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: AnalysisFailedDescription,
+            helpLinkUri: HelpLinkBase + DiagnosticIds.AnalysisFailed + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         /// <summary>For the compliance report (scanner): labeled paths. Hidden and off unless enabled.</summary>
         public static readonly DiagnosticDescriptor LabeledAiOutput = Create(

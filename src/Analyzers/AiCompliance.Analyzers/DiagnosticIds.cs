@@ -27,6 +27,9 @@ namespace AiCompliance.Analyzers
         /// <summary>[RegisteredAiService] on a class the generator cannot fill.</summary>
         public const string InvalidServiceTarget = "AIC008";
 
+        /// <summary>AiCompliance could not analyze a method (or the compilation): its outputs are not checked.</summary>
+        public const string AnalysisFailed = "AIC009";
+
         /// <summary>Report only (hidden, off by default): AI content reaches a user, labeled.</summary>
         public const string LabeledAiOutput = "AIC900";
 

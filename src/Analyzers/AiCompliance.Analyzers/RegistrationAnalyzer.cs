@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AiCompliance.Analyzers.Flow;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -30,7 +31,7 @@ namespace AiCompliance.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var attributeType = start.Compilation.GetTypeByMetadataName(ServiceTarget.AttributeMetadataName);
+                var attributeType = WellKnownTypes.For(start.Compilation).Get(ServiceTarget.AttributeMetadataName);
                 if (attributeType is null)
                 {
                     return;

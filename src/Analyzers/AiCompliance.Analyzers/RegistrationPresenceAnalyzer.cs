@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -34,8 +36,20 @@ namespace AiCompliance.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
+                // Failures here never become AD0001: they are counted, and the shared engine code that failed (the flow
+                // context, the prefilter, the model) fails in UnlabeledAiOutputAnalyzer too, which reports AIC009.
                 // User-declared sources (aicompliance.json) count too; AIC007 is reported by UnlabeledAiOutputAnalyzer.
-                var flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
+                FlowContext flow;
+                try
+                {
+                    flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    AnalysisFailures.Record(ex);
+                    return;
+                }
+
                 var model = flow.Model;
                 if (!model.HasSourceTypes)
                 {
@@ -43,8 +57,9 @@ namespace AiCompliance.Analyzers
                 }
 
                 // A registered service (found from the few files that name the attribute): nothing can be reported, so
-                // no action is registered at all (the usual case for a project that uses the generator).
-                if (flow.HasRegisteredService)
+                // no action is registered at all (the usual case for a project that uses the generator). If the search
+                // fails, the symbols below decide.
+                if (HasRegisteredService(flow))
                 {
                     return;
                 }
@@ -58,30 +73,13 @@ namespace AiCompliance.Analyzers
                 start.RegisterCodeBlockAction(
                     c =>
                     {
-                        if (!flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
+                        try
                         {
-                            return;
+                            FindSourceCalls(c, flow, names, calls);
                         }
-
-                        foreach (var invocation in c.CodeBlock.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                        catch (Exception ex) when (ex is not OperationCanceledException)
                         {
-                            var name = invocation.Expression switch
-                            {
-                                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                                _ => null,
-                            };
-                            if (name is null || !names.Contains(name))
-                            {
-                                continue;
-                            }
-
-                            if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol target &&
-                                model.Find(target)?.SourceDescription is { } description)
-                            {
-                                calls.Add((invocation.GetLocation(), description));
-                            }
+                            AnalysisFailures.Record(ex);
                         }
                     });
                 start.RegisterSymbolAction(
@@ -115,6 +113,48 @@ namespace AiCompliance.Analyzers
                         ordered.Count));
                 });
             });
+        }
+
+        private static bool HasRegisteredService(FlowContext flow)
+        {
+            try
+            {
+                return flow.HasRegisteredService;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AnalysisFailures.Record(ex);
+                return false;
+            }
+        }
+
+        private static void FindSourceCalls(CodeBlockAnalysisContext c, FlowContext flow, HashSet<string> names, ConcurrentBag<(Location Location, string Description)> calls)
+        {
+            if (!flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
+            {
+                return;
+            }
+
+            foreach (var invocation in c.CodeBlock.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is null || !names.Contains(name))
+                {
+                    continue;
+                }
+
+                if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol target &&
+                    flow.Model.Find(target)?.SourceDescription is { } description)
+                {
+                    calls.Add((invocation.GetLocation(), description));
+                }
+            }
         }
     }
 }

@@ -26,13 +26,15 @@ namespace AiCompliance.Analyzers
     public sealed class UnlabeledAiOutputAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxAdditionalLocations = 8;
-        private static int s_internalErrors;
 
-        /// <summary>Exceptions swallowed so a bug never surfaces as AD0001 in a user's build; tests assert it stays 0.</summary>
-        public static int InternalErrors => Volatile.Read(ref s_internalErrors);
+        /// <summary>
+        /// Exceptions caught so a bug never surfaces as AD0001 in a user's build (each is reported as AIC009); tests
+        /// assert it does not move. Counts the failures of every AIC analyzer.
+        /// </summary>
+        public static int InternalErrors => AnalysisFailures.Count;
 
-        /// <summary>The last exception swallowed, for tests and diagnostics of the analyzer itself.</summary>
-        public static Exception? LastInternalError { get; private set; }
+        /// <summary>The last exception caught, for tests and diagnostics of the analyzer itself.</summary>
+        public static Exception? LastInternalError => AnalysisFailures.Last;
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -41,7 +43,9 @@ namespace AiCompliance.Analyzers
             Descriptors.LabelTampering,
             Descriptors.LabeledAiOutput,
             Descriptors.AiSourceCall,
-            Descriptors.InvalidUserModel);
+            Descriptors.InvalidUserModel,
+            Descriptors.AnalysisFailed,
+            Descriptors.AnalysisFailedCompilation);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -55,38 +59,82 @@ namespace AiCompliance.Analyzers
                 // The user model file (aicompliance.json): its rows join the built-in ones; its problems are AIC007,
                 // reported here only (not by the other analyzers that read it), whether or not an AI SDK is referenced.
                 start.RegisterAdditionalFileAction(UserModelFile.ReportProblems);
-                var flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
-                var model = flow.Model;
-                if (!model.HasSourceTypes && model.AiGeneratedAttribute is null)
+                try
                 {
-                    return; // no AI SDK here: no work at all
+                    Start(start);
                 }
-
-                var shown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-                var services = new ConcurrentBag<INamedTypeSymbol>();
-                var razorTrees = new ConcurrentDictionary<SyntaxTree, bool>();
-                start.RegisterCodeBlockAction(block => AnalyzeCodeBlock(block, flow, shown, razorTrees));
-                if (model.RegisteredServiceAttribute is { } registered)
+                catch (OperationCanceledException)
                 {
-                    start.RegisterSymbolAction(
-                        symbol =>
-                        {
-                            if (FlowModel.HasAttribute(symbol.Symbol, registered))
-                            {
-                                services.Add((INamedTypeSymbol)symbol.Symbol);
-                            }
-                        },
-                        SymbolKind.NamedType);
-                    start.RegisterCompilationEndAction(end => ReportNeverShown(end, services, shown));
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    // The set-up of the compilation failed: nothing of it is checked. AIC009 for the compilation, not AD0001.
+                    AnalysisFailures.Record(ex);
+                    var name = start.Compilation.AssemblyName ?? "the compilation";
+                    var reason = AnalysisFailures.Reason(ex);
+                    start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisFailedCompilation, Location.None, name, reason)));
                 }
             });
+        }
+
+        private static void Start(CompilationStartAnalysisContext start)
+        {
+            var flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
+            var model = flow.Model;
+            if (model.UnresolvedSdks.Count > 0)
+            {
+                // An SDK is referenced but none of its source types resolves: its calls are invisible to AIC001.
+                var name = start.Compilation.AssemblyName ?? "the compilation";
+                var reason = string.Join("; ", model.UnresolvedSdks);
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisFailedCompilation, Location.None, name, reason)));
+            }
+
+            if (!model.HasSourceTypes && model.AiGeneratedAttribute is null)
+            {
+                return; // no AI SDK here: no work at all
+            }
+
+            var shown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var services = new ConcurrentBag<INamedTypeSymbol>();
+            var razorTrees = new ConcurrentDictionary<SyntaxTree, bool>();
+            var failures = new FailureCount();
+            start.RegisterCodeBlockAction(block => AnalyzeCodeBlock(block, flow, shown, razorTrees, failures));
+            if (model.RegisteredServiceAttribute is { } registered)
+            {
+                start.RegisterSymbolAction(
+                    symbol =>
+                    {
+                        if (FlowModel.HasAttribute(symbol.Symbol, registered))
+                        {
+                            services.Add((INamedTypeSymbol)symbol.Symbol);
+                        }
+                    },
+                    SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    try
+                    {
+                        // "Never shown" is a claim about every method: not made when some were not analyzed (AIC009).
+                        if (failures.Count == 0)
+                        {
+                            ReportNeverShown(end, services, shown);
+                        }
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        AnalysisFailures.Record(ex);
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisFailedCompilation, Location.None, end.Compilation.AssemblyName ?? "the compilation", AnalysisFailures.Reason(ex)));
+                    }
+                });
+            }
         }
 
         /// <summary>AIC004: registered services whose notice reaches no output and whose number is in no page the project ships.</summary>
         private static void ReportNeverShown(CompilationAnalysisContext context, ConcurrentBag<INamedTypeSymbol> services, ConcurrentDictionary<string, bool> shown)
         {
             // Console apps count only console output; web apps also count the pages and views they ship.
-            var web = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null;
+            var web = WellKnownTypes.For(context.Compilation).Get("Microsoft.AspNetCore.Http.HttpContext") is not null;
             var pages = web
                 ? context.Options.AdditionalFiles.Where(f => IsPage(f.Path)).Select(f => f.GetText(context.CancellationToken)?.ToString() ?? string.Empty).ToList()
                 : new List<string>();
@@ -119,29 +167,30 @@ namespace AiCompliance.Analyzers
             path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) ||
             path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
 
-        private static void AnalyzeCodeBlock(CodeBlockAnalysisContext context, FlowContext flow, ConcurrentDictionary<string, bool> shown, ConcurrentDictionary<SyntaxTree, bool> razorTrees)
+        private static void AnalyzeCodeBlock(CodeBlockAnalysisContext context, FlowContext flow, ConcurrentDictionary<string, bool> shown, ConcurrentDictionary<SyntaxTree, bool> razorTrees, FailureCount failures)
         {
             if (context.OwningSymbol is not IMethodSymbol method)
             {
                 return;
             }
 
-            // Generated code is silent, except the output of the Razor compiler: there only the component sinks
-            // (RazorSinks) report, each on the .razor line it maps to.
             var razor = false;
-            if (context.IsGeneratedCode)
-            {
-                var tree = context.CodeBlock.SyntaxTree;
-                if (!razorTrees.GetOrAdd(tree, t => IsRazorOutput(t, context.CancellationToken)))
-                {
-                    return;
-                }
-
-                razor = true;
-            }
-
             try
             {
+                // Generated code is silent, except the output of the Razor compiler: there only the component sinks
+                // (RazorSinks) report, each on the .razor line it maps to.
+                if (context.IsGeneratedCode)
+                {
+                    var tree = context.CodeBlock.SyntaxTree;
+                    if (!razorTrees.GetOrAdd(tree, t => IsRazorOutput(t, context.CancellationToken)))
+                    {
+                        return;
+                    }
+
+                    razor = true;
+                }
+
+                flow.Injection?.ThrowIfInjected(method, context.CodeBlock.SyntaxTree);
                 if (!flow.CodeBlockMayProduce(method, context.CodeBlock))
                 {
                     return;
@@ -181,7 +230,16 @@ namespace AiCompliance.Analyzers
                         Report(context, finding, Descriptors.LabeledAiOutput, razor);
                     }
 
-                    return; // no tampering or source-call reports in generated code
+                    // The scanner's inventory: source calls written in the page itself (an @code block), on their line.
+                    foreach (var source in result.SourceCalls)
+                    {
+                        if (source.Location.SourceTree == context.CodeBlock.SyntaxTree && MapsToPage(source.Location, context.CancellationToken))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AiSourceCall, source.Location, source.Description, source.Labeled ? " (through the labeling client)" : string.Empty));
+                        }
+                    }
+
+                    return; // no tampering reports in generated code
                 }
 
                 foreach (var tamper in result.Tampering)
@@ -212,9 +270,52 @@ namespace AiCompliance.Analyzers
             }
             catch (Exception ex)
             {
-                Interlocked.Increment(ref s_internalErrors);
-                LastInternalError = ex;
+                // Never AD0001: the method's outputs are not checked, and AIC009 says so.
+                var failure = ex as MethodAnalysisException;
+                var cause = failure?.InnerException ?? ex;
+                AnalysisFailures.Record(cause);
+                failures.Increment();
+                ReportAnalysisFailed(context, method, failure?.Method, cause, razor);
             }
+        }
+
+        /// <summary>How many code blocks of one compilation the engine failed on.</summary>
+        private sealed class FailureCount
+        {
+            private int _count;
+
+            public int Count => Volatile.Read(ref _count);
+
+            public void Increment() => Interlocked.Increment(ref _count);
+        }
+
+        /// <summary>
+        /// AIC009 for a code block the engine failed on: at the local function that failed when it is declared in this
+        /// block, else at the method's identifier (in Razor output: the first expression that maps to the page).
+        /// </summary>
+        private static void ReportAnalysisFailed(CodeBlockAnalysisContext context, IMethodSymbol method, IMethodSymbol? failed, Exception cause, bool razor)
+        {
+            var subject = method;
+            if (failed is { MethodKind: MethodKind.LocalFunction } &&
+                failed.Locations.FirstOrDefault() is { IsInSource: true } local &&
+                local.SourceTree == context.CodeBlock.SyntaxTree &&
+                context.CodeBlock.Span.Contains(local.SourceSpan))
+            {
+                subject = failed;
+            }
+
+            Location location;
+            if (razor)
+            {
+                location = MappedLocation(context.CodeBlock, context.CancellationToken);
+            }
+            else
+            {
+                location = subject.Locations.FirstOrDefault(l => l.SourceTree == context.CodeBlock.SyntaxTree && context.CodeBlock.Span.Contains(l.SourceSpan))
+                           ?? context.CodeBlock.GetLocation();
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisFailed, location, AnalysisFailures.NameOf(subject), AnalysisFailures.Reason(cause)));
         }
 
         private static void Report(CodeBlockAnalysisContext context, Finding finding, DiagnosticDescriptor descriptor, bool razor)
@@ -309,6 +410,18 @@ namespace AiCompliance.Analyzers
             }
 
             return node.GetLocation();
+        }
+
+        private static bool MapsToPage(Location location, CancellationToken cancellationToken)
+        {
+            var tree = location.SourceTree;
+            if (tree is null || tree.GetLineVisibility(location.SourceSpan.Start, cancellationToken) != LineVisibility.Visible)
+            {
+                return false;
+            }
+
+            var mapped = tree.GetMappedLineSpan(location.SourceSpan, cancellationToken);
+            return mapped.HasMappedPath && IsRazorPage(mapped.Path);
         }
 
         private static bool MapsToPage(SyntaxNode node, CancellationToken cancellationToken)

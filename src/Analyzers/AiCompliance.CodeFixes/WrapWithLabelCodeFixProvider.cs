@@ -7,6 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using AiCompliance.Analyzers;
+using AiCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -163,7 +164,7 @@ namespace AiCompliance.CodeFixes
                 return Shape.Text;
             }
 
-            var asyncEnumerable = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            var asyncEnumerable = WellKnownTypes.For(model.Compilation).Get("System.Collections.Generic.IAsyncEnumerable`1");
             if (type is INamedTypeSymbol { IsGenericType: true } named &&
                 asyncEnumerable is not null &&
                 SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, asyncEnumerable) &&
@@ -184,7 +185,7 @@ namespace AiCompliance.CodeFixes
         {
             foreach (var name in s_chatTypes)
             {
-                var chatType = compilation.GetTypeByMetadataName(name);
+                var chatType = WellKnownTypes.For(compilation).Get(name);
                 if (chatType is null)
                 {
                     continue;
@@ -240,13 +241,13 @@ namespace AiCompliance.CodeFixes
                 return stringType;
             }
 
-            return compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1")?.Construct(stringType);
+            return WellKnownTypes.For(compilation).Get("System.Collections.Generic.IAsyncEnumerable`1")?.Construct(stringType);
         }
 
         /// <summary>The service's static <c>[AiContentLabeler] Label(T)</c> for the given parameter type, when the generator made it.</summary>
         private static IMethodSymbol? FindLabel(Compilation compilation, INamedTypeSymbol service, ITypeSymbol parameterType)
         {
-            var labeler = compilation.GetTypeByMetadataName("AiCompliance.AiContentLabelerAttribute");
+            var labeler = WellKnownTypes.For(compilation).Get("AiCompliance.AiContentLabelerAttribute");
             foreach (var member in service.GetMembers("Label"))
             {
                 if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 1, TypeParameters.Length: 0 } method &&
@@ -348,7 +349,7 @@ namespace AiCompliance.CodeFixes
         /// <summary>Types of this compilation (its own and generated sources) carrying [RegisteredAiService].</summary>
         private static ImmutableArray<INamedTypeSymbol> FindServices(Compilation compilation)
         {
-            var attribute = compilation.GetTypeByMetadataName("AiCompliance.RegisteredAiServiceAttribute");
+            var attribute = WellKnownTypes.For(compilation).Get("AiCompliance.RegisteredAiServiceAttribute");
             if (attribute is null)
             {
                 return ImmutableArray<INamedTypeSymbol>.Empty;

@@ -22,7 +22,7 @@ internal sealed partial class ReportBuilder
     private const string AttributeMetadataName = "AiCompliance.RegisteredAiServiceAttribute";
 
     /// <summary>AIC009: the flow engine could not analyze a method.</summary>
-    internal const string AnalysisFailedId = "AIC009";
+    internal const string AnalysisFailedId = DiagnosticIds.AnalysisFailed;
 
     private readonly string _root;
     private readonly IScanProgress _progress;

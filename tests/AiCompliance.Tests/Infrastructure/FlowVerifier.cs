@@ -23,8 +23,20 @@ namespace AiCompliance.Tests.Infrastructure;
 public static class FlowVerifier
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(BuildReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AgentFrameworkReferences = new(() => All.AddRange(new[]
+    {
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.ChatClientAgent).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.AIAgent).Assembly.Location),
+    }));
 
     public static ImmutableArray<MetadataReference> All => References.Value;
+
+    /// <summary>
+    /// <see cref="All"/> plus the Agent Framework (Microsoft.Agents.AI and its abstractions), which defines
+    /// a <c>Microsoft.Extensions.AI.ChatClientExtensions</c> of its own (next to the one of Microsoft.Extensions.AI.Abstractions). Opt-in
+    /// (<see cref="FlowRun.References"/>): the other tests compile against <see cref="All"/>.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithAgentFramework => AgentFrameworkReferences.Value;
 
     private static ImmutableArray<MetadataReference> BuildReferences()
     {
@@ -126,19 +138,33 @@ public static class FlowVerifier
         return await AnalyzeTreesAsync(trees, allowCompilerErrors, enableReportDiagnostics, additionalFiles);
     }
 
+    /// <summary>Every AIC diagnostic (and AIC900/AIC901 off) with the settings of <paramref name="run"/>.</summary>
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAllAsync(string source, FlowRun run, params string[] extraSources)
+    {
+        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions, path: "/0/Test0.cs") };
+        for (var i = 0; i < extraSources.Length; i++)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(extraSources[i], TestReferences.ParseOptions, path: $"/0/Test{i + 1}.cs"));
+        }
+
+        return AnalyzeTreesAsync(trees, allowCompilerErrors: false, enableReportDiagnostics: false, ImmutableArray<AdditionalText>.Empty, run);
+    }
+
     /// <summary>
     /// Every AIC diagnostic for sources at chosen paths (e.g. Razor output named <c>/0/Components/Chat.razor.g.cs</c>,
     /// which the analyzer driver treats as generated code).
     /// </summary>
-    public static Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(IEnumerable<(string Path, string Text)> files, bool enableReportDiagnostics = false, bool allowCompilerErrors = false) =>
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(IEnumerable<(string Path, string Text)> files, bool enableReportDiagnostics = false, bool allowCompilerErrors = false, FlowRun? run = null) =>
         AnalyzeTreesAsync(
             files.Select(f => CSharpSyntaxTree.ParseText(f.Text, TestReferences.ParseOptions, path: f.Path)).ToList(),
             allowCompilerErrors,
             enableReportDiagnostics,
-            ImmutableArray<AdditionalText>.Empty);
+            ImmutableArray<AdditionalText>.Empty,
+            run);
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(List<SyntaxTree> trees, bool allowCompilerErrors, bool enableReportDiagnostics, ImmutableArray<AdditionalText> additionalFiles)
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(List<SyntaxTree> trees, bool allowCompilerErrors, bool enableReportDiagnostics, ImmutableArray<AdditionalText> additionalFiles, FlowRun? run = null)
     {
+        run ??= new FlowRun();
         var specific = new Dictionary<string, ReportDiagnostic>
         {
             ["CS1701"] = ReportDiagnostic.Suppress,
@@ -154,8 +180,8 @@ public static class FlowVerifier
         var compilation = CSharpCompilation.Create(
             "FlowTest",
             trees,
-            All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            run.References.IsDefault ? All : run.References,
+            new CSharpCompilationOptions(run.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(specific));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new RegisteredAiServiceGenerator().AsSourceGenerator() }, parseOptions: TestReferences.ParseOptions);
@@ -170,19 +196,24 @@ public static class FlowVerifier
         var before = UnlabeledAiOutputAnalyzer.InternalErrors;
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer());
         var withAnalyzers = withGenerated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            run.ConfigOptions is null ? new AnalyzerOptions(additionalFiles) : new AnalyzerOptions(additionalFiles, run.ConfigOptions), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var analyzerErrors = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(analyzerErrors.Count == 0, "Analyzer threw:\n" + string.Join("\n", analyzerErrors));
-        Assert.True(UnlabeledAiOutputAnalyzer.InternalErrors == before, "Analyzer swallowed an exception: " + UnlabeledAiOutputAnalyzer.LastInternalError);
+        Assert.True(run.ExpectInternalErrors || UnlabeledAiOutputAnalyzer.InternalErrors == before, "Analyzer swallowed an exception: " + UnlabeledAiOutputAnalyzer.LastInternalError);
         return diagnostics.Where(d => d.Id.StartsWith("AIC", StringComparison.Ordinal)).ToImmutableArray();
     }
 
     /// <summary>Verifies that AIC001 is reported exactly at the marked spans of the first source.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, params string[] extraSources)
+    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, params string[] extraSources) =>
+        (await VerifyAsync(markup, new FlowRun(), extraSources)).Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput).ToImmutableArray();
+
+    /// <summary>As above, with the settings of <paramref name="run"/>; returns every AIC diagnostic, not only AIC001.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, FlowRun run, params string[] extraSources)
     {
         var (source, expected) = ParseMarkup(markup);
-        var diagnostics = await AnalyzeAsync(source, false, extraSources);
+        var all = await AnalyzeAllAsync(source, run, extraSources);
+        var diagnostics = all.Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput).ToImmutableArray();
         var actual = diagnostics.Where(d => d.Location.SourceTree?.FilePath == "/0/Test0.cs").Select(d => d.Location.SourceSpan).OrderBy(s => s.Start).ToList();
         var others = diagnostics.Where(d => d.Location.SourceTree?.FilePath != "/0/Test0.cs").ToList();
         expected = expected.OrderBy(s => s.Start).ToList();
@@ -198,7 +229,7 @@ public static class FlowVerifier
                         "\nActual:\n  " + string.Join("\n  ", diagnostics.Select(d => d.Location.SourceTree?.FilePath == "/0/Test0.cs" ? Show(d.Location.SourceSpan) + ": " + d.GetMessage() : d.ToString())));
         }
 
-        return diagnostics;
+        return all;
     }
 
     /// <summary>An additional file for tests.</summary>
@@ -209,3 +240,20 @@ public static class FlowVerifier
         public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }
+
+/// <summary>Settings of a <see cref="FlowVerifier"/> run beyond the defaults.</summary>
+public sealed class FlowRun
+{
+    /// <summary>The references to compile against; default: <see cref="FlowVerifier.All"/>.</summary>
+    public ImmutableArray<MetadataReference> References { get; init; }
+
+    /// <summary>Analyzer config options (.editorconfig / .globalconfig), e.g. from <see cref="ConfigFiles"/>.</summary>
+    public AnalyzerConfigOptionsProvider? ConfigOptions { get; init; }
+
+    /// <summary>Compile an executable (top-level statements) instead of a library.</summary>
+    public bool Executable { get; init; }
+
+    /// <summary>The test makes the engine fail on purpose: the internal error count may move (it asserts on it itself).</summary>
+    public bool ExpectInternalErrors { get; init; }
+}
+

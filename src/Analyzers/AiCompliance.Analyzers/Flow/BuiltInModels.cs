@@ -10,6 +10,21 @@ namespace AiCompliance.Analyzers.Flow
     {
         public static IReadOnlyList<ModelEntry> All { get; } = Build();
 
+        /// <summary>
+        /// The SDK assemblies whose source rows are above, by assembly name, with the namespace of those rows. When a
+        /// compilation references one and none of its source rows resolves (a version that renamed or moved them),
+        /// its calls are invisible to AIC001, and AIC009 says so.
+        /// </summary>
+        public static IReadOnlyList<SdkAssembly> Sdks { get; } = new[]
+        {
+            new SdkAssembly("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI."),
+            new SdkAssembly("OpenAI", "OpenAI."),
+            new SdkAssembly("Azure.AI.OpenAI", "OpenAI."), // Azure's GetChatClient returns OpenAI.Chat.ChatClient
+            new SdkAssembly("Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel."),
+            new SdkAssembly("Anthropic", "Anthropic."),
+            new SdkAssembly("OllamaSharp", "OllamaSharp."),
+        };
+
         private static List<ModelEntry> Build()
         {
             var m = new List<ModelEntry>();
@@ -182,6 +197,20 @@ namespace AiCompliance.Analyzers.Flow
 
         private static void Stores(List<ModelEntry> m, string type, string member) =>
             m.Add(new ModelEntry(ModelKind.StoresInReceiver, type, member));
+    }
+
+    /// <summary>An SDK assembly AiCompliance models: its assembly name and the namespace prefix of its source rows.</summary>
+    internal sealed class SdkAssembly
+    {
+        public SdkAssembly(string assemblyName, string sourceNamespace)
+        {
+            AssemblyName = assemblyName;
+            SourceNamespace = sourceNamespace;
+        }
+
+        public string AssemblyName { get; }
+
+        public string SourceNamespace { get; }
     }
 
     /// <summary>

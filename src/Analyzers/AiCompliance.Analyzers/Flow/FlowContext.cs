@@ -43,9 +43,10 @@ namespace AiCompliance.Analyzers.Flow
         [ThreadStatic]
         private static int t_cutCycles;
 
-        public FlowContext(FlowModel model)
+        public FlowContext(FlowModel model, FailureInjection? injection = null)
         {
             Model = model;
+            Injection = injection;
             _aiGeneratedNames = new Lazy<HashSet<string>>(FindAiGeneratedNames, LazyThreadSafetyMode.ExecutionAndPublication);
             _producers = new Lazy<ProducerIndex>(BuildProducerIndex, LazyThreadSafetyMode.ExecutionAndPublication);
             _hasRegisteredService = new Lazy<bool>(FindRegisteredService, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -88,27 +89,33 @@ namespace AiCompliance.Analyzers.Flow
 
         public FlowModel Model { get; }
 
+        /// <summary>The test switch <c>aicompliance_test_fail_method</c>; null (the rule) when no config file sets it.</summary>
+        public FailureInjection? Injection { get; }
+
         private static readonly ConditionalWeakTable<Compilation, SharedContexts> s_shared = new ConditionalWeakTable<Compilation, SharedContexts>();
 
         /// <summary>
         /// The flow context of a compilation, shared by every AIC analyzer that runs on it with the same additional
-        /// files: the model, the user model file, the prefilter index and the method results are built once.
+        /// files and analyzer config options: the model, the user model file, the prefilter index and the method results
+        /// are built once.
         /// </summary>
         public static FlowContext For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var shared = s_shared.GetValue(compilation, _ => new SharedContexts());
+            var config = options.AnalyzerConfigOptionsProvider;
             lock (shared)
             {
-                foreach (var (files, context) in shared.Contexts)
+                foreach (var (files, provider, context) in shared.Contexts)
                 {
-                    if (files.Length == options.AdditionalFiles.Length && files.Zip(options.AdditionalFiles, (a, b) => ReferenceEquals(a, b)).All(same => same))
+                    if (ReferenceEquals(provider, config) &&
+                        files.Length == options.AdditionalFiles.Length && files.Zip(options.AdditionalFiles, (a, b) => ReferenceEquals(a, b)).All(same => same))
                     {
                         return context;
                     }
                 }
             }
 
-            var created = new FlowContext(FlowModel.Create(compilation, UserModelFile.ReadAll(options, cancellationToken)));
+            var created = new FlowContext(FlowModel.Create(compilation, UserModelFile.ReadAll(options, cancellationToken)), FailureInjection.Create(compilation, config));
             lock (shared)
             {
                 if (shared.Contexts.Count >= 4)
@@ -116,7 +123,7 @@ namespace AiCompliance.Analyzers.Flow
                     shared.Contexts.RemoveAt(0);
                 }
 
-                shared.Contexts.Add((options.AdditionalFiles, created));
+                shared.Contexts.Add((options.AdditionalFiles, config, created));
             }
 
             return created;
@@ -124,7 +131,8 @@ namespace AiCompliance.Analyzers.Flow
 
         private sealed class SharedContexts
         {
-            public List<(ImmutableArray<AdditionalText> Files, FlowContext Context)> Contexts { get; } = new List<(ImmutableArray<AdditionalText>, FlowContext)>();
+            public List<(ImmutableArray<AdditionalText> Files, AnalyzerConfigOptionsProvider Config, FlowContext Context)> Contexts { get; } =
+                new List<(ImmutableArray<AdditionalText>, AnalyzerConfigOptionsProvider, FlowContext)>();
         }
 
         public Compilation Compilation => Model.Compilation;

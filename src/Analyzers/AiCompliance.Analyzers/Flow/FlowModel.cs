@@ -49,80 +49,37 @@ namespace AiCompliance.Analyzers.Flow
         private FlowModel(Compilation compilation, IEnumerable<ModelEntry> entries)
         {
             Compilation = compilation;
-            AiGeneratedAttribute = compilation.GetTypeByMetadataName("AiCompliance.AiGeneratedAttribute");
-            UserFacingAttribute = compilation.GetTypeByMetadataName("AiCompliance.UserFacingAttribute");
-            LabelerAttribute = compilation.GetTypeByMetadataName("AiCompliance.AiContentLabelerAttribute");
-            RegisteredServiceAttribute = compilation.GetTypeByMetadataName("AiCompliance.RegisteredAiServiceAttribute");
-            DelegatingChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-            HubClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubClients`1");
-            HubCallerClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
-            Console = compilation.GetTypeByMetadataName("System.Console");
-            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+            var types = WellKnownTypes.For(compilation);
+            AiGeneratedAttribute = types.Get("AiCompliance.AiGeneratedAttribute");
+            UserFacingAttribute = types.Get("AiCompliance.UserFacingAttribute");
+            LabelerAttribute = types.Get("AiCompliance.AiContentLabelerAttribute");
+            RegisteredServiceAttribute = types.Get("AiCompliance.RegisteredAiServiceAttribute");
+            DelegatingChatClient = types.Get("Microsoft.Extensions.AI.DelegatingChatClient");
+            ControllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
+            NonActionAttribute = types.Get("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            ControllerAttribute = types.Get("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            HubClients = types.Get("Microsoft.AspNetCore.SignalR.IHubClients`1");
+            HubCallerClients = types.Get("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
+            Console = types.Get("System.Console");
+            HttpResponse = types.Get("Microsoft.AspNetCore.Http.HttpResponse");
+            StringBuilder = types.Get("System.Text.StringBuilder");
+            TextWriter = types.Get("System.IO.TextWriter");
+            Stream = types.Get("System.IO.Stream");
 
             var sourceNames = new HashSet<string>(System.StringComparer.Ordinal);
+            var resolvedSources = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                var type = compilation.GetTypeByMetadataName(entry.TypeName);
-                if (type is null)
+                // Every type of the name: two referenced assemblies may define it (Microsoft.Agents.AI defines its own
+                // Microsoft.Extensions.AI.ChatClientExtensions), and the row applies to each.
+                foreach (var type in types.GetAll(entry.TypeName))
                 {
-                    continue;
-                }
+                    if (entry.Kind == ModelKind.Source)
+                    {
+                        resolvedSources.Add(entry.TypeName);
+                    }
 
-                if (!_types.TryGetValue(type, out var typeModel))
-                {
-                    typeModel = new TypeModel();
-                    _types.Add(type, typeModel);
-                }
-
-                if (entry.Kind == ModelKind.Neutral && entry.Member == "*")
-                {
-                    typeModel.NeutralType = true;
-                    continue;
-                }
-
-                if (entry.Kind == ModelKind.Content)
-                {
-                    (typeModel.ContentMembers ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(entry.Member);
-                    continue;
-                }
-
-                if (!typeModel.Members.TryGetValue(entry.Member, out var member))
-                {
-                    member = new MemberModel();
-                    typeModel.Members.Add(entry.Member, member);
-                }
-
-                switch (entry.Kind)
-                {
-                    case ModelKind.Source:
-                        member.SourceDescription = entry.Description ?? ShortName(type) + "." + entry.Member;
-                        sourceNames.Add(entry.Member);
-                        HasSourceTypes = true;
-                        break;
-                    case ModelKind.Sink when SinkAccess.Parse(entry.Access) is { } access:
-                        member.Sinks.Add((access, entry.Description ?? ShortName(type) + "." + entry.Member, entry is ConsoleWriterSinkEntry));
-                        break;
-                    case ModelKind.Sanitizer:
-                        member.Sanitizer = true;
-                        break;
-                    case ModelKind.Projection:
-                        member.Projection = true;
-                        break;
-                    case ModelKind.StoresInReceiver:
-                        member.StoresInReceiver = true;
-                        break;
-                    case ModelKind.Neutral:
-                        member.Neutral = true;
-                        break;
-                    case ModelKind.Summary when SummaryAccess.Parse(entry.Access) is { } summary:
-                        member.Summaries.Add(summary);
-                        break;
+                    Apply(entry, type, sourceNames);
                 }
             }
 
@@ -135,6 +92,105 @@ namespace AiCompliance.Analyzers.Flow
             sourceNames.Add("RegistrationNoticeHtml");
             sourceNames.Add("RegistrationNumber");
             SourceMemberNames = sourceNames;
+            UnresolvedSdks = FindUnresolvedSdks(compilation, resolvedSources);
+        }
+
+        private void Apply(ModelEntry entry, INamedTypeSymbol type, HashSet<string> sourceNames)
+        {
+            if (!_types.TryGetValue(type, out var typeModel))
+            {
+                typeModel = new TypeModel();
+                _types.Add(type, typeModel);
+            }
+
+            if (entry.Kind == ModelKind.Neutral && entry.Member == "*")
+            {
+                typeModel.NeutralType = true;
+                return;
+            }
+
+            if (entry.Kind == ModelKind.Content)
+            {
+                (typeModel.ContentMembers ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(entry.Member);
+                return;
+            }
+
+            if (!typeModel.Members.TryGetValue(entry.Member, out var member))
+            {
+                member = new MemberModel();
+                typeModel.Members.Add(entry.Member, member);
+            }
+
+            switch (entry.Kind)
+            {
+                case ModelKind.Source:
+                    member.SourceDescription = entry.Description ?? ShortName(type) + "." + entry.Member;
+                    sourceNames.Add(entry.Member);
+                    HasSourceTypes = true;
+                    break;
+                case ModelKind.Sink when SinkAccess.Parse(entry.Access) is { } access:
+                    member.Sinks.Add((access, entry.Description ?? ShortName(type) + "." + entry.Member, entry is ConsoleWriterSinkEntry));
+                    break;
+                case ModelKind.Sanitizer:
+                    member.Sanitizer = true;
+                    break;
+                case ModelKind.Projection:
+                    member.Projection = true;
+                    break;
+                case ModelKind.StoresInReceiver:
+                    member.StoresInReceiver = true;
+                    break;
+                case ModelKind.Neutral:
+                    member.Neutral = true;
+                    break;
+                case ModelKind.Summary when SummaryAccess.Parse(entry.Access) is { } summary:
+                    member.Summaries.Add(summary);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The modeled SDKs the compilation references (by assembly name) none of whose source rows resolved to a type:
+        /// their calls cannot be recognized, so AIC001 would be silent about them (reported as AIC009).
+        /// </summary>
+        private static IReadOnlyList<string> FindUnresolvedSdks(Compilation compilation, HashSet<string> resolvedSources)
+        {
+            List<string>? problems = null;
+            HashSet<string>? referenced = null;
+            foreach (var sdk in BuiltInModels.Sdks)
+            {
+                if (referenced is null)
+                {
+                    referenced = new HashSet<string>(System.StringComparer.Ordinal);
+                    foreach (var identity in compilation.ReferencedAssemblyNames)
+                    {
+                        referenced.Add(identity.Name);
+                    }
+                }
+
+                if (!referenced.Contains(sdk.AssemblyName))
+                {
+                    continue;
+                }
+
+                string? missing = null;
+                var resolved = false;
+                foreach (var entry in BuiltInModels.All)
+                {
+                    if (entry.Kind == ModelKind.Source && entry.TypeName.StartsWith(sdk.SourceNamespace, System.StringComparison.Ordinal))
+                    {
+                        missing ??= entry.TypeName;
+                        resolved |= resolvedSources.Contains(entry.TypeName);
+                    }
+                }
+
+                if (!resolved && missing is not null)
+                {
+                    (problems ??= new List<string>()).Add(sdk.AssemblyName + " is referenced but its type '" + missing + "' cannot be resolved, so its AI calls are not recognized");
+                }
+            }
+
+            return (IReadOnlyList<string>?)problems ?? System.Array.Empty<string>();
         }
 
         public Compilation Compilation { get; }
@@ -170,7 +226,13 @@ namespace AiCompliance.Analyzers.Flow
         public INamedTypeSymbol? Stream { get; }
 
         /// <summary>A modeled source type exists: without one (and without [AiGenerated]) nothing can be tainted.</summary>
-        public bool HasSourceTypes { get; }
+        public bool HasSourceTypes { get; private set; }
+
+        /// <summary>
+        /// One line per modeled SDK the compilation references whose source types are all missing (a renamed or
+        /// unsupported version): AIC009, since AIC001 cannot see those calls.
+        /// </summary>
+        public IReadOnlyList<string> UnresolvedSdks { get; }
 
         /// <summary>Names of source members, for the binding-free prefilter of callees.</summary>
         public HashSet<string> SourceMemberNames { get; }

@@ -78,6 +78,19 @@ namespace AiCompliance.Analyzers.Flow
 
         public static MethodResult Analyze(FlowContext context, IMethodSymbol method, ControlFlowGraph cfg, int depth, bool fieldCollection, CancellationToken cancellationToken)
         {
+            try
+            {
+                context.Injection?.ThrowIfInjected(method, cfg.OriginalOperation.Syntax.SyntaxTree);
+                return AnalyzeCore(context, method, cfg, depth, fieldCollection, cancellationToken);
+            }
+            catch (Exception ex) when (MethodAnalysisException.ShouldWrap(ex))
+            {
+                throw new MethodAnalysisException(method, ex); // names the method that failed (AIC009)
+            }
+        }
+
+        private static MethodResult AnalyzeCore(FlowContext context, IMethodSymbol method, ControlFlowGraph cfg, int depth, bool fieldCollection, CancellationToken cancellationToken)
+        {
             var analysis = new MethodAnalysis(
                 context, method, depth, fieldCollection,
                 new Dictionary<SyntaxNode, Finding>(),
@@ -2117,7 +2130,15 @@ namespace AiCompliance.Analyzers.Flow
                 initial[parameter] = value;
             }
 
-            return nested.Run(body, initial);
+            try
+            {
+                _context.Injection?.ThrowIfInjected(localFunction, body.OriginalOperation.Syntax.SyntaxTree);
+                return nested.Run(body, initial);
+            }
+            catch (Exception ex) when (MethodAnalysisException.ShouldWrap(ex))
+            {
+                throw new MethodAnalysisException(localFunction, ex); // names the local function that failed (AIC009)
+            }
         }
 
         // ------------------------------------------------------------------ creation
