@@ -7,21 +7,3 @@ Console.WriteLine(Assistant.RegistrationNotice);
 Console.WriteLine(await Answer(new ChatClientStub()));
 
 static async Task<string> Answer(IChatClient client) => Assistant.Label((await client.GetResponseAsync("hello")).Text);
-
-[RegisteredAiService("Beijing-Assistant-20240101")]
-public static partial class Assistant { }
-
-internal sealed class ChatClientStub : IChatClient
-{
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "hi")));
-
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
-
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-    public void Dispose()
-    {
-    }
-}
