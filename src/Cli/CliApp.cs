@@ -106,14 +106,15 @@ internal static class CliApp
     {
         if (!command.NoRestore)
         {
-            // An unchanged, restored target is not restored again (RestoreState says what "unchanged" means).
-            if (RestoreState.IsCurrent(target))
+            // An unchanged, restored project is not restored again (RestoreState says what "unchanged" means).
+            var files = RestoreState.FilesToRestore(target);
+            if (files.Count == 0)
             {
                 progress.RestoreSkipped();
             }
             else
             {
-                foreach (var file in target.RestoreFiles)
+                foreach (var file in files)
                 {
                     progress.Restoring(ReportBuilder.Relative(target.Root, file));
                     await Restorer.RestoreAsync(file, cancellationToken).ConfigureAwait(false);

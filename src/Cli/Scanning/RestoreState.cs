@@ -28,6 +28,27 @@ internal static partial class RestoreState
     /// <summary>Whether every project of <paramref name="target"/> (and what they reference) is restored and unchanged since.</summary>
     public static bool IsCurrent(ScanTarget target) => Walk(target, stamp: false);
 
+    /// <summary>
+    /// The files <c>dotnet restore</c> must run on: none when everything is current; the solution when it is one and
+    /// anything is stale; else only the listed projects that are stale (with what they reference).
+    /// </summary>
+    public static IReadOnlyList<string> FilesToRestore(ScanTarget target)
+    {
+        if (IsCurrent(target))
+        {
+            return Array.Empty<string>();
+        }
+
+        if (target.Solution is not null)
+        {
+            return new[] { target.Solution };
+        }
+
+        return target.Projects
+            .Where(p => !IsCurrent(ScanTarget.ForProject(target, p)))
+            .ToList();
+    }
+
     /// <summary>After a successful restore: stamps every project of <paramref name="target"/> that has an obj folder.</summary>
     public static void Stamp(ScanTarget target) => Walk(target, stamp: true);
 

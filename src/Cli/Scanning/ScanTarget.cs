@@ -30,8 +30,9 @@ internal sealed class ScanTarget
     /// <summary>The projects to open when there is no solution.</summary>
     public IReadOnlyList<string> Projects { get; }
 
-    /// <summary>The files <c>dotnet restore</c> runs on.</summary>
-    public IEnumerable<string> RestoreFiles => Solution is not null ? new[] { Solution } : Projects;
+    /// <summary>The same root, narrowed to one of its projects (for a per-project restore check).</summary>
+    public static ScanTarget ForProject(ScanTarget target, string project) =>
+        new(target.Root, System.IO.Path.GetFileName(project), null, new[] { project });
 
     /// <summary>Resolves the path given on the command line; throws <see cref="ScanFailedException"/> with a one-line reason.</summary>
     public static ScanTarget Resolve(string path)
