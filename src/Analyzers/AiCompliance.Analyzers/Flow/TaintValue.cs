@@ -272,12 +272,39 @@ namespace AiCompliance.Analyzers.Flow
             return ReferenceEquals(fields, Fields) ? this : new TaintValue(Sources, Params, fields, LabeledClient);
         }
 
+        /// <summary>
+        /// A bounded set of sources that keeps every verdict of the full set: the first <see cref="MaxSources"/>
+        /// unlabeled sources and the first labeled ones (stable order by position; messages name the first, additional
+        /// locations show some), and the first source of each registration notice (AIC004). Whether an unlabeled source
+        /// is present never depends on how many labeled ones came before it.
+        /// </summary>
+        internal static ImmutableHashSet<SourceRef> Bound(ImmutableHashSet<SourceRef> sources)
+        {
+            var unlabeled = 0;
+            var labeled = 0;
+            var notices = new HashSet<string>(StringComparer.Ordinal);
+            var kept = ImmutableHashSet.CreateBuilder<SourceRef>();
+            foreach (var source in sources.OrderBy(s => s, SourceOrder))
+            {
+                var keep = source.Notice is { } notice ? notices.Add(notice)
+                    : source.Labeled ? labeled++ < MaxSources
+                    : unlabeled++ < MaxSources;
+                if (keep)
+                {
+                    kept.Add(source);
+                }
+            }
+
+            return kept.Count == sources.Count ? sources : kept.ToImmutable();
+        }
+
+        private static readonly IComparer<SourceRef> SourceOrder = Comparer<SourceRef>.Create(SourceRef.Compare);
+
         private static TaintValue Make(ImmutableHashSet<SourceRef> sources, ImmutableHashSet<int> parameters, ImmutableDictionary<ISymbol, TaintValue> fields, bool labeledClient)
         {
             if (sources.Count > MaxSources)
             {
-                // Keep the first few (stable order): messages name one, additional locations show some.
-                sources = sources.OrderBy(s => s, Comparer<SourceRef>.Create(SourceRef.Compare)).Take(MaxSources).ToImmutableHashSet();
+                sources = Bound(sources);
             }
 
             if (sources.IsEmpty && parameters.IsEmpty && fields.IsEmpty && !labeledClient)
