@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using AiCompliance.Cli.Scanning;
 using Xunit;
 
 namespace AiCompliance.Cli.Tests;
@@ -14,6 +15,7 @@ namespace AiCompliance.Cli.Tests;
 /// must run the SDK's Razor generator as the build does), and apps it must call INCOMPLETE, never COMPLIANT: one
 /// that does not compile, one whose generator cannot load, one where the flow engine fails.
 /// </summary>
+[Collection(ScanCollection.Name)] // the apps and the fixtures share src/Attributes: their restores and loads never overlap
 public sealed partial class AppScanTests : IClassFixture<AppScans>
 {
     private readonly AppScans _apps;
@@ -39,7 +41,10 @@ public sealed partial class AppScanTests : IClassFixture<AppScans>
 
         // What `dotnet build` with the analyzers reports on the same project (it fails on AIC001, as it should).
         var folder = Path.Combine(AppScans.Apps, "BlazorChat");
-        var build = await _apps.BuildAsync(folder, "-c", "Release", "-p:AicWithAnalyzers=true", "--no-restore", "-nologo");
+        // Its own artifacts folder: the build compiles src/Analyzers and src/Generators too, and must not touch the
+        // outputs the tests themselves run from.
+        var artifacts = CliRunner.TempFolder("blazor-build");
+        var build = await _apps.BuildAsync(folder, "-c", "Release", "-p:AicWithAnalyzers=true", "--artifacts-path", artifacts, "-nologo");
         Assert.True(build.ExitCode != 0, build.Output);
         var built = BuildAic001().Matches(build.Output)
             .Select(m => Path.GetRelativePath(folder, m.Groups["file"].Value).Replace('\\', '/') + "(" + m.Groups["line"].Value + "," + m.Groups["column"].Value + ")")
@@ -159,12 +164,48 @@ public sealed partial class AppScanTests : IClassFixture<AppScans>
         var root = json.RootElement;
         Assert.Equal("App.slnx", root.GetProperty("input").GetString());
         var reasons = root.GetProperty("incomplete").EnumerateArray().ToList();
-        var load = Assert.Single(reasons, r => r.GetProperty("kind").GetString() == "load");
-        Assert.Equal("Broken", load.GetProperty("project").GetString());
-        Assert.Contains("Broken.csproj", load.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(reasons, r => r.GetProperty("kind").GetString() == "load" &&
+                                      r.GetProperty("project").GetString() == "Broken" &&
+                                      r.GetProperty("detail").GetString()!.Contains("Broken.csproj", StringComparison.Ordinal));
 
         // The project that loaded was still analyzed and reported.
         Assert.Contains(root.GetProperty("projects").EnumerateArray(), p => p.GetProperty("name").GetString() == "CompileError");
+    }
+
+    [Fact]
+    public async Task Without_the_generator_run_result_a_Razor_app_is_incomplete_not_compliant()
+    {
+        // A future Roslyn without the (internal) run result: the scan cannot know the Razor generator ran.
+        await _apps.ScanAsync("BlazorChat", "json"); // restored (and the shared scan made before the switch is on)
+        GeneratorCheck.SimulateMissingRunResult = true;
+        try
+        {
+            var run = await CliRunner.RunAsync("scan", AppScans.App("BlazorChat"), "--no-restore", "--format", "json", "--quiet");
+            using var json = JsonDocument.Parse(run.Out);
+            var reason = Assert.Single(json.RootElement.GetProperty("incomplete").EnumerateArray());
+            Assert.Equal("generator", reason.GetProperty("kind").GetString());
+            Assert.Contains("could not verify that its source generators ran", reason.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.False(json.RootElement.GetProperty("complete").GetBoolean());
+        }
+        finally
+        {
+            GeneratorCheck.SimulateMissingRunResult = false;
+        }
+    }
+
+    [Fact]
+    public async Task A_docker_compose_project_in_the_solution_is_a_note_not_an_unchecked_part()
+    {
+        var folder = CliRunner.TempFolder("dcproj");
+        await File.WriteAllTextAsync(Path.Combine(folder, "docker-compose.dcproj"), "<Project Sdk=\"Microsoft.Docker.Sdk\" />\n");
+        var app = Path.GetRelativePath(folder, Path.Combine(CliRunner.Fixtures, "Compliant", "Compliant.csproj")).Replace('\\', '/');
+        await File.WriteAllTextAsync(Path.Combine(folder, "App.slnx"), $"<Solution>\n  <Project Path=\"{app}\" />\n  <Project Path=\"docker-compose.dcproj\" />\n</Solution>\n");
+        await CliRunner.RunAsync("scan", CliRunner.Fixture("Compliant"), "--format", "json", "--quiet"); // restored
+        var run = await CliRunner.RunAsync("scan", Path.Combine(folder, "App.slnx"), "--no-restore", "--format", "json", "--quiet");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Empty(json.RootElement.GetProperty("incomplete").EnumerateArray());
+        Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("docker-compose.dcproj", StringComparison.Ordinal) && w.GetString()!.Contains("not a .NET project", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -9,7 +9,8 @@ namespace AiCompliance.Cli.Tests;
 /// <summary>When the scanner runs <c>dotnet restore</c>, and on what: only what changed since it was restored.</summary>
 public sealed class RestoreStateTests
 {
-    private static readonly DateTime Restored = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+    // In the future: no real file above the temp folder (a Directory.Build.props, a NuGet.config) can be newer.
+    private static readonly DateTime Restored = DateTime.UtcNow.AddDays(2);
 
     private static string Project(string root, string name, string body = "")
     {
@@ -74,5 +75,60 @@ public sealed class RestoreStateTests
         Assert.Empty(Names(target));
         File.SetLastWriteTimeUtc(b, Restored.AddMinutes(1));
         Assert.Equal(new[] { "App.slnx" }, Names(target));
+    }
+
+    [Fact]
+    public void Imports_and_references_from_directory_files_count_and_unresolvable_paths_restore()
+    {
+        var root = CliRunner.TempFolder("restorestate-imports");
+        var eng = Path.Combine(root, "eng");
+        Directory.CreateDirectory(eng);
+        var versions = Path.Combine(eng, "Versions.props");
+        File.WriteAllText(versions, "<Project />");
+        File.SetLastWriteTimeUtc(versions, Restored.AddMinutes(-5));
+        var props = Path.Combine(root, "Directory.Build.props");
+        File.WriteAllText(props, "<Project><Import Project=\"$(MSBuildThisFileDirectory)eng/Versions.props\" /><ItemGroup><ProjectReference Include=\"$(MSBuildThisFileDirectory)Lib/Lib.csproj\" /></ItemGroup></Project>");
+        File.SetLastWriteTimeUtc(props, Restored.AddMinutes(-5));
+        Project(root, "App");
+        var lib = Project(root, "Lib");
+        var target = ScanTarget.ForProject(ScanTarget.Resolve(root), Path.Combine(root, "App", "App.csproj"));
+        Assert.Empty(Names(target));
+
+        // An imported file changed after the restore.
+        File.SetLastWriteTimeUtc(versions, Restored.AddMinutes(5));
+        Assert.Equal(new[] { "App.csproj" }, Names(target));
+        File.SetLastWriteTimeUtc(versions, Restored.AddMinutes(-5));
+
+        // The project that Directory.Build.props references is not restored.
+        File.Delete(Path.Combine(Path.GetDirectoryName(lib)!, "obj", "project.assets.json"));
+        Assert.Equal(new[] { "App.csproj" }, Names(target));
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(lib)!, "obj", "project.assets.json"), "{}");
+        File.SetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(lib)!, "obj", "project.assets.json"), Restored);
+        Assert.Empty(Names(target));
+
+        // A path through a property the check cannot resolve: restore decides.
+        File.WriteAllText(props, "<Project><Import Project=\"$(RepoRoot)eng/Versions.props\" /></Project>");
+        File.SetLastWriteTimeUtc(props, Restored.AddMinutes(-5));
+        Assert.Equal(new[] { "App.csproj" }, Names(target));
+    }
+
+    [Fact]
+    public void A_chained_directory_file_is_followed_through_GetPathOfFileAbove()
+    {
+        var root = CliRunner.TempFolder("restorestate-chain");
+        var outer = Path.Combine(root, "Directory.Build.props");
+        File.WriteAllText(outer, "<Project />");
+        File.SetLastWriteTimeUtc(outer, Restored.AddMinutes(-5));
+        var sub = Path.Combine(root, "src");
+        Directory.CreateDirectory(sub);
+        var inner = Path.Combine(sub, "Directory.Build.props");
+        File.WriteAllText(inner, "<Project><Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" /></Project>");
+        File.SetLastWriteTimeUtc(inner, Restored.AddMinutes(-5));
+        var project = Project(sub, "App");
+        var target = ScanTarget.ForProject(ScanTarget.Resolve(sub), project);
+        Assert.Empty(Names(target)); // the chaining import does not force a restore
+
+        File.SetLastWriteTimeUtc(outer, Restored.AddMinutes(5));
+        Assert.Equal(new[] { "App.csproj" }, Names(target));
     }
 }

@@ -7,7 +7,8 @@ using Xunit;
 namespace AiCompliance.Cli.Tests;
 
 /// <summary>The SARIF writer's output validates against the 2.1.0 schema, complete or not; and the check itself can fail.</summary>
-public sealed class SarifSchemaTests : IClassFixture<ScanFixture>
+[Collection(ScanCollection.Name)] // one scan of the Fixtures folders at a time
+public sealed class SarifSchemaTests
 {
     private readonly ScanFixture _scans;
 

@@ -44,7 +44,7 @@ namespace AiCompliance.Analyzers
                 {
                     flow = FlowContext.For(start.Compilation, start.Options, start.CancellationToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !start.CancellationToken.IsCancellationRequested)
                 {
                     AnalysisFailures.Record(ex);
                     return;
@@ -77,7 +77,7 @@ namespace AiCompliance.Analyzers
                         {
                             FindSourceCalls(c, flow, names, calls);
                         }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        catch (Exception ex) when (ex is not OperationCanceledException || !c.CancellationToken.IsCancellationRequested)
                         {
                             AnalysisFailures.Record(ex);
                         }

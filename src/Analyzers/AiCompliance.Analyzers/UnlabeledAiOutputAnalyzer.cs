@@ -63,7 +63,7 @@ namespace AiCompliance.Analyzers
                 {
                     Start(start);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (start.CancellationToken.IsCancellationRequested)
                 {
                     throw;
                 }
@@ -121,7 +121,7 @@ namespace AiCompliance.Analyzers
                             ReportNeverShown(end, services, shown);
                         }
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    catch (Exception ex) when (ex is not OperationCanceledException || !end.CancellationToken.IsCancellationRequested)
                     {
                         AnalysisFailures.Record(ex);
                         end.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalysisFailedCompilation, Location.None, end.Compilation.AssemblyName ?? "the compilation", AnalysisFailures.Reason(ex)));
@@ -264,9 +264,9 @@ namespace AiCompliance.Analyzers
                     }
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
-                throw;
+                throw; // a cancelled build; any other cancellation is a failure like the rest (AIC009, not AD0001)
             }
             catch (Exception ex)
             {

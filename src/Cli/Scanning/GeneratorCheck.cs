@@ -27,8 +27,14 @@ internal sealed class GeneratorCheck
     private readonly ConcurrentDictionary<string, string> _loadFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _hasGenerators = new(StringComparer.Ordinal);
 
-    /// <summary>Set by tests: behave as if this Roslyn did not expose the generator run result.</summary>
-    internal static bool SimulateMissingRunResult { get; set; }
+    private static readonly AsyncLocal<bool> s_simulateMissingRunResult = new();
+
+    /// <summary>Set by tests (for their own async flow only): behave as if this Roslyn did not expose the run result.</summary>
+    internal static bool SimulateMissingRunResult
+    {
+        get => s_simulateMissingRunResult.Value;
+        set => s_simulateMissingRunResult.Value = value;
+    }
 
     /// <summary>
     /// Loads every analyzer assembly of <paramref name="references"/> (the same instances the workspace uses) and
@@ -43,24 +49,40 @@ internal sealed class GeneratorCheck
                 continue;
             }
 
-            _hasGenerators[file.FullPath] = false;
-            void OnFailed(object? sender, AnalyzerLoadFailureEventArgs e) =>
-                _loadFailures.TryAdd(file.FullPath, Describe(e));
+            // Only the generators matter to the scan (it runs none of the project's analyzers): a failure to create an
+            // analyzer of an assembly whose generators loaded changes nothing.
+            string? failure = null;
+            void OnFailed(object? sender, AnalyzerLoadFailureEventArgs e) => failure ??= Describe(e);
             file.AnalyzerLoadFailed += OnFailed;
+            var loaded = 0;
             try
             {
-                _hasGenerators[file.FullPath] = !file.GetGenerators(LanguageNames.CSharp).IsEmpty;
-                _ = file.GetAnalyzers(LanguageNames.CSharp);
+                loaded = file.GetGenerators(LanguageNames.CSharp).Length;
             }
 #pragma warning disable CA1031 // a reference that cannot be read is a load failure, never a crash of the scan
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                _loadFailures.TryAdd(file.FullPath, ex.GetType().Name + ": " + ex.Message);
+                failure ??= ex.GetType().Name + ": " + ex.Message;
             }
             finally
             {
                 file.AnalyzerLoadFailed -= OnFailed;
+            }
+
+            var declared = DeclaresGenerators(file.FullPath);
+            _hasGenerators[file.FullPath] = declared || loaded > 0;
+
+            // The event fires once per reference: if something enumerated the generators before, a declared generator
+            // that did not load is still seen here.
+            if (failure is null && declared && loaded == 0)
+            {
+                failure = "it declares a source generator, but none could be created";
+            }
+
+            if (failure is not null)
+            {
+                _loadFailures.TryAdd(file.FullPath, failure);
             }
         }
     }

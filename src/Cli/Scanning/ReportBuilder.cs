@@ -89,13 +89,15 @@ internal sealed partial class ReportBuilder
                 $"{compilerErrors.Count} compiler error{(compilerErrors.Count == 1 ? string.Empty : "s")} (first: {Locate(first.Location)}: {first.Id}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
         }
 
+        // Counted even when the project suppresses them: an unchecked method is never hidden from the verdict.
         var engineFailures = diagnostics.Where(d => d.Id == AnalysisFailedId).ToList();
         if (engineFailures.Count > 0)
         {
             var first = engineFailures[0];
+            var where = first.Location.IsInSource ? Locate(first.Location).ToString() : "the compilation";
             AddIncomplete(name, IncompleteKinds.Engine, string.Create(
                 CultureInfo.InvariantCulture,
-                $"{engineFailures.Count} method{(engineFailures.Count == 1 ? string.Empty : "s")} not analyzed ({AnalysisFailedId}; first: {Locate(first.Location)}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
+                $"{engineFailures.Count} part{(engineFailures.Count == 1 ? string.Empty : "s")} not analyzed ({AnalysisFailedId}; first: {where}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
         }
 
         foreach (var diagnostic in diagnostics)
@@ -191,7 +193,7 @@ internal sealed partial class ReportBuilder
         string[] warnings;
         lock (_warnings)
         {
-            warnings = _warnings.ToArray();
+            warnings = _warnings.OrderBy(w => w, StringComparer.Ordinal).ToArray(); // projects finish in any order
         }
 
         IncompleteEntry[] incomplete;

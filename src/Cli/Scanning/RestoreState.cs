@@ -101,9 +101,14 @@ internal static partial class RestoreState
 
         var stamp = new FileInfo(Path.Combine(folder, "obj", StampFile));
         var restoredAt = stamp.Exists && stamp.LastWriteTimeUtc > assets.LastWriteTimeUtc ? stamp.LastWriteTimeUtc : assets.LastWriteTimeUtc;
-        if (File.GetLastWriteTimeUtc(project) > restoredAt)
+
+        // What restore reads: the project, the Directory.* files and configs above it, its lock file, and every file
+        // these import by a path that can be resolved here; ProjectReferences from any of them are followed.
+        var inputs = new List<string> { project };
+        var lockFile = Path.Combine(folder, "packages.lock.json");
+        if (File.Exists(lockFile))
         {
-            return false;
+            inputs.Add(lockFile);
         }
 
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
@@ -118,34 +123,113 @@ internal static partial class RestoreState
                 return false;
             }
 
-            if (files.Any(f => RestoreInputs.Contains(f.Name, StringComparer.OrdinalIgnoreCase) && f.LastWriteTimeUtc > restoredAt))
+            inputs.AddRange(files.Where(f => RestoreInputs.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).Select(f => f.FullName));
+        }
+
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            if (!read.Add(input) || read.Count > 64)
+            {
+                continue;
+            }
+
+            if (File.GetLastWriteTimeUtc(input) > restoredAt)
+            {
+                return false;
+            }
+
+            if (!input.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && !input.EndsWith(".props", StringComparison.OrdinalIgnoreCase) && !input.EndsWith(".targets", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // NuGet.config, global.json, a lock file: their time is all that counts
+            }
+
+            if (!ReadMSBuildFile(input, folder, inputs, references))
             {
                 return false;
             }
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the files <paramref name="file"/> imports and the projects it references, with
+    /// <c>$(MSBuildThisFileDirectory)</c> and <c>$(MSBuildProjectDirectory)</c> resolved; false when it cannot be read
+    /// or names a path through any other property or a wildcard (then restore decides).
+    /// </summary>
+    private static bool ReadMSBuildFile(string file, string projectFolder, List<string> imports, List<string> references)
+    {
+        XDocument document;
         try
         {
-            var document = XDocument.Load(project);
-            foreach (var element in document.Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
-            {
-                var include = element.Attribute("Include")?.Value;
-                if (string.IsNullOrWhiteSpace(include))
-                {
-                    continue;
-                }
-
-                if (include.Contains("$(", StringComparison.Ordinal))
-                {
-                    return false; // a reference built from properties: let restore decide
-                }
-
-                references.Add(Path.GetFullPath(Path.Combine(folder, include.Replace('\\', Path.DirectorySeparatorChar))));
-            }
+            document = XDocument.Load(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Xml.XmlException)
         {
             return false;
+        }
+
+        var thisFolder = Path.GetDirectoryName(file)! + Path.DirectorySeparatorChar;
+        foreach (var element in document.Descendants())
+        {
+            var (target, attribute) = element.Name.LocalName switch
+            {
+                "Import" => (imports, "Project"),
+                "ProjectReference" => (references, "Include"),
+                _ => (null, null),
+            };
+            var value = attribute is null ? null : element.Attribute(attribute)?.Value;
+            if (target is null || string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (element.Name.LocalName == "Import" && element.Attribute("Sdk") is not null)
+            {
+                continue; // an SDK's own files
+            }
+
+            // The usual chaining of Directory.Build.* files: the nearest file of that name above this one.
+            var above = FileAbove().Match(value);
+            if (above.Success && element.Name.LocalName == "Import")
+            {
+                for (var dir = Directory.GetParent(Path.GetDirectoryName(file)!); dir is not null; dir = dir.Parent)
+                {
+                    var candidate = Path.Combine(dir.FullName, above.Groups["name"].Value);
+                    if (File.Exists(candidate))
+                    {
+                        imports.Add(candidate);
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
+            var path = value
+                .Replace("$(MSBuildThisFileDirectory)", thisFolder, StringComparison.OrdinalIgnoreCase)
+                .Replace("$(MSBuildProjectDirectory)", projectFolder, StringComparison.OrdinalIgnoreCase);
+            if (path.Contains("$(", StringComparison.Ordinal) || path.Contains('*', StringComparison.Ordinal) || path.Contains(';', StringComparison.Ordinal))
+            {
+                if (element.Name.LocalName == "Import" && value.Contains("$(MSBuildExtensionsPath", StringComparison.Ordinal))
+                {
+                    continue; // MSBuild's own extension points
+                }
+
+                return false;
+            }
+
+            // Relative paths: an import is relative to the file that has it, a project reference to the project.
+            var baseFolder = element.Name.LocalName == "Import" ? thisFolder : projectFolder;
+            var full = Path.GetFullPath(Path.Combine(baseFolder, path.Replace('\\', Path.DirectorySeparatorChar)));
+            if (element.Name.LocalName == "Import" && !File.Exists(full))
+            {
+                continue; // a conditional import of a file that is not there
+            }
+
+            target.Add(full);
         }
 
         return true;
@@ -196,6 +280,9 @@ internal static partial class RestoreState
             return null;
         }
     }
+
+    [GeneratedRegex(@"^\$\(\[MSBuild\]::GetPathOfFileAbove\(\s*'(?<name>[^'$]+)'")]
+    private static partial Regex FileAbove();
 
     [GeneratedRegex(@"^Project\(""\{[^}]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline)]
     private static partial Regex SolutionProjectLine();

@@ -101,19 +101,31 @@ internal static class WorkspaceScanner
                 references.Append(AiComplianceReferences.AnalyzerReference).Append(AiComplianceReferences.GeneratorReference));
         }
 
-        // Projects are analyzed side by side (as many as there are cores); their results join the report in project order.
-        var outcomes = new ProjectOutcome?[projects.Count];
+        // Projects are analyzed side by side (as many as there are cores). Each one's entries join the report as soon as
+        // it is done (the report sorts everything), so its compilation can go; a project that fails is INCOMPLETE, the
+        // others are still reported.
+        var failuresBefore = UnlabeledAiOutputAnalyzer.InternalErrors;
+        var engineReports = 0;
         var started = 0;
         using (var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount)))
         {
-            var tasks = projects.Select(async (p, i) =>
+            var tasks = projects.Select(async p =>
             {
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var project = solution.GetProject(p.Id)!;
                 try
                 {
-                    var project = solution.GetProject(p.Id)!;
                     progress.Analyzing(project.Name, Interlocked.Increment(ref started), projects.Count);
-                    outcomes[i] = await AnalyzeProjectAsync(project, generators, progress, cancellationToken).ConfigureAwait(false);
+                    var outcome = await AnalyzeProjectAsync(project, generators, progress, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Add(ref engineReports, outcome.Diagnostics.Count(d => d.Id == DiagnosticIds.AnalysisFailed));
+                    lock (builder)
+                    {
+                        outcome.AddTo(builder, cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    builder.AddIncomplete(project.Name, IncompleteKinds.Analyzer, $"the scan of this project failed: {ex.GetType().Name}: {ex.Message}");
                 }
                 finally
                 {
@@ -123,9 +135,11 @@ internal static class WorkspaceScanner
             await Task.WhenAll(tasks).ConfigureAwait(false);
         }
 
-        foreach (var outcome in outcomes)
+        // Backstop: a failure an analyzer caught without reporting AIC009 for it (one AIC009 can stand for several).
+        var caught = UnlabeledAiOutputAnalyzer.InternalErrors - failuresBefore;
+        if (caught > engineReports)
         {
-            outcome?.AddTo(builder, cancellationToken);
+            builder.AddIncomplete(target.Input, IncompleteKinds.Analyzer, $"{caught - engineReports} internal failure(s) of the AiCompliance analyzers were caught without an AIC009 (last: {UnlabeledAiOutputAnalyzer.LastInternalError?.GetType().Name}: {UnlabeledAiOutputAnalyzer.LastInternalError?.Message})");
         }
 
         progress.Analyzed();
@@ -142,6 +156,12 @@ internal static class WorkspaceScanner
         foreach (var diagnostic in diagnostics)
         {
             var message = OneLine(diagnostic.Message);
+            if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure && IsNonDotnetProject(diagnostic.Message))
+            {
+                builder.AddWarning(message + " (not a .NET project: nothing to analyze)");
+                continue;
+            }
+
             if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
             {
                 var project = ProjectFileIn(diagnostic.Message);
@@ -167,6 +187,19 @@ internal static class WorkspaceScanner
                 builder.AddWarning(message);
             }
         }
+    }
+
+    /// <summary>
+    /// A solution entry that is no .NET code: docker-compose (.dcproj), JavaScript (.esproj), SQL (.sqlproj), shared
+    /// (.shproj) or C++ (.vcxproj) projects, which the workspace cannot open. VB and F# projects are not in this list: they
+    /// are code the scan does not check.
+    /// </summary>
+    private static bool IsNonDotnetProject(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"'(?<path>[^']+\.(?<ext>[a-z]+proj))'", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success &&
+               message.Contains("not associated with a language", StringComparison.OrdinalIgnoreCase) &&
+               match.Groups["ext"].Value.ToLowerInvariant() is "dcproj" or "esproj" or "sqlproj" or "shproj" or "vcxproj" or "njsproj" or "pyproj";
     }
 
     /// <summary>The first project file path quoted in a workspace message, if any.</summary>
@@ -275,9 +308,12 @@ internal static class WorkspaceScanner
         outcome.Warnings.AddRange(notes);
 
         // The report-only diagnostics are hidden and off by default: the scanner turns them on.
+        // AIC009 too: a project that silences it (NoWarn, .editorconfig, a category setting) must not hide from the scan
+        // that a method went unchecked; a #pragma or a suppressor is seen through reportSuppressedDiagnostics.
         var specific = compilation.Options.SpecificDiagnosticOptions
             .SetItem(DiagnosticIds.LabeledAiOutput, ReportDiagnostic.Warn)
-            .SetItem(DiagnosticIds.AiSourceCall, ReportDiagnostic.Warn);
+            .SetItem(DiagnosticIds.AiSourceCall, ReportDiagnostic.Warn)
+            .SetItem(DiagnosticIds.AnalysisFailed, ReportDiagnostic.Warn);
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific));
 
         progress.Phase(project.Name, "analyzing");
@@ -291,7 +327,8 @@ internal static class WorkspaceScanner
                 }
             },
             concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: true);
         var analysis = compilation.WithAnalyzers(AiComplianceReferences.Analyzers, options);
         var diagnostics = await analysis.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         outcome.Compilation = compilation;
