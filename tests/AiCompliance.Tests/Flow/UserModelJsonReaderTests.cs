@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Json;
+using AiCompliance.Analyzers.Models;
 using Xunit;
 
 namespace AiCompliance.Tests.Flow;

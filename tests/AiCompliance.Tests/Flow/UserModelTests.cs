@@ -6,6 +6,8 @@ using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using AiCompliance.Analyzers;
 using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Json;
+using AiCompliance.Analyzers.Models;
 using AiCompliance.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

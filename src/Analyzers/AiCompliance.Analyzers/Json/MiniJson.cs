@@ -2,109 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace AiCompliance.Analyzers.Flow
+namespace AiCompliance.Analyzers.Json
 {
-    /// <summary>The kinds of JSON values.</summary>
-    internal enum JsonKind
-    {
-        Object,
-        Array,
-        String,
-        Number,
-        True,
-        False,
-        Null,
-    }
-
-    /// <summary>
-    /// A parsed JSON value with its position in the text. After a syntax error the tree holds what was read up to
-    /// the error: containers cut short have <see cref="Complete"/> false, complete values inside them are kept.
-    /// </summary>
-    internal sealed class JsonValue
-    {
-        public JsonValue(JsonKind kind, int start)
-        {
-            Kind = kind;
-            Start = start;
-            End = start;
-        }
-
-        public JsonKind Kind { get; }
-
-        /// <summary>Offset of the first character.</summary>
-        public int Start { get; }
-
-        /// <summary>Offset just past the last character read.</summary>
-        public int End { get; set; }
-
-        /// <summary>False for a container cut short by a syntax error.</summary>
-        public bool Complete { get; set; } = true;
-
-        /// <summary>The decoded text of a string; the raw text of a number.</summary>
-        public string? Text { get; set; }
-
-        /// <summary>Object members in document order (duplicates kept).</summary>
-        public List<JsonMember>? Members { get; set; }
-
-        /// <summary>Array items.</summary>
-        public List<JsonValue>? Items { get; set; }
-
-        public double Number => double.Parse(Text ?? "0", NumberStyles.Float, CultureInfo.InvariantCulture);
-
-        public static string Describe(JsonKind kind) => kind switch
-        {
-            JsonKind.Object => "an object",
-            JsonKind.Array => "an array",
-            JsonKind.String => "a string",
-            JsonKind.Number => "a number",
-            JsonKind.True or JsonKind.False => "a boolean",
-            _ => "null",
-        };
-    }
-
-    /// <summary>One member of a JSON object.</summary>
-    internal sealed class JsonMember
-    {
-        public JsonMember(string name, int nameStart, int nameEnd, JsonValue value)
-        {
-            Name = name;
-            NameStart = nameStart;
-            NameEnd = nameEnd;
-            Value = value;
-        }
-
-        public string Name { get; }
-
-        public int NameStart { get; }
-
-        public int NameEnd { get; }
-
-        public JsonValue Value { get; }
-    }
-
-    /// <summary>A syntax error: where (offset, 1-based line and column) and what.</summary>
-    internal sealed class JsonError
-    {
-        public JsonError(int start, int length, int line, int column, string message)
-        {
-            Start = start;
-            Length = length;
-            Line = line;
-            Column = column;
-            Message = message;
-        }
-
-        public int Start { get; }
-
-        public int Length { get; }
-
-        public int Line { get; }
-
-        public int Column { get; }
-
-        public string Message { get; }
-    }
-
     /// <summary>
     /// A small dependency-free JSON reader for the user model file (analyzers targeting netstandard2.0 cannot ship
     /// System.Text.Json). RFC 8259 plus <c>//</c> and <c>/* */</c> comments; no trailing commas. Stops at the first
@@ -280,61 +179,7 @@ namespace AiCompliance.Analyzers.Flow
 
             while (true)
             {
-                SkipTrivia();
-                if (Error is not null)
-                {
-                    return value;
-                }
-
-                if (_pos >= _text.Length)
-                {
-                    FailUnclosed(open, '{');
-                    return value;
-                }
-
-                if (_text[_pos] != '"')
-                {
-                    Fail(_pos, Word(_pos).Length is var n && n > 0 ? n : 1, _text[_pos] == '}'
-                        ? "trailing comma before '}'"
-                        : "expected a property name in double quotes, found " + Show(_text[_pos]));
-                    return value;
-                }
-
-                var nameStart = _pos;
-                var name = ParseString();
-                if (Error is not null)
-                {
-                    return value;
-                }
-
-                var nameEnd = _pos;
-                SkipTrivia();
-                if (Error is not null)
-                {
-                    return value;
-                }
-
-                if (_pos >= _text.Length)
-                {
-                    FailUnclosed(open, '{');
-                    return value;
-                }
-
-                if (_text[_pos] != ':')
-                {
-                    Fail(_pos, 1, "expected ':' after the property name \"" + name.Text + "\", found " + Show(_text[_pos]));
-                    return value;
-                }
-
-                _pos++;
-                var member = ParseValue(depth);
-                if (member is not null)
-                {
-                    value.Members.Add(new JsonMember(name.Text!, nameStart, nameEnd, member));
-                    value.End = member.End;
-                }
-
-                if (Error is not null)
+                if (!ParseMember(value, open, depth))
                 {
                     return value;
                 }
@@ -368,6 +213,69 @@ namespace AiCompliance.Analyzers.Flow
                 Fail(_pos, 1, "expected ',' or '}' after a property value, found " + Show(_text[_pos]));
                 return value;
             }
+        }
+
+        /// <summary>
+        /// Reads one <c>"name": value</c> pair of the object opened at <paramref name="open"/> into
+        /// <paramref name="obj"/>; false when a syntax error stopped reading.
+        /// </summary>
+        private bool ParseMember(JsonValue obj, int open, int depth)
+        {
+            SkipTrivia();
+            if (Error is not null)
+            {
+                return false;
+            }
+
+            if (_pos >= _text.Length)
+            {
+                FailUnclosed(open, '{');
+                return false;
+            }
+
+            if (_text[_pos] != '"')
+            {
+                Fail(_pos, Word(_pos).Length is var n && n > 0 ? n : 1, _text[_pos] == '}'
+                    ? "trailing comma before '}'"
+                    : "expected a property name in double quotes, found " + Show(_text[_pos]));
+                return false;
+            }
+
+            var nameStart = _pos;
+            var name = ParseString();
+            if (Error is not null)
+            {
+                return false;
+            }
+
+            var nameEnd = _pos;
+            SkipTrivia();
+            if (Error is not null)
+            {
+                return false;
+            }
+
+            if (_pos >= _text.Length)
+            {
+                FailUnclosed(open, '{');
+                return false;
+            }
+
+            if (_text[_pos] != ':')
+            {
+                Fail(_pos, 1, "expected ':' after the property name \"" + name.Text + "\", found " + Show(_text[_pos]));
+                return false;
+            }
+
+            _pos++;
+            var member = ParseValue(depth);
+            if (member is not null)
+            {
+                obj.Members!.Add(new JsonMember(name.Text!, nameStart, nameEnd, member));
+                obj.End = member.End;
+            }
+
+            return Error is null;
         }
 
         private JsonValue ParseArray(int depth)

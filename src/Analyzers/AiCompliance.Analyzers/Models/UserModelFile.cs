@@ -5,34 +5,14 @@ using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace AiCompliance.Analyzers.Flow
+namespace AiCompliance.Analyzers.Models
 {
-    /// <summary>A problem in a user model file: where (offset, length, 1-based line) and what (AIC007).</summary>
-    internal sealed class UserModelProblem
-    {
-        public UserModelProblem(int start, int length, int line, string message)
-        {
-            Start = start;
-            Length = length;
-            Line = line;
-            Message = message;
-        }
-
-        public int Start { get; }
-
-        public int Length { get; }
-
-        public int Line { get; }
-
-        public string Message { get; }
-
-        public override string ToString() => "line " + Line.ToString(CultureInfo.InvariantCulture) + ": " + Message;
-    }
-
     /// <summary>
     /// The user model file, <c>aicompliance.json</c> (see docs/user-models.md and the JSON Schema
     /// aicompliance.schema.json in the package): sources, sinks, sanitizers, pass-through summaries, neutral members
@@ -41,7 +21,7 @@ namespace AiCompliance.Analyzers.Flow
     /// A syntax error stops reading: entries complete before it still apply. Types absent from a compilation are
     /// not an error (their rows cost nothing), exactly as for the built-in rows.
     /// </summary>
-    internal sealed class UserModelFile
+    internal sealed partial class UserModelFile
     {
         public const string FileName = "aicompliance.json";
 
@@ -418,190 +398,5 @@ namespace AiCompliance.Analyzers.Flow
             var line = MiniJson.Position(_lineStarts, start).Line;
             _problems.Add(new UserModelProblem(start, Math.Max(0, Math.Min(end, _text.Length) - start), line, message));
         }
-
-        /// <summary>Reads the keys of one entry object, collecting its problems.</summary>
-        private sealed class EntryReader
-        {
-            private readonly UserModelFile _file;
-            private readonly JsonValue _entry;
-            private readonly string _where;
-
-            public EntryReader(UserModelFile file, JsonValue entry, string where)
-            {
-                _file = file;
-                _entry = entry;
-                _where = where;
-            }
-
-            /// <summary>False once the entry has a problem: then it is skipped.</summary>
-            public bool Ok { get; private set; } = true;
-
-            public void Allow(params string[] keys)
-            {
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var member in _entry.Members!)
-                {
-                    if (!seen.Add(member.Name))
-                    {
-                        Problem(member, "duplicate key \"" + member.Name + "\"");
-                    }
-                    else if (Array.IndexOf(keys, member.Name) < 0 && member.Name != "$comment")
-                    {
-                        Problem(member, "unknown key \"" + member.Name + "\"" + Suggest(member.Name, keys) + "; expected " + string.Join(", ", keys.Select(k => "\"" + k + "\"")));
-                    }
-                }
-            }
-
-            public bool Has(string key) => Get(key) is not null;
-
-            public JsonValue? Get(string key) => _entry.Members!.FirstOrDefault(m => m.Name == key)?.Value;
-
-            public string? TypeName()
-            {
-                var value = RequiredString("type");
-                if (value is null)
-                {
-                    return null;
-                }
-
-                var name = value.Text!;
-                if (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || c == '<' || c == '>' || c == '(' || c == ',') || name.StartsWith(".", StringComparison.Ordinal) || name.EndsWith(".", StringComparison.Ordinal))
-                {
-                    Problem(value, "\"type\" '" + name + "' is not a metadata type name: use the full name with namespace, e.g. \"Company.Gateway.GatewayClient\", \"System.Collections.Generic.List`1\" for a generic type, \"Outer+Inner\" for a nested one");
-                    return null;
-                }
-
-                return name;
-            }
-
-            public string? MemberName(bool allowStar)
-            {
-                var value = RequiredString("member");
-                if (value is null)
-                {
-                    return null;
-                }
-
-                var name = value.Text!;
-                if (!IsMemberName(name) || (name == "*" && !allowStar))
-                {
-                    Problem(value, name == "*"
-                        ? "\"member\" '*' (every member) is only meaningful in \"neutral\""
-                        : "\"member\" '" + name + "' is not a member name: use the simple name (\"Ask\", \"MarkupLine\", \".ctor\"), without type, parameters or generic arguments");
-                    return null;
-                }
-
-                return name;
-            }
-
-            /// <summary>A string value (its <see cref="JsonValue.Text"/> is not null), or null after reporting it missing or mistyped.</summary>
-            public JsonValue? RequiredString(string key) => String(key, required: true);
-
-            public JsonValue? OptionalString(string key) => String(key, required: false);
-
-            private JsonValue? String(string key, bool required)
-            {
-                var value = Get(key);
-                if (value is null)
-                {
-                    if (required)
-                    {
-                        Problem((JsonValue?)null, "missing \"" + key + "\"");
-                    }
-
-                    return null;
-                }
-
-                if (value.Kind != JsonKind.String)
-                {
-                    Problem(value, "\"" + key + "\" must be a string, found " + JsonValue.Describe(value.Kind));
-                    return null;
-                }
-
-                return value;
-            }
-
-            public void Problem(JsonValue? at, string message)
-            {
-                Ok = false;
-                if (at is null)
-                {
-                    // A missing key: point at the entry's opening brace.
-                    _file.Problem(_entry.Start, _entry.Start + 1, _where + message);
-                }
-                else
-                {
-                    _file.Problem(at, _where + message);
-                }
-            }
-
-            private void Problem(JsonMember member, string message)
-            {
-                Ok = false;
-                _file.Problem(member.NameStart, member.NameEnd, _where + message);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A parsed pass-through summary: <c>Argument[i] -> ReturnValue</c>, <c>Argument[*] -> this</c>,
-    /// <c>this -> ReturnValue</c>… (the user model file's "from" and "to", joined by " -> ").
-    /// </summary>
-    internal readonly struct SummaryAccess
-    {
-        public const int This = -2;
-        public const int AllArguments = -1;
-
-        public SummaryAccess(int from, bool toReturn)
-        {
-            From = from;
-            ToReturn = toReturn;
-        }
-
-        /// <summary>The argument ordinal content comes from, <see cref="AllArguments"/> or <see cref="This"/>.</summary>
-        public int From { get; }
-
-        /// <summary>True: to the call's value; false: into the receiver (<c>this</c>).</summary>
-        public bool ToReturn { get; }
-
-        public static SummaryAccess? Parse(string access)
-        {
-            var arrow = access.IndexOf("->", StringComparison.Ordinal);
-            if (arrow < 0)
-            {
-                return null;
-            }
-
-            var from = access.Substring(0, arrow).Trim();
-            var to = access.Substring(arrow + 2).Trim();
-            bool toReturn;
-            if (to == "ReturnValue")
-            {
-                toReturn = true;
-            }
-            else if (to == "this")
-            {
-                toReturn = false;
-            }
-            else
-            {
-                return null;
-            }
-
-            if (from == "this")
-            {
-                return toReturn ? new SummaryAccess(This, true) : (SummaryAccess?)null;
-            }
-
-            if (SinkAccess.Parse(from) is not { DelegateReturn: false } argument || (argument.AndFollowing && argument.First >= 0))
-            {
-                return null; // only Argument[i] and Argument[*]
-            }
-
-            return new SummaryAccess(argument.First < 0 ? AllArguments : argument.First, toReturn);
-        }
-
-        public override string ToString() =>
-            (From == This ? "this" : From == AllArguments ? "Argument[*]" : "Argument[" + From.ToString(CultureInfo.InvariantCulture) + "]") + " -> " + (ToReturn ? "ReturnValue" : "this");
     }
 }
