@@ -1,0 +1,314 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    // Assignments, deconstruction, stores into collections and fields, pattern bindings.
+    internal sealed partial class MethodAnalysis
+    {
+        private TaintValue EvalSimpleAssignment(ISimpleAssignmentOperation assignment)
+        {
+            var value = Eval(assignment.Value);
+            Assign(assignment.Target, value);
+            return value;
+        }
+
+        private TaintValue EvalCompoundAssignment(ICompoundAssignmentOperation compound)
+        {
+            var value = Eval(compound.Target).Join(Eval(compound.Value));
+            value = ByType(value, compound.Type);
+            Assign(compound.Target, value);
+            return value;
+        }
+
+        private TaintValue EvalCoalesceAssignment(ICoalesceAssignmentOperation coalesceAssignment)
+        {
+            var value = Eval(coalesceAssignment.Target).Join(Eval(coalesceAssignment.Value));
+            Assign(coalesceAssignment.Target, value);
+            return value;
+        }
+
+        private TaintValue EvalDeconstructionAssignment(IDeconstructionAssignmentOperation deconstruction)
+        {
+            var value = Eval(deconstruction.Value);
+            AssignDeconstruction(deconstruction.Target, value, deconstruction.Value.Type);
+            return value.Whole();
+        }
+
+        private TaintValue EvalIncrement(IIncrementOrDecrementOperation increment)
+        {
+            Eval(increment.Target);
+            return TaintValue.Clean;
+        }
+
+        private void Assign(IOperation target, TaintValue value)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    _state[local.Local] = value;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    _state[parameter.Parameter] = value;
+                    break;
+                case IFlowCaptureReferenceOperation capture:
+                    _state[capture.Id] = value;
+                    if (_captureAliases.TryGetValue(capture.Id, out var aliased))
+                    {
+                        // t = flag ? a : b: the graph captures the target first, then assigns through the capture.
+                        switch (aliased)
+                        {
+                            case IFieldSymbol or IPropertySymbol:
+                                AssignMember((ISymbol)aliased, null, value);
+                                break;
+                            default:
+                                _state[aliased] = value;
+                                break;
+                        }
+                    }
+
+                    break;
+                case IFieldReferenceOperation field:
+                    AssignMember(field.Field, field.Instance, value);
+                    break;
+                case IPropertyReferenceOperation property when property.Arguments.Length == 0:
+                    AssignMember(property.Property, property.Instance, value);
+                    break;
+                case IPropertyReferenceOperation indexer:
+                    {
+                        // list[i] = x, dict[key] = x: the collection now holds x.
+                        foreach (var argument in indexer.Arguments)
+                        {
+                            Eval(argument.Value);
+                        }
+
+                        StoreInto(indexer.Instance, value.Whole());
+                        break;
+                    }
+
+                case IArrayElementReferenceOperation element:
+                    StoreInto(element.ArrayReference, value.Whole());
+                    break;
+                case ITupleOperation tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        Assign(element, value);
+                    }
+
+                    break;
+                case IDeclarationExpressionOperation declaration:
+                    Assign(declaration.Expression, value);
+                    break;
+                case IDiscardOperation:
+                    break;
+                default:
+                    Eval(target);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Assigns the parts of <paramref name="value"/> (of type <paramref name="valueType"/>) to a deconstruction target:
+        /// a tuple value element by element, anything else (a Deconstruct method) whole to every part.
+        /// </summary>
+        private void AssignDeconstruction(IOperation target, TaintValue value, ITypeSymbol? valueType)
+        {
+            switch (target)
+            {
+                case IDeclarationExpressionOperation declaration:
+                    AssignDeconstruction(declaration.Expression, value, valueType);
+                    break;
+                case ITupleOperation tuple:
+                    {
+                        var tupleType = AsTuple(valueType, tuple.Elements.Length);
+                        for (var i = 0; i < tuple.Elements.Length; i++)
+                        {
+                            if (tupleType is null)
+                            {
+                                AssignDeconstruction(tuple.Elements[i], value.Whole(), null);
+                            }
+                            else
+                            {
+                                var element = tupleType.TupleElements[i];
+                                AssignDeconstruction(tuple.Elements[i], TupleElement(value, element), element.Type);
+                            }
+                        }
+
+                        break;
+                    }
+
+                default:
+                    Assign(target, ByType(valueType is null ? value.Whole() : value, target.Type));
+                    break;
+            }
+        }
+
+        private void AssignMember(ISymbol member, IOperation? instance, TaintValue value)
+        {
+            if (instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            {
+                // this.F = x or a static field: remembered here and reported in the summary of the type.
+                _state[member] = value;
+                if (IsOwnMember(member))
+                {
+                    RecordFieldWrite(member, value);
+                }
+
+                return;
+            }
+
+            if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } && _objectUnderConstruction is not null)
+            {
+                _objectUnderConstruction = _objectUnderConstruction.WithField(member, value);
+                return;
+            }
+
+            member = MemberKey(member);
+            var key = EntityOf(instance);
+            if (key is not null)
+            {
+                _state[key] = _state.Get(key).WithField(member, value);
+                return;
+            }
+
+            // o.Inner.Text = x: rebuild the chain of member values up to the variable.
+            var inner = Unwrap(instance!);
+            ISymbol? parentMember = inner switch
+            {
+                IPropertyReferenceOperation { Arguments.Length: 0 } p => p.Property,
+                IFieldReferenceOperation f => MemberKey(f.Field),
+                _ => null,
+            };
+            var parentInstance = inner switch
+            {
+                IPropertyReferenceOperation p => p.Instance,
+                IFieldReferenceOperation f => f.Instance,
+                _ => null,
+            };
+            if (parentMember is not null && parentInstance is not null && EntityOf(parentInstance) is { } root)
+            {
+                var rootValue = _state.Get(root);
+                var current = rootValue.Fields.TryGetValue(parentMember, out var existing) ? existing : TaintValue.Clean;
+                _state[root] = rootValue.WithField(parentMember, current.WithField(member, value));
+                return;
+            }
+
+            Eval(instance);
+        }
+
+        /// <summary>The variable an instance expression names, when it names one.</summary>
+        private object? EntityOf(IOperation? operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => _captureAliases.TryGetValue(capture.Id, out var aliased) ? aliased : capture.Id,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Arguments.Length: 0 } property => property.Property,
+            IConversionOperation conversion => EntityOf(conversion.Operand),
+            IParenthesizedOperation parenthesized => EntityOf(parenthesized.Operand),
+            _ => null,
+        };
+
+        /// <summary>A collection or builder now holds <paramref name="value"/> (element-level: the whole collection carries it).</summary>
+        private void StoreInto(IOperation? receiver, TaintValue value)
+        {
+            if (receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } && _objectUnderConstruction is not null)
+            {
+                _objectUnderConstruction = _objectUnderConstruction.Join(value.Own());
+                return;
+            }
+
+            var key = EntityOf(receiver);
+            while (key is null && receiver is not null && Unwrap(receiver) is IInvocationOperation fluent &&
+                   fluent.Instance is not null && SymbolEqualityComparer.Default.Equals(fluent.Type, fluent.Instance.Type))
+            {
+                // sb.Append("a").Append(ai): a fluent call returns its receiver.
+                receiver = fluent.Instance;
+                key = EntityOf(receiver);
+            }
+
+            if (key is null)
+            {
+                return;
+            }
+
+            var updated = _state.Get(key).Join(value.Own());
+            _state[key] = updated;
+            if (key is ISymbol member && (member is IFieldSymbol || member is IPropertySymbol) && IsOwnMember(member))
+            {
+                RecordFieldWrite(member, updated);
+            }
+        }
+
+        /// <summary>
+        /// A write to a field of this type. Writes in the method's own graph are summarized by what the field holds at
+        /// exit (a later overwrite clears); writes inside lambdas and local functions may run at any time, so they stick.
+        /// </summary>
+        private void RecordFieldWrite(ISymbol member, TaintValue value)
+        {
+            _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(value) : value;
+            if (!ReferenceEquals(_graph, _rootGraph))
+            {
+                _stickyFieldWrites[member] = _stickyFieldWrites.TryGetValue(member, out var sticky) ? sticky.Join(value) : value;
+            }
+        }
+
+        private bool IsOwnMember(ISymbol member) =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition);
+
+        private void BindPattern(IPatternOperation? pattern, TaintValue input)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation declaration when declaration.DeclaredSymbol is ILocalSymbol local:
+                    _state[local] = ByType(input, local.Type);
+                    break;
+                case IRecursivePatternOperation recursive:
+                    if (recursive.DeclaredSymbol is ILocalSymbol recursiveLocal)
+                    {
+                        _state[recursiveLocal] = input;
+                    }
+
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        var member = sub.Member switch
+                        {
+                            IPropertyReferenceOperation p => ReadMember(input, p.Property, p.Type),
+                            IFieldReferenceOperation f => ReadMember(input, f.Field, f.Type),
+                            _ => input.Whole(),
+                        };
+                        BindPattern(sub.Pattern, member);
+                    }
+
+                    foreach (var sub in recursive.DeconstructionSubpatterns)
+                    {
+                        BindPattern(sub, input.Whole());
+                    }
+
+                    break;
+                case IBinaryPatternOperation binaryPattern:
+                    BindPattern(binaryPattern.LeftPattern, input);
+                    BindPattern(binaryPattern.RightPattern, input);
+                    break;
+                case IListPatternOperation list:
+                    foreach (var sub in list.Patterns)
+                    {
+                        BindPattern(sub, input.Whole());
+                    }
+
+                    if (list.DeclaredSymbol is ILocalSymbol listLocal)
+                    {
+                        _state[listLocal] = input;
+                    }
+
+                    break;
+                case ISlicePatternOperation slice:
+                    BindPattern(slice.Pattern, input);
+                    break;
+                case INegatedPatternOperation:
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    // Invocations: the order of the rules, arguments, library calls (model and defaults), user summaries.
+    internal sealed partial class MethodAnalysis
+    {
+        private TaintValue EvalInvocation(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = Eval(invocation.Instance);
+            if (IsRecordClone(invocation, method))
+            {
+                return receiver;
+            }
+
+            // Local functions: analyzed inline with the captured state.
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                var values = EvalArguments(invocation.Arguments, null);
+                return AnalyzeLocalFunction(invocation, method, values);
+            }
+
+            var memberModel = _model.Find(method);
+            var argumentValues = EvalArguments(invocation.Arguments, memberModel);
+            if (IsSanitizer(method, memberModel))
+            {
+                return TaintValue.JoinAll(argumentValues.Select(v => v.Whole())).Join(receiver.Whole()).AsLabeled();
+            }
+
+            if (IsLabelingWrapperFactory(method))
+            {
+                return TaintValue.LabeledClientValue;
+            }
+
+            var sinkCall = CheckSinks(invocation, method, memberModel, argumentValues);
+            if (SourceCall(invocation, method, memberModel, receiver, argumentValues) is { } source)
+            {
+                return source;
+            }
+
+            if (sinkCall)
+            {
+                return TaintValue.Clean; // what a sink returns (an IResult, a Task) is not content
+            }
+
+            if (BuildsLabelingClient(invocation, method, receiver, argumentValues))
+            {
+                return TaintValue.LabeledClientValue;
+            }
+
+            // User-declared pass-through summaries (aicompliance.json) replace the default rule and the body's own summary.
+            if (memberModel is { Summaries.Count: > 0 })
+            {
+                return ApplyUserSummaries(invocation, method, memberModel.Summaries, receiver, argumentValues);
+            }
+
+            // Methods of this compilation: their summary; others by the model and the defaults.
+            return CallSummary(invocation, method, invocation.Instance, invocation.Arguments, receiver, argumentValues) ??
+                   LibraryCall(invocation, method, memberModel, receiver, argumentValues);
+        }
+
+        /// <summary>Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].</summary>
+        private bool IsSanitizer(IMethodSymbol method, MemberModel? memberModel) =>
+            (memberModel?.Sanitizer ?? false) || FlowModel.HasAttribute(method.ReducedFrom ?? method, _model.LabelerAttribute) || FlowModel.HasAttribute(method.OriginalDefinition, _model.LabelerAttribute);
+
+        /// <summary>
+        /// A call with no body in this compilation: label tampering (AIC005), the library defaults, and the overrides of
+        /// this compilation a virtual call may run.
+        /// </summary>
+        private TaintValue LibraryCall(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, TaintValue receiver, ImmutableArray<TaintValue> argumentValues)
+        {
+            CheckTampering(invocation, method, receiver, argumentValues);
+            var external = ExternalCall(invocation, method, memberModel, receiver, argumentValues);
+            var abstractTarget = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (IsVirtualDispatch(invocation, abstractTarget))
+            {
+                external = external.Join(DispatchSummary(invocation, abstractTarget, invocation.Instance, invocation.Arguments, receiver, argumentValues));
+            }
+
+            return method.Name == "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String && IsLabeledComposition(invocation)
+                ? external.AsLabeled()
+                : external;
+        }
+
+        private ImmutableArray<TaintValue> EvalArguments(ImmutableArray<IArgumentOperation> arguments, MemberModel? memberModel)
+        {
+            var builder = ImmutableArray.CreateBuilder<TaintValue>(arguments.Length);
+            foreach (var argument in arguments)
+            {
+                // Lambdas are analyzed by the call that receives them (it knows what flows into their parameters).
+                if (Unwrap(argument.Value) is IFlowAnonymousFunctionOperation)
+                {
+                    builder.Add(TaintValue.Clean);
+                    continue;
+                }
+
+                builder.Add(Eval(argument.Value));
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IDelegateCreationOperation creation:
+                        operation = creation.Target;
+                        continue;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>A call into a library we only know by the model and the defaults.</summary>
+        private TaintValue ExternalCall(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            // A static call's inputs are its arguments.
+            var inputs = ReceiverInputs(invocation, method, receiver);
+            var argumentsTaint = ArgumentInputs(invocation, method, values);
+
+            // Projections: content reaches the result only through the selector's return value.
+            if (memberModel?.Projection ?? false)
+            {
+                var source = invocation.Instance is not null ? receiver.Whole() : (values.Length > 0 ? values[0].Whole() : TaintValue.Clean);
+                var projected = AnalyzeLambdaArguments(invocation.Arguments, source);
+                return ByType(projected, invocation.Type);
+            }
+
+            var all = inputs.Join(argumentsTaint);
+
+            // Lambdas passed to the library see the other inputs (ForEach, Where, ContinueWith, Aggregate...).
+            var lambdaReturns = AnalyzeLambdaArguments(invocation.Arguments, all);
+
+            // Mutators of collections and builders store their arguments in the receiver.
+            if (argumentsTaint.IsTainted && StoresInReceiver(method, memberModel))
+            {
+                if (invocation.Instance is not null)
+                {
+                    StoreInto(invocation.Instance, argumentsTaint);
+                }
+                else if (invocation.Arguments.Length > 0)
+                {
+                    StoreInto(invocation.Arguments[0].Value, TaintValue.JoinAll(values.Skip(1).Select(v => v.Whole())));
+                }
+            }
+
+            CopyIntoDestinations(invocation, method, inputs, values);
+            AssignOutArguments(invocation, inputs, values);
+            return ByType(all.Join(lambdaReturns).Own(), invocation.Type);
+        }
+
+        /// <summary>What a library call reads from its receiver: through a modeled SDK type, only its content members carry content.</summary>
+        private TaintValue ReceiverInputs(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver)
+        {
+            var inputs = receiver.Whole();
+            if (invocation.Instance is not null && receiver.HasOwnTaint)
+            {
+                var content = _model.ContentMembersOf(method.ContainingType);
+                if ((content is not null && !content.Contains(method.Name)) || IsNeutralMember(method))
+                {
+                    inputs = TaintValue.Clean;
+                }
+            }
+
+            return inputs;
+        }
+
+        /// <summary>What a library call reads from its arguments (extension methods on modeled SDK types: content members named by the static method).</summary>
+        private TaintValue ArgumentInputs(IInvocationOperation invocation, IMethodSymbol method, ImmutableArray<TaintValue> values)
+        {
+            var argumentsTaint = TaintValue.Clean;
+            for (var i = 0; i < values.Length; i++)
+            {
+                argumentsTaint = argumentsTaint.Join(values[i].Whole());
+            }
+
+            if (invocation.Instance is null && method.IsExtensionMethod && values.Length > 0 && values[0].HasOwnTaint)
+            {
+                var thisType = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+                var content = _model.ContentMembersOf(thisType);
+                if (content is not null && !content.Contains(method.Name))
+                {
+                    argumentsTaint = TaintValue.JoinAll(values.Skip(1).Select(v => v.Whole()));
+                }
+            }
+
+            return argumentsTaint;
+        }
+
+        /// <summary>out / ref arguments receive the inputs (TryGetValue, TryPickText, TryParse of text).</summary>
+        private void AssignOutArguments(IInvocationOperation invocation, TaintValue inputs, ImmutableArray<TaintValue> values)
+        {
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                var argument = invocation.Arguments[i];
+                if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && _model.IsContentCapable(parameter.Type))
+                {
+                    Assign(argument.Value, ByType(inputs.Join(TaintValue.JoinAll(values.Where((_, j) => j != i).Select(v => v.Whole()))), parameter.Type));
+                }
+            }
+        }
+
+        /// <summary>
+        /// A member with user-declared summaries passes exactly what they say: "Argument[i] -> ReturnValue" to the
+        /// call's value, "Argument[i] -> this" into the receiver (an extension method's first argument), and nothing
+        /// else. Argument ordinals are parameter ordinals of the declared method (an extension method's this is 0).
+        /// </summary>
+        private TaintValue ApplyUserSummaries(IInvocationOperation invocation, IMethodSymbol method, List<SummaryAccess> summaries, TaintValue receiver, ImmutableArray<TaintValue> values)
+        {
+            var extensionSelf = invocation.Instance is null && method.IsExtensionMethod && invocation.Arguments.Length > 0;
+            var self = extensionSelf ? invocation.Arguments[0].Value : invocation.Instance;
+            var selfValue = extensionSelf ? values[0].Whole() : receiver.Whole();
+            var result = TaintValue.Clean;
+            foreach (var summary in summaries)
+            {
+                var from = summary.From == SummaryAccess.This ? selfValue : TaintValue.Clean;
+                for (var i = 0; i < invocation.Arguments.Length && summary.From != SummaryAccess.This; i++)
+                {
+                    var ordinal = invocation.Arguments[i].Parameter?.Ordinal ?? i;
+                    if (summary.From == SummaryAccess.AllArguments || summary.From == ordinal)
+                    {
+                        from = from.Join(values[i].Whole());
+                    }
+                }
+
+                if (summary.ToReturn)
+                {
+                    result = result.Join(from);
+                }
+                else if (from.IsTainted && self is not null)
+                {
+                    StoreInto(self, from);
+                }
+            }
+
+            return ByType(result.Own(), invocation.Type);
+        }
+
+        private bool StoresInReceiver(IMethodSymbol method, MemberModel? memberModel)
+        {
+            if (memberModel?.StoresInReceiver ?? false)
+            {
+                return true;
+            }
+
+            if (method.IsStatic && !method.IsExtensionMethod)
+            {
+                return false;
+            }
+
+            var name = method.Name;
+            var mutator = name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal) ||
+                          name.StartsWith("Insert", StringComparison.Ordinal) || name.StartsWith("Push", StringComparison.Ordinal) ||
+                          name.StartsWith("Enqueue", StringComparison.Ordinal) || name.StartsWith("Prepend", StringComparison.Ordinal) ||
+                          name.StartsWith("Write", StringComparison.Ordinal) || name == "TryAdd" || name == "Set" || name == "Replace" ||
+                          name == "GetOrAdd" || name == "AddOrUpdate" || name == "TryUpdate";
+            if (!mutator)
+            {
+                return false;
+            }
+
+            var type = method.IsExtensionMethod && method.ReducedFrom is null && method.Parameters.Length > 0 ? method.Parameters[0].Type : method.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            return IsOrDerives(type, _model.StringBuilder) || IsOrDerives(type, _model.TextWriter) ||
+                   type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ||
+                   type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T ||
+                   type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IList_T;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    // The fixpoint driver: the worklist loop over one graph, block visits, branches between blocks, returns.
+    internal sealed partial class MethodAnalysis
+    {
+        /// <summary>Walks one graph to a fixpoint from <paramref name="initial"/>; returns the join of what it returns.</summary>
+        private TaintValue Run(ControlFlowGraph cfg, State initial)
+        {
+            var savedGraph = _graph;
+            var savedState = _state;
+            var savedReturn = _returnValue;
+            _graph = cfg;
+            _returnValue = TaintValue.Clean;
+            try
+            {
+                RunToFixpoint(cfg, initial);
+                return _returnValue;
+            }
+            finally
+            {
+                _graph = savedGraph;
+                _state = savedState;
+                _returnValue = savedReturn;
+            }
+        }
+
+        /// <summary>
+        /// The worklist loop of <see cref="Run"/>: visits blocks until no input changes, then seeds the handlers and
+        /// the blocks still unreached (<see cref="SeedUnreachedBlocks"/>) and goes on while that changes anything.
+        /// </summary>
+        private void RunToFixpoint(ControlFlowGraph cfg, State initial)
+        {
+            var blocks = cfg.Blocks;
+            var inputs = new State?[blocks.Length];
+            var visits = new int[blocks.Length];
+            inputs[0] = initial;
+            var worklist = new Worklist(blocks.Length);
+            // With exception handlers, the state each block of a try region ends with (an exception after its last
+            // operation enters the handler with it).
+            var hasTry = HasRegion(cfg.Root, ControlFlowRegionKind.Try);
+            var outputs = hasTry ? new State?[blocks.Length] : null;
+            var finallies = hasTry && HasRegion(cfg.Root, ControlFlowRegionKind.Finally) ? new Finallies() : null;
+            worklist.Add(0);
+            while (true)
+            {
+                while (worklist.TryTakeLowest(out var ordinal))
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (visits[ordinal]++ > MaxBlockVisits)
+                    {
+                        continue;
+                    }
+
+                    VisitBlock(blocks[ordinal], inputs, outputs, worklist, finallies);
+                }
+
+                if (!SeedUnreachedBlocks(blocks, initial, inputs, outputs, worklist))
+                {
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Runs the operations of one block from its input state and hands its end state to its successors.</summary>
+        private void VisitBlock(BasicBlock block, State?[] inputs, State?[]? outputs, Worklist worklist, Finallies? finallies)
+        {
+            var ordinal = block.Ordinal;
+            _state = inputs[ordinal]!.Clone();
+            var finallyRegions = finallies?.EnclosingFinallies(block);
+            _state.Written = finallyRegions;
+
+            // In a try region, an exception can leave after any operation: remember every state on the way.
+            var during = outputs is not null && InCaughtTryRegion(block) ? inputs[ordinal]!.Clone() : null;
+            foreach (var operation in block.Operations)
+            {
+                Eval(operation);
+                during?.JoinWith(_state);
+            }
+
+            if (block.BranchValue is { } branchValue)
+            {
+                var value = Eval(branchValue);
+                if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+                {
+                    OnReturn(branchValue, value);
+                }
+            }
+
+            _state.Written = null;
+            if (outputs is not null)
+            {
+                outputs[ordinal] = during ?? _state;
+            }
+
+            var end = _state;
+            if (finallyRegions is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling &&
+                finallies!.OnFinallyEnd(block, end) is { } waiting)
+            {
+                // The finally block's end state changed: the branches waiting on it go on with it.
+                foreach (var (branch, state, index) in waiting)
+                {
+                    Flow(branch, state, index, inputs, worklist, finallies);
+                }
+            }
+
+            Flow(block.FallThroughSuccessor, end, 0, inputs, worklist, finallies);
+            Flow(block.ConditionalSuccessor, end, 0, inputs, worklist, finallies);
+        }
+
+        /// <summary>
+        /// Takes <paramref name="branch"/> with <paramref name="state"/>, from its finally region number
+        /// <paramref name="fromRegion"/> on (0 for a branch just leaving its block).
+        /// </summary>
+        private void Flow(ControlFlowBranch? branch, State state, int fromRegion, State?[] inputs, Worklist worklist, Finallies? finallies)
+        {
+            if (branch?.Destination is not { } destination)
+            {
+                return;
+            }
+
+            if (finallies is not null && !branch.FinallyRegions.IsEmpty)
+            {
+                if (ThroughFinallies(branch, state, fromRegion, inputs, worklist, finallies) is not { } after)
+                {
+                    return;
+                }
+
+                state = after;
+            }
+
+            if (destination.Kind == BasicBlockKind.Exit && ReferenceEquals(_graph, _rootGraph))
+            {
+                RecordExit(state);
+            }
+
+            Enter(destination.Ordinal, state, inputs, worklist);
+        }
+
+        /// <summary>Joins <paramref name="state"/> into the input of block <paramref name="ordinal"/>; queues the block when that changed it.</summary>
+        private static void Enter(int ordinal, State state, State?[] inputs, Worklist worklist)
+        {
+            var target = inputs[ordinal];
+            if (target is null)
+            {
+                inputs[ordinal] = state.Clone();
+                worklist.Add(ordinal);
+            }
+            else if (target.JoinWith(state))
+            {
+                worklist.Add(ordinal);
+            }
+        }
+
+        /// <summary>Leaving the method with <paramref name="state"/>: records what the type's fields and the out/ref parameters hold.</summary>
+        private void RecordExit(State state)
+        {
+            // Leaving the method: what the type's fields hold now is what other methods will read.
+            foreach (var member in _fieldWrites.Keys.ToList())
+            {
+                var value = state.Get(member);
+                _exitFieldValues[member] = _exitFieldValues.TryGetValue(member, out var previous) ? previous.Join(value) : value;
+            }
+
+            // Leaving the method: remember what out/ref parameters hold.
+            foreach (var parameter in _method.Parameters)
+            {
+                if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    var value = state.Get(parameter);
+                    _outValues[parameter.Ordinal] = _outValues.TryGetValue(parameter.Ordinal, out var old) ? old.Join(value) : value;
+                }
+            }
+        }
+
+        private void OnReturn(IOperation returned, TaintValue value)
+        {
+            _returnValue = _returnValue.Join(value);
+            if (_returnSink is not null)
+            {
+                ReportSink(returned, value, _returnSink);
+            }
+        }
+    }
+}

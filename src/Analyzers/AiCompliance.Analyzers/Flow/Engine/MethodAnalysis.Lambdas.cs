@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    // Lambdas, local functions and method references, analyzed with the state they capture.
+    internal sealed partial class MethodAnalysis
+    {
+        private TaintValue EvalMethodReference(IMethodReferenceOperation methodReference)
+        {
+            Eval(methodReference.Instance);
+            return MethodGroupValue(methodReference.Method);
+        }
+
+        /// <summary>Analyzes the lambda arguments of a call, their parameters seeing <paramref name="input"/>; returns the join of their returns.</summary>
+        private TaintValue AnalyzeLambdaArguments(ImmutableArray<IArgumentOperation> arguments, TaintValue input)
+        {
+            var returned = TaintValue.Clean;
+            foreach (var argument in arguments)
+            {
+                if (Unwrap(argument.Value) is IFlowAnonymousFunctionOperation lambda)
+                {
+                    returned = returned.Join(AnalyzeLambda(lambda, p => ByType(input, p.Type), returnSink: null));
+                }
+            }
+
+            return returned;
+        }
+
+        private TaintValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Func<IParameterSymbol, TaintValue> parameterValue, string? returnSink)
+        {
+            ControlFlowGraph body;
+            try
+            {
+                body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return TaintValue.Clean;
+            }
+
+            var initial = _state.Clone();
+            foreach (var parameter in lambda.Symbol.Parameters)
+            {
+                initial[parameter] = parameterValue(parameter);
+            }
+
+            var savedSink = _returnSink;
+            _returnSink = returnSink;
+            try
+            {
+                return Run(body, initial);
+            }
+            finally
+            {
+                _returnSink = savedSink;
+            }
+        }
+
+        private TaintValue AnalyzeLocalFunction(IInvocationOperation invocation, IMethodSymbol localFunction, ImmutableArray<TaintValue> values)
+        {
+            if (_localFunctionDepth >= MaxLocalFunctionDepth)
+            {
+                return TaintValue.JoinAll(values.Select(v => v.Whole()));
+            }
+
+            var byParameter = new Dictionary<IParameterSymbol, TaintValue>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter)
+                {
+                    byParameter[parameter.OriginalDefinition] = values[i];
+                }
+            }
+
+            var result = AnalyzeLocalFunctionBody(localFunction, p => byParameter.TryGetValue(p.OriginalDefinition, out var v) ? v : TaintValue.Clean);
+            return result ?? TaintValue.JoinAll(values.Select(v => v.Whole()));
+        }
+
+        /// <summary>Runs a local function's graph with the captured state; null when its graph is not available.</summary>
+        private TaintValue? AnalyzeLocalFunctionBody(IMethodSymbol localFunction, Func<IParameterSymbol, TaintValue> parameterValue)
+        {
+            if (_localFunctionDepth >= MaxLocalFunctionDepth)
+            {
+                return null;
+            }
+
+            ControlFlowGraph body;
+            try
+            {
+                body = _graph.GetLocalFunctionControlFlowGraphInScope(localFunction.OriginalDefinition, _cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+
+            var nested = new MethodAnalysis(_context, _method, _depth, _fieldCollection, _findings, _paramSinks, _fieldWrites, _stickyFieldWrites, _localFunctionDepth + 1, _cancellationToken)
+            {
+                _graph = _graph,
+            };
+            var initial = _state.Clone();
+            foreach (var parameter in localFunction.Parameters)
+            {
+                var value = parameterValue(parameter);
+                initial[parameter.OriginalDefinition] = value;
+                initial[parameter] = value;
+            }
+
+            try
+            {
+                _context.Injection?.ThrowIfInjected(localFunction, body.OriginalOperation.Syntax.SyntaxTree);
+                return nested.Run(body, initial);
+            }
+            catch (Exception ex) when (MethodAnalysisException.ShouldWrap(ex))
+            {
+                throw new MethodAnalysisException(localFunction, ex); // names the local function that failed (AIC009)
+            }
+        }
+    }
+}

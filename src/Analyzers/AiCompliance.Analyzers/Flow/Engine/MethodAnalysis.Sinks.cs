@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    // Sinks: the model's sinks, [UserFacing], route handlers, console writers, and reporting a finding.
+    internal sealed partial class MethodAnalysis
+    {
+        /// <summary>Reports each sink argument that carries content; returns whether the call is a sink.</summary>
+        private bool CheckSinks(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, ImmutableArray<TaintValue> values)
+        {
+            var isSink = CheckModelSinks(invocation, memberModel, values, out var handlers);
+            isSink |= CheckComponentParameterSink(invocation, method, values);
+            isSink |= CheckResponseBodySink(invocation, method, values);
+            isSink |= CheckHubClientSink(invocation, method, values);
+            isSink |= CheckUserFacingSinks(invocation, method, values);
+            if (isSink)
+            {
+                FollowLambdasOfSink(invocation, handlers);
+            }
+
+            return isSink;
+        }
+
+        /// <summary>
+        /// The sinks of the model (built in and aicompliance.json); <paramref name="handlers"/> gets the arguments that
+        /// are route handlers (their return value is the sink), or stays null.
+        /// </summary>
+        private bool CheckModelSinks(IInvocationOperation invocation, MemberModel? memberModel, ImmutableArray<TaintValue> values, out HashSet<int>? handlers)
+        {
+            var isSink = false;
+            handlers = null;
+            if (memberModel is null)
+            {
+                return false;
+            }
+
+            foreach (var (access, description, consoleOnly) in memberModel.Sinks)
+            {
+                if (consoleOnly && !IsConsoleWriter(invocation.Instance))
+                {
+                    continue;
+                }
+
+                isSink = true;
+                var sinkName = description == RazorSinks.ComponentParameter ? ComponentParameterSink(invocation) : description;
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    var argument = invocation.Arguments[i];
+                    var ordinal = argument.Parameter?.Ordinal ?? i;
+                    if (!access.Covers(ordinal))
+                    {
+                        continue;
+                    }
+
+                    if (access.DelegateReturn)
+                    {
+                        (handlers ??= new HashSet<int>()).Add(i);
+                        HandlerSink(argument.Value, sinkName);
+                    }
+                    else
+                    {
+                        ReportSink(argument.Value, values[i], sinkName);
+                    }
+                }
+            }
+
+            return isSink;
+        }
+
+        /// <summary>[UserFacing] parameters and methods.</summary>
+        private bool CheckUserFacingSinks(IInvocationOperation invocation, IMethodSymbol method, ImmutableArray<TaintValue> values)
+        {
+            var isSink = false;
+            if (_model.UserFacingAttribute is not null)
+            {
+                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                var wholeMethod = FlowModel.HasAttribute(definition, _model.UserFacingAttribute);
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    var parameter = invocation.Arguments[i].Parameter;
+                    if (wholeMethod || (parameter is not null && FlowModel.HasAttribute(parameter.OriginalDefinition, _model.UserFacingAttribute)))
+                    {
+                        isSink = true;
+                        ReportSink(invocation.Arguments[i].Value, values[i], TypeAndMember(definition));
+                    }
+                }
+            }
+
+            return isSink;
+        }
+
+        /// <summary>
+        /// Lambdas handed to a sink (a component's RenderFragment child content) run with what they capture: follow them
+        /// for the sinks inside (a sink call returns before the external-call path would). Route handlers are done.
+        /// </summary>
+        private void FollowLambdasOfSink(IInvocationOperation invocation, HashSet<int>? handlers)
+        {
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if ((handlers is null || !handlers.Contains(i)) && Unwrap(invocation.Arguments[i].Value) is IFlowAnonymousFunctionOperation lambda)
+                {
+                    AnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: null);
+                }
+            }
+        }
+
+        /// <summary>The return value of a route-handler delegate reaches the user.</summary>
+        private void HandlerSink(IOperation argument, string sink)
+        {
+            switch (Unwrap(argument))
+            {
+                case IFlowAnonymousFunctionOperation lambda:
+                    AnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: sink);
+                    break;
+                case IMethodReferenceOperation reference:
+                    {
+                        var value = MethodGroupValue(reference.Method);
+                        ReportSink(argument, value, sink, HandlerReturnLocation(reference.Method));
+                        break;
+                    }
+
+                default:
+                    ReportSink(argument, Eval(argument), sink);
+                    break;
+            }
+        }
+
+        private static Location? HandlerReturnLocation(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().GetLocation();
+
+        private void ReportSink(IOperation expression, TaintValue value, string sink, Location? helperSink = null, string? via = null)
+        {
+            var whole = value.Whole();
+            if (!whole.IsTainted)
+            {
+                return;
+            }
+
+            if (!whole.Params.IsEmpty && !_fieldCollection)
+            {
+                foreach (var parameter in whole.Params)
+                {
+                    var chain = TypeAndMember(_method) + (via is null ? string.Empty : " → " + via);
+                    _paramSinks.Add(new ParamSink(parameter, sink, helperSink ?? expression.Syntax.GetLocation(), chain));
+                }
+            }
+
+            if (whole.Sources.IsEmpty || _fieldCollection)
+            {
+                return;
+            }
+
+            foreach (var notice in whole.Sources)
+            {
+                if (notice.Notice is not null)
+                {
+                    _noticesShown.Add(notice.Notice);
+                }
+            }
+
+            if (whole.Sources.All(s => s.Notice is not null))
+            {
+                return;
+            }
+
+            var node = expression.Syntax;
+            var unlabeled = whole.Sources.Where(s => !s.Labeled && s.Notice is null).ToImmutableHashSet();
+            var target = unlabeled.IsEmpty ? _labeledFindings : _findings;
+            var reported = TaintValue.FromSources(unlabeled.IsEmpty ? whole.Sources.Where(s => s.Notice is null).ToImmutableHashSet() : unlabeled);
+            if (target.TryGetValue(node, out var existing))
+            {
+                existing.Value = existing.Value.Join(reported);
+            }
+            else
+            {
+                target[node] = new Finding(node, sink, reported, helperSink, via);
+            }
+        }
+
+        private bool IsConsoleWriter(IOperation? instance)
+        {
+            switch (instance is null ? null : Unwrap(instance))
+            {
+                case IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property }:
+                    return SymbolEqualityComparer.Default.Equals(property.ContainingType, _model.Console);
+                case ILocalReferenceOperation { Local: { } local }:
+                    // var w = Console.Out; w.WriteLine(...): a local that holds the console writer and nothing else.
+                    return SingleAssignmentInitializer(local, i => NameOf(i) is "Out" or "Error") is { } initializer &&
+                           _context.SemanticModelFor(initializer.SyntaxTree).GetSymbolInfo(initializer, _cancellationToken).Symbol is IPropertySymbol { Name: "Out" or "Error" } held &&
+                           SymbolEqualityComparer.Default.Equals(held.ContainingType, _model.Console);
+                default:
+                    return false;
+            }
+        }
+    }
+}
