@@ -114,7 +114,7 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed class MiniJson
     {
-        public const int MaxDepth = 64;
+        public const int MaxDepth = FlowLimits.MaxJsonDepth;
 
         private readonly string _text;
         private readonly List<int> _lineStarts;
