@@ -58,7 +58,7 @@ internal static class EngineBench
         var findings = 0;
         for (var rep = 0; rep <= options.Repetitions; rep++)
         {
-            context.ForgetResults();
+            FlowTelemetry.ForgetResults(context);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             long graphNs = 0, analysisNs = 0;

@@ -377,14 +377,14 @@ public static class Harness
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false));
         processCpu = ProcessCpuMs();
-        AiCompliance.Analyzers.Flow.FlowContext.MeasureBinding = true;
-        _ = AiCompliance.Analyzers.Flow.FlowContext.TakeBindingMs();
-        _ = AiCompliance.Analyzers.Flow.FlowContext.TakeOwnBindingMs();
+        AiCompliance.Analyzers.Flow.FlowTelemetry.MeasureBinding = true;
+        _ = AiCompliance.Analyzers.Flow.FlowTelemetry.TakeBindingMs();
+        _ = AiCompliance.Analyzers.Flow.FlowTelemetry.TakeOwnBindingMs();
         sw.Restart();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
-        var calleeBindingMs = AiCompliance.Analyzers.Flow.FlowContext.TakeBindingMs();
-        var ownBlockBindingMs = AiCompliance.Analyzers.Flow.FlowContext.TakeOwnBindingMs();
-        AiCompliance.Analyzers.Flow.FlowContext.MeasureBinding = false;
+        var calleeBindingMs = AiCompliance.Analyzers.Flow.FlowTelemetry.TakeBindingMs();
+        var ownBlockBindingMs = AiCompliance.Analyzers.Flow.FlowTelemetry.TakeOwnBindingMs();
+        AiCompliance.Analyzers.Flow.FlowTelemetry.MeasureBinding = false;
         var passMs = sw.Elapsed.TotalMilliseconds;
         var passCpuMs = ProcessCpuMs() - processCpu;
         var telemetry = new Dictionary<string, AnalyzerTelemetryInfo>(StringComparer.Ordinal);
@@ -604,7 +604,7 @@ public static class Harness
                 indexRuns.Add((ThreadCpu.NowNs() - start) / 1e6);
             }
 
-            (indexed, producing) = context.IndexCounts();
+            (indexed, producing) = AiCompliance.Analyzers.Flow.FlowTelemetry.IndexCounts(context);
         }
 
         return new PhaseTimes(bodies.Count, walkMs, operationMs, cfgMs, lookupUs, containsUs, distinct, Stats.Median(indexRuns), indexed, producing);

@@ -21,7 +21,7 @@ namespace AiCompliance.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RegistrationPresenceAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxAdditionalLocations = 20;
+        private const int MaxAdditionalLocations = FlowLimits.MaxRegistrationAdditionalLocations;
 
         /// <summary>Diagnostic property: the source description of the first call (used by the code fix title).</summary>
         public const string SourceProperty = "Source";

@@ -26,7 +26,7 @@ namespace AiCompliance.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnlabeledAiOutputAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxAdditionalLocations = 8;
+        private const int MaxAdditionalLocations = FlowLimits.MaxUnlabeledAdditionalLocations;
 
         /// <summary>
         /// Exceptions caught so a bug never surfaces as AD0001 in a user's build (each is reported as AIC009); tests

@@ -311,7 +311,7 @@ namespace AiCompliance.Analyzers.Flow
 
         private bool ComputeCapable(ITypeSymbol type, int depth)
         {
-            if (depth > 4)
+            if (depth > FlowLimits.MaxContentTypeDepth)
             {
                 return true;
             }

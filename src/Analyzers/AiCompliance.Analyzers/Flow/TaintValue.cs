@@ -56,8 +56,8 @@ namespace AiCompliance.Analyzers.Flow
     internal sealed class TaintValue : IEquatable<TaintValue>
     {
         public const int ThisParameter = -1;
-        private const int MaxFieldDepth = 4;
-        private const int MaxSources = 16;
+        private const int MaxFieldDepth = FlowLimits.MaxFieldDepth;
+        private const int MaxSources = FlowLimits.MaxSources;
 
         public static readonly TaintValue Clean = new TaintValue(
             ImmutableHashSet<SourceRef>.Empty, ImmutableHashSet<int>.Empty, ImmutableDictionary<ISymbol, TaintValue>.Empty.WithComparers(SymbolEqualityComparer.Default), false);

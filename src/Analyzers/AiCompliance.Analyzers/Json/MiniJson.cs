@@ -13,7 +13,7 @@ namespace AiCompliance.Analyzers.Json
     /// </summary>
     internal sealed class MiniJson
     {
-        public const int MaxDepth = 64;
+        public const int MaxDepth = Flow.FlowLimits.MaxJsonDepth;
 
         private readonly string _text;
         private readonly List<int> _lineStarts;

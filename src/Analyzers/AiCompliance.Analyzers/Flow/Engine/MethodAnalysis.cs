@@ -17,8 +17,8 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed partial class MethodAnalysis
     {
-        private const int MaxBlockVisits = 40;
-        private const int MaxLocalFunctionDepth = 3;
+        private const int MaxBlockVisits = FlowLimits.MaxBlockVisits;
+        private const int MaxLocalFunctionDepth = FlowLimits.MaxLocalFunctionDepth;
 
         private static readonly object ThisKey = new object();
 

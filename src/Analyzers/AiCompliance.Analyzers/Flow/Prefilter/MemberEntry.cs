@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AiCompliance.Analyzers.Flow.Prefilter
+{
+    /// <summary>One member declaration (or field initializer, or the top-level statements) in the prefilter index, and what the closure found about it.</summary>
+    internal sealed class MemberEntry
+    {
+        private List<NameFlow>? _flows;
+        private HashSet<string>? _matched;
+
+        public MemberEntry(SyntaxNode declaration, string name, string type, SyntaxNode body, bool isProperty)
+        {
+            Declaration = declaration;
+            Name = name;
+            Type = type;
+            Body = body;
+            IsProperty = isProperty;
+        }
+
+        public SyntaxNode Declaration { get; }
+
+        public string Name { get; }
+
+        public string Type { get; }
+
+        public SyntaxNode Body { get; }
+
+        public bool IsProperty { get; }
+
+        /// <summary>The name flows inside the member, collected the first time it matters (most members never produce).</summary>
+        public List<NameFlow> Flows => _flows ??= NameFlows.Collect(Body, Name, IsProperty);
+
+        /// <summary>The names this member mentions that produce where it mentions them.</summary>
+        public HashSet<string> Matched => _matched ??= new HashSet<string>(StringComparer.Ordinal);
+
+        public bool Producer { get; set; }
+
+        public bool Writer { get; set; }
+
+        public bool Dirty { get; set; }
+
+        /// <summary>Whether its text names a field or property where it may be written (<see cref="NameScanner.MayBeWritten"/>).</summary>
+        public bool MayWriteStorage { get; set; }
+
+        /// <summary>The storage names this member writes with something that may produce, given what it mentions that produces.</summary>
+        public List<string> ProducingWrites(HashSet<string> storageNames)
+        {
+            var tainted = new HashSet<string>(Matched, StringComparer.Ordinal);
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var flow in Flows)
+                {
+                    var produces = flow.Sources is null ? Producer : flow.Sources.Any(tainted.Contains);
+                    if (!produces)
+                    {
+                        continue;
+                    }
+
+                    foreach (var target in flow.Targets)
+                    {
+                        changed |= tainted.Add(target);
+                        if (storageNames.Contains(target))
+                        {
+                            written.Add(target);
+                        }
+                    }
+                }
+            }
+            while (changed);
+
+            return written.ToList();
+        }
+    }
+}

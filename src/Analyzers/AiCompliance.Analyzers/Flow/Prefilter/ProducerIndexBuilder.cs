@@ -1,0 +1,436 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiCompliance.Analyzers.Flow.Prefilter
+{
+    /// <summary>
+    /// Builds the <see cref="ProducerIndex"/> of a compilation, in steps: declarations (pass 1), the types whose
+    /// unqualified names can be narrowed, mentions in bodies (pass 2), the worklist closure from the seed names, then
+    /// the index. Single use: one builder builds one index.
+    /// </summary>
+    internal sealed class ProducerIndexBuilder
+    {
+        private readonly IEnumerable<SyntaxTree> _trees;
+        private readonly Func<SyntaxTree, string> _textOf;
+
+        /// <summary>Names that produce by themselves: modeled source members, [AiGenerated] names, labeling names.</summary>
+        private readonly HashSet<string> _seeds;
+
+        private readonly List<MemberEntry> _entries = new List<MemberEntry>();
+        private readonly HashSet<string> _storageNames = new HashSet<string>(StringComparer.Ordinal); // fields and properties of any type
+        private readonly Dictionary<string, HashSet<string>> _declares = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type name -> member names
+        private readonly Dictionary<string, List<string>> _baseNames = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type name -> base type names
+        private readonly HashSet<string> _narrowable = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(MemberEntry Entry, string? Scope)>> _mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
+        private HashSet<string> _typeNames = new HashSet<string>(StringComparer.Ordinal);
+        private NameTable _table = new NameTable(Array.Empty<string>());
+
+        // The closure: producing names, types with a producing member, and the worklist of (name, type it is produced in).
+        private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<(string Name, string? Type)> _queued = new HashSet<(string Name, string? Type)>();
+        private readonly Queue<(string Name, string? Type)> _queue = new Queue<(string Name, string? Type)>();
+        private readonly List<MemberEntry> _dirty = new List<MemberEntry>();
+
+        /// <param name="seeds">The seed names (taken over: labeling names found in the code are added to it).</param>
+        /// <param name="trees">The syntax trees of the compilation.</param>
+        /// <param name="textOf">The text of a tree (cached by the caller: the trees are scanned as text).</param>
+        public ProducerIndexBuilder(HashSet<string> seeds, IEnumerable<SyntaxTree> trees, Func<SyntaxTree, string> textOf)
+        {
+            _seeds = seeds;
+            _trees = trees;
+            _textOf = textOf;
+        }
+
+        public ProducerIndex Build()
+        {
+            CollectDeclarations();
+            FindNarrowableTypes();
+            CollectMentions();
+            Close();
+            return CreateIndex();
+        }
+
+        // ------------------------------------------------------------------ pass 1, declarations
+
+        /// <summary>
+        /// Pass 1, declarations only: the members, the names types declare, and which types inherit from code of this
+        /// compilation (an unqualified call there may reach an inherited member, so it is not narrowed).
+        /// </summary>
+        private void CollectDeclarations()
+        {
+            foreach (var tree in _trees)
+            {
+                var root = tree.GetRoot();
+                foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax))
+                {
+                    switch (node)
+                    {
+                        case GlobalStatementSyntax global:
+                            AddEntry(root, "<Main>$", "Program", global);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            AddType(type);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private void AddType(TypeDeclarationSyntax type)
+        {
+            var typeName = type.Identifier.ValueText;
+            var held = Declared(typeName);
+            if (type.BaseList is { } baseList)
+            {
+                AddBaseNames(typeName, baseList);
+            }
+
+            if (type is RecordDeclarationSyntax { ParameterList: { } positional })
+            {
+                foreach (var parameter in positional.Parameters)
+                {
+                    _storageNames.Add(parameter.Identifier.ValueText);
+                    held.Add(parameter.Identifier.ValueText);
+                }
+            }
+
+            foreach (var member in type.Members)
+            {
+                AddMember(member, typeName, held);
+            }
+        }
+
+        private void AddBaseNames(string typeName, BaseListSyntax baseList)
+        {
+            if (!_baseNames.TryGetValue(typeName, out var bases))
+            {
+                _baseNames[typeName] = bases = new List<string>();
+            }
+
+            foreach (var baseType in baseList.Types)
+            {
+                var rightmost = baseType.Type.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault(n => n.Parent is not TypeArgumentListSyntax);
+                if (rightmost is not null)
+                {
+                    bases.Add(rightmost.Identifier.ValueText);
+                }
+            }
+        }
+
+        /// <summary>Indexes one member of a type; <paramref name="held"/> collects the names the type declares.</summary>
+        private void AddMember(MemberDeclarationSyntax member, string typeName, HashSet<string> held)
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax method:
+                    AddEntry(method, method.Identifier.ValueText, typeName, method);
+                    break;
+                case ConstructorDeclarationSyntax ctor:
+                    AddEntry(ctor, ctor.Identifier.ValueText, typeName, ctor);
+                    break;
+                case OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax:
+                    AddEntry(member, typeName, typeName, member);
+                    break;
+                case PropertyDeclarationSyntax property:
+                    _storageNames.Add(property.Identifier.ValueText);
+                    AddEntry(property, property.Identifier.ValueText, typeName, property, isProperty: true);
+                    break;
+                case IndexerDeclarationSyntax indexer:
+                    AddEntry(indexer, "this[]", typeName, indexer, isProperty: true);
+                    break;
+                case EventDeclarationSyntax @event:
+                    AddEntry(@event, @event.Identifier.ValueText, typeName, @event);
+                    break;
+                case EventFieldDeclarationSyntax eventField:
+                    foreach (var variable in eventField.Declaration.Variables)
+                    {
+                        held.Add(variable.Identifier.ValueText);
+                    }
+
+                    break;
+                case FieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        _storageNames.Add(variable.Identifier.ValueText);
+                        held.Add(variable.Identifier.ValueText);
+                        if (variable.Initializer is not null)
+                        {
+                            AddEntry(variable, variable.Identifier.ValueText, typeName, variable.Initializer);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private HashSet<string> Declared(string type)
+        {
+            if (!_declares.TryGetValue(type, out var set))
+            {
+                _declares[type] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            return set;
+        }
+
+        private void AddEntry(SyntaxNode declaration, string name, string type, SyntaxNode body, bool isProperty = false)
+        {
+            _entries.Add(new MemberEntry(declaration, name, type, body, isProperty));
+            Declared(type).Add(name);
+        }
+
+        /// <summary>The types of this compilation that inherit from no other type of it: a name mentioned in them resolves to their own member.</summary>
+        private void FindNarrowableTypes()
+        {
+            _typeNames = new HashSet<string>(_declares.Keys, StringComparer.Ordinal);
+            foreach (var type in _typeNames)
+            {
+                if (!_baseNames.TryGetValue(type, out var bases) || !bases.Any(_typeNames.Contains))
+                {
+                    _narrowable.Add(type);
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ pass 2, bodies
+
+        /// <summary>
+        /// Pass 2, bodies: who mentions each name that could ever produce (a source, a member or storage name, a
+        /// labeling name), and where it is looked up.
+        /// </summary>
+        private void CollectMentions()
+        {
+            var candidates = new HashSet<string>(_seeds, StringComparer.Ordinal);
+            candidates.UnionWith(_storageNames);
+            foreach (var entry in _entries)
+            {
+                candidates.Add(entry.Name);
+                if (NameScanner.IsLabelingName(entry.Name))
+                {
+                    _seeds.Add(entry.Name); // the generated WithLabels / Use…Labels members
+                }
+            }
+
+            _table = new NameTable(candidates);
+            foreach (var entry in _entries)
+            {
+                ScanMentions(entry);
+                if (entry.IsProperty)
+                {
+                    MentionsOf(entry.Name).Add((entry, null)); // writes from outside reach its setter
+                }
+            }
+        }
+
+        /// <summary>
+        /// A scan of the member's text for identifiers (no syntax walk: this runs over the whole compilation). Words in
+        /// strings and comments count too, which only lets more through.
+        /// </summary>
+        private void ScanMentions(MemberEntry entry)
+        {
+            var text = _textOf(entry.Body.SyntaxTree);
+            var span = entry.Body.Span;
+            var own = entry.Declaration is MethodDeclarationSyntax method ? method.Identifier.SpanStart : -1;
+            for (var i = span.Start; i < span.End && i < text.Length;)
+            {
+                if (!NameScanner.IsNameStart(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && NameScanner.IsNamePart(text[i]))
+                {
+                    i++;
+                }
+
+                if (start > 0 && (char.IsDigit(text[start - 1]) || text[start - 1] == '\\'))
+                {
+                    continue; // 1e5, 0x1F, \n: not a name
+                }
+
+                if (start == own)
+                {
+                    continue; // its own name where it is declared
+                }
+
+                if (!_table.TryFind(text, start, i - start, out var mentioned))
+                {
+                    if (!NameScanner.IsLabelingName(text, start, i - start))
+                    {
+                        continue; // not a name that can ever produce (no allocation for these)
+                    }
+
+                    mentioned = text.Substring(start, i - start);
+                    _seeds.Add(mentioned);
+                    _table.Add(mentioned);
+                }
+
+                if (!entry.MayWriteStorage && _storageNames.Contains(mentioned) && NameScanner.MayBeWritten(text, start, i, _seeds))
+                {
+                    entry.MayWriteStorage = true;
+                }
+
+                AddMention(entry, mentioned, NameScanner.ScopeAt(text, start, entry.Type, _typeNames, _storageNames));
+            }
+        }
+
+        private void AddMention(MemberEntry entry, string mentioned, string? scope)
+        {
+            if (scope is not null && (!_narrowable.Contains(scope) || !_declares[scope].Contains(mentioned)))
+            {
+                scope = null; // not declared there (inherited or outer): any producing member of that name counts
+            }
+
+            var list = MentionsOf(mentioned);
+            if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1].Entry, entry) || list[list.Count - 1].Scope != scope)
+            {
+                list.Add((entry, scope));
+            }
+        }
+
+        private List<(MemberEntry Entry, string? Scope)> MentionsOf(string name)
+        {
+            if (!_mentionedBy.TryGetValue(name, out var list))
+            {
+                _mentionedBy[name] = list = new List<(MemberEntry, string?)>();
+            }
+
+            return list;
+        }
+
+        // ------------------------------------------------------------------ closure
+
+        /// <summary>
+        /// Closure: a producing name marks the members that mention it where it resolves (a source or a field anywhere;
+        /// a member only in its own type, or where the mention's type is unknown); marked members are then re-read for
+        /// the fields and properties they fill from what produces.
+        /// </summary>
+        private void Close()
+        {
+            _names.UnionWith(_seeds);
+            foreach (var seed in _seeds)
+            {
+                Enqueue(seed, null);
+            }
+
+            while (_queue.Count > 0)
+            {
+                MarkMentioning();
+                CollectProducingWrites();
+            }
+        }
+
+        /// <summary>Drains the worklist: every member that mentions a producing name where it resolves produces.</summary>
+        private void MarkMentioning()
+        {
+            while (_queue.Count > 0)
+            {
+                var (name, producedIn) = _queue.Dequeue();
+                if (!_mentionedBy.TryGetValue(name, out var mentioning))
+                {
+                    continue;
+                }
+
+                foreach (var (entry, scope) in mentioning)
+                {
+                    if (producedIn is not null && scope is not null && scope != producedIn)
+                    {
+                        continue; // a same-named member of another type
+                    }
+
+                    if (!entry.Matched.Add(name) && entry.Producer)
+                    {
+                        continue;
+                    }
+
+                    if (!entry.Dirty)
+                    {
+                        entry.Dirty = true;
+                        _dirty.Add(entry);
+                    }
+
+                    if (entry.Producer)
+                    {
+                        continue;
+                    }
+
+                    entry.Producer = true;
+                    _types.Add(entry.Type);
+                    _names.Add(entry.Name);
+                    Enqueue(entry.Name, entry.Type);
+                }
+            }
+        }
+
+        /// <summary>Re-reads the members marked since the last round for the storage they fill from what produces; those names produce anywhere.</summary>
+        private void CollectProducingWrites()
+        {
+            foreach (var entry in _dirty)
+            {
+                entry.Dirty = false;
+                if (!entry.MayWriteStorage)
+                {
+                    continue; // no field or property in a write position: no flows to collect
+                }
+
+                foreach (var written in entry.ProducingWrites(_storageNames))
+                {
+                    entry.Writer = true;
+                    _types.Add(entry.Type);
+                    _names.Add(written);
+                    Enqueue(written, null);
+                }
+            }
+
+            _dirty.Clear();
+        }
+
+        private void Enqueue(string name, string? type)
+        {
+            if (_queued.Add((name, type)))
+            {
+                _queue.Enqueue((name, type));
+            }
+        }
+
+        // ------------------------------------------------------------------ the index
+
+        private ProducerIndex CreateIndex()
+        {
+            var members = new Dictionary<SyntaxNode, (bool Producer, bool Writer)>();
+            var producingMethods = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            var allMethods = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var entry in _entries)
+            {
+                members.TryGetValue(entry.Declaration, out var already);
+                members[entry.Declaration] = (already.Producer || entry.Producer, already.Writer || entry.Writer);
+                if (entry.Declaration is MethodDeclarationSyntax)
+                {
+                    AddByName(allMethods, entry);
+                    if (entry.Producer)
+                    {
+                        AddByName(producingMethods, entry);
+                    }
+                }
+            }
+
+            return new ProducerIndex(_names, _types, members, producingMethods, allMethods);
+        }
+
+        private static void AddByName(Dictionary<string, List<SyntaxNode>> byName, MemberEntry entry)
+        {
+            if (!byName.TryGetValue(entry.Name, out var list))
+            {
+                byName[entry.Name] = list = new List<SyntaxNode>();
+            }
+
+            list.Add(entry.Declaration);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiCompliance.Analyzers.Flow.Prefilter
+{
+    /// <summary>
+    /// The binding-free questions of one compilation, each answered once on first use: the <see cref="ProducerIndex"/>,
+    /// the names marked <c>[AiGenerated]</c>, and whether a type carries <c>[RegisteredAiService]</c>. They read the
+    /// source text; only the registration check binds (the attributed type declarations of files that name it).
+    /// Thread-safe.
+    /// </summary>
+    internal sealed class ProducerPrefilter
+    {
+        private readonly FlowModel _model;
+        private readonly Func<SyntaxTree, SemanticModel> _semanticModelFor;
+        private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new ConcurrentDictionary<SyntaxTree, string>();
+        private readonly Lazy<HashSet<string>> _aiGeneratedNames;
+        private readonly Lazy<ProducerIndex> _index;
+        private readonly Lazy<bool> _hasRegisteredService;
+
+        /// <param name="model">The resolved model of the compilation.</param>
+        /// <param name="semanticModelFor">The semantic model of a tree (shared with the rest of the flow context).</param>
+        public ProducerPrefilter(FlowModel model, Func<SyntaxTree, SemanticModel> semanticModelFor)
+        {
+            _model = model;
+            _semanticModelFor = semanticModelFor;
+            _aiGeneratedNames = new Lazy<HashSet<string>>(FindAiGeneratedNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            _index = new Lazy<ProducerIndex>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+            _hasRegisteredService = new Lazy<bool>(FindRegisteredService, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The index of the compilation, built on first use.</summary>
+        public ProducerIndex Index => _index.Value;
+
+        /// <summary>
+        /// Whether a type of this compilation carries <c>[RegisteredAiService]</c>. Only files whose text names the
+        /// attribute are walked, and only their attributed type declarations are bound. True is exact; false may miss an
+        /// alias declared in another file, so callers that act on "no registration" must confirm it from symbols.
+        /// </summary>
+        public bool HasRegisteredService => _hasRegisteredService.Value;
+
+        private IEnumerable<SyntaxTree> Trees => _model.Compilation.SyntaxTrees;
+
+        private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
+
+        private ProducerIndex BuildIndex()
+        {
+            var seeds = new HashSet<string>(_model.SourceMemberNames, StringComparer.Ordinal);
+            seeds.UnionWith(_aiGeneratedNames.Value);
+            var index = new ProducerIndexBuilder(seeds, Trees, TextOf).Build();
+            _texts.Clear(); // only the index reads whole texts: don't hold a copy of the sources
+            return index;
+        }
+
+        private bool FindRegisteredService()
+        {
+            if (_model.RegisteredServiceAttribute is not { } attribute)
+            {
+                return false;
+            }
+
+            foreach (var tree in Trees)
+            {
+                if (TextOf(tree).IndexOf("RegisteredAiService", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var type in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+                {
+                    if (type.AttributeLists.Count > 0 &&
+                        _semanticModelFor(tree).GetDeclaredSymbol(type) is { } symbol &&
+                        FlowModel.HasAttribute(symbol, attribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private HashSet<string> FindAiGeneratedNames()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (_model.AiGeneratedAttribute is null)
+            {
+                return names;
+            }
+
+            foreach (var tree in Trees)
+            {
+                if (TextOf(tree).IndexOf("AiGenerated", StringComparison.Ordinal) < 0)
+                {
+                    continue; // no syntax walk for files that cannot use the attribute
+                }
+
+                var root = tree.GetRoot();
+                foreach (var attribute in root.DescendantNodes(n => n is not BlockSyntax && n is not ArrowExpressionClauseSyntax).OfType<AttributeSyntax>())
+                {
+                    if (AiGeneratedOwnerName(attribute) is { } name)
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>The name of the method, property or local function an attribute marks when it is <c>[AiGenerated]</c>; null otherwise.</summary>
+        private static string? AiGeneratedOwnerName(AttributeSyntax attribute)
+        {
+            var attributeName = attribute.Name switch
+            {
+                QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+                SimpleNameSyntax s => s.Identifier.ValueText,
+                AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (attributeName != "AiGenerated" && attributeName != "AiGeneratedAttribute")
+            {
+                return null;
+            }
+
+            return attribute.Parent?.Parent switch
+            {
+                MethodDeclarationSyntax method => method.Identifier.ValueText,
+                PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+                _ => null,
+            };
+        }
+    }
+}
