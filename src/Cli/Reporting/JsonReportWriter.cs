@@ -45,6 +45,15 @@ internal static class JsonReportWriter
         json.WriteBoolean("complete", report.Complete);
         json.WriteNumber("exitCode", report.ExitCode);
 
+        WriteSummary(report, json);
+        WriteInventory(report, json);
+        WriteScanProblems(report, json);
+        json.WriteEndObject();
+    }
+
+
+    private static void WriteSummary(ScanReport report, Utf8JsonWriter json)
+    {
         var s = report.Summary;
         json.WriteStartObject("summary");
         json.WriteNumber("projects", s.Projects);
@@ -65,7 +74,10 @@ internal static class JsonReportWriter
         json.WriteEndObject();
         json.WriteString("line", report.SummaryLine);
         json.WriteEndObject();
+    }
 
+    private static void WriteInventory(ScanReport report, Utf8JsonWriter json)
+    {
         json.WriteStartArray("projects");
         foreach (var project in report.Projects)
         {
@@ -138,7 +150,10 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
+    }
 
+    private static void WriteScanProblems(ScanReport report, Utf8JsonWriter json)
+    {
         json.WriteStartArray("incomplete");
         foreach (var entry in report.Incomplete)
         {
@@ -158,7 +173,6 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void WriteLocation(Utf8JsonWriter json, string name, SourceLocation? location)

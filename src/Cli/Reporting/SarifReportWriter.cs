@@ -33,15 +33,31 @@ internal static class SarifReportWriter
 
     private static void Write(ScanReport report, Utf8JsonWriter json)
     {
-        var rules = report.Rules.ToList();
-        var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-
         json.WriteStartObject();
         json.WriteString("$schema", SchemaUri);
         json.WriteString("version", "2.1.0");
         json.WriteStartArray("runs");
         json.WriteStartObject();
 
+        var rules = report.Rules.ToList();
+        var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        WriteTool(json, rules);
+        WriteInvocation(report, json);
+        json.WriteStartObject("originalUriBaseIds");
+        json.WriteStartObject(RootId);
+        json.WriteString("uri", new Uri(report.Root.EndsWith(Path.DirectorySeparatorChar) ? report.Root : report.Root + Path.DirectorySeparatorChar).AbsoluteUri);
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        WriteResults(report, json, ruleIndex);
+        WriteProperties(report, json);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, List<RuleEntry> rules)
+    {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", ToolInfo.Name);
@@ -81,7 +97,10 @@ internal static class SarifReportWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
 
+    private static void WriteInvocation(ScanReport report, Utf8JsonWriter json)
+    {
         // Whether the run checked everything: a code-scanning upload of an incomplete scan must not read as clean.
         json.WriteStartArray("invocations");
         json.WriteStartObject();
@@ -118,13 +137,10 @@ internal static class SarifReportWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+    }
 
-        json.WriteStartObject("originalUriBaseIds");
-        json.WriteStartObject(RootId);
-        json.WriteString("uri", new Uri(report.Root.EndsWith(Path.DirectorySeparatorChar) ? report.Root : report.Root + Path.DirectorySeparatorChar).AbsoluteUri);
-        json.WriteEndObject();
-        json.WriteEndObject();
-
+    private static void WriteResults(ScanReport report, Utf8JsonWriter json, Dictionary<string, int> ruleIndex)
+    {
         json.WriteStartArray("results");
         foreach (var finding in report.Findings)
         {
@@ -144,7 +160,10 @@ internal static class SarifReportWriter
         }
 
         json.WriteEndArray();
+    }
 
+    private static void WriteProperties(ScanReport report, Utf8JsonWriter json)
+    {
         json.WriteStartObject("properties");
         json.WriteBoolean("compliant", report.Compliant);
         json.WriteBoolean("complete", report.Complete);
@@ -170,10 +189,6 @@ internal static class SarifReportWriter
             json.WriteStringValue(warning);
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-
-        json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
     }

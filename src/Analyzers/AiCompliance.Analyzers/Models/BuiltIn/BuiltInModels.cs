@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>
+    /// The built-in models of the SDKs and frameworks AiCompliance knows, written as rows in the same shape as the
+    /// user model file, one file per area in this folder (adding an SDK = one file of rows + its tests). Rows whose
+    /// type is absent from a compilation cost nothing.
+    /// </summary>
+    internal static partial class BuiltInModels
+    {
+        public static IReadOnlyList<ModelEntry> All { get; } = Build();
+
+        /// <summary>
+        /// The SDK assemblies whose source rows are above, by assembly name, with the namespace of those rows. When a
+        /// compilation references one and none of its source rows resolves (a version that renamed or moved them),
+        /// its calls are invisible to AIC001, and AIC009 says so.
+        /// </summary>
+        public static IReadOnlyList<SdkAssembly> Sdks { get; } = new[]
+        {
+            new SdkAssembly("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI."),
+            new SdkAssembly("OpenAI", "OpenAI."),
+            new SdkAssembly("Azure.AI.OpenAI", "OpenAI."), // Azure's GetChatClient returns OpenAI.Chat.ChatClient
+            new SdkAssembly("Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel."),
+            new SdkAssembly("Anthropic", "Anthropic."),
+            new SdkAssembly("OllamaSharp", "OllamaSharp."),
+        };
+
+        private static List<ModelEntry> Build()
+        {
+            var m = new List<ModelEntry>();
+            MicrosoftExtensionsAi(m);
+            OpenAi(m);
+            SemanticKernel(m);
+            Anthropic(m);
+            OllamaSharp(m);
+            ConsoleSinks(m);
+            MinimalApiSinks(m);
+            MvcSinks(m);
+            SignalRSinks(m);
+            BlazorSinks(m);
+            Projections(m);
+            NeutralFramework(m);
+            return m;
+        }
+
+        private static void Source(List<ModelEntry> m, string type, string member, string description) =>
+            m.Add(new ModelEntry(ModelKind.Source, type, member, "ReturnValue", description));
+
+        private static void Sink(List<ModelEntry> m, string type, string member, string access, string description) =>
+            m.Add(new ModelEntry(ModelKind.Sink, type, member, access, description));
+
+        private static void Content(List<ModelEntry> m, string type, params string[] members)
+        {
+            foreach (var member in members)
+            {
+                m.Add(new ModelEntry(ModelKind.Content, type, member));
+            }
+        }
+
+        private static void Neutral(List<ModelEntry> m, string type, string member = "*") =>
+            m.Add(new ModelEntry(ModelKind.Neutral, type, member));
+
+        private static void Stores(List<ModelEntry> m, string type, string member) =>
+            m.Add(new ModelEntry(ModelKind.StoresInReceiver, type, member));
+    }
+}

@@ -1,0 +1,20 @@
+namespace AiCompliance.Analyzers.Flow
+{
+    internal static partial class BuiltInModels
+    {
+        /// <summary>Sinks: MVC controllers.</summary>
+        private static void MvcSinks(System.Collections.Generic.List<ModelEntry> m)
+        {
+            const string Mvc = "Microsoft.AspNetCore.Mvc.";
+            foreach (var member in new[] { "Ok", "Content", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute", "BadRequest", "NotFound", "Conflict", "UnprocessableEntity", "Problem", "File" })
+            {
+                Sink(m, Mvc + "ControllerBase", member, "Argument[*]", "ControllerBase." + member);
+            }
+
+            foreach (var member in new[] { "Json", "View", "PartialView" })
+            {
+                Sink(m, Mvc + "Controller", member, "Argument[*]", "Controller." + member);
+            }
+        }
+    }
+}

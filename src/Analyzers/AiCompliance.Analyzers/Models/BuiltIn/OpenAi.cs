@@ -1,0 +1,26 @@
+namespace AiCompliance.Analyzers.Flow
+{
+    internal static partial class BuiltInModels
+    {
+        /// <summary>OpenAI and Azure OpenAI 2.x (Azure's GetChatClient returns OpenAI.Chat.ChatClient), chat completions and the Responses API.</summary>
+        private static void OpenAi(System.Collections.Generic.List<ModelEntry> m)
+        {
+            Source(m, "OpenAI.Chat.ChatClient", "CompleteChat", "ChatClient.CompleteChat");
+            Source(m, "OpenAI.Chat.ChatClient", "CompleteChatAsync", "ChatClient.CompleteChatAsync");
+            Source(m, "OpenAI.Chat.ChatClient", "CompleteChatStreaming", "ChatClient.CompleteChatStreaming");
+            Source(m, "OpenAI.Chat.ChatClient", "CompleteChatStreamingAsync", "ChatClient.CompleteChatStreamingAsync");
+            Content(m, "OpenAI.Chat.ChatCompletion", "Content", "Refusal", "ToString");
+            Content(m, "OpenAI.Chat.ChatMessageContentPart", "Text", "Refusal", "ToString");
+            Content(m, "OpenAI.Chat.StreamingChatCompletionUpdate", "ContentUpdate", "RefusalUpdate");
+            Neutral(m, "OpenAI.Chat.ChatTokenUsage");
+            Neutral(m, "OpenAI.Chat.ChatFinishReason");
+            Neutral(m, "OpenAI.Chat.ChatMessageRole");
+            // Responses API (2.15: ResponsesClient / ResponseResult; streaming only as CreateResponseStreamingAsync).
+            Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponse", "ResponsesClient.CreateResponse");
+            Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponseAsync", "ResponsesClient.CreateResponseAsync");
+            Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponseStreamingAsync", "ResponsesClient.CreateResponseStreamingAsync");
+            Content(m, "OpenAI.Responses.ResponseResult", "GetOutputText", "OutputItems", "ToString");
+            Neutral(m, "OpenAI.Responses.ResponseTokenUsage");
+        }
+    }
+}

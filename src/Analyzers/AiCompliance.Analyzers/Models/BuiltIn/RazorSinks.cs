@@ -1,0 +1,25 @@
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>
+    /// The Blazor / Razor component sinks. They are the only sinks reported in Razor-generated code (the
+    /// <c>.razor.g.cs</c> output of the Razor compiler), where each report lands on the mapped <c>.razor</c> line.
+    /// </summary>
+    /// <remarks>
+    /// A value handed to a child component's parameter (<c>AddComponentParameter</c>, or <c>AddAttribute</c> right
+    /// after <c>OpenComponent</c> in older output) counts as shown: the child renders its parameters, and following
+    /// it into the child would need points-to analysis. <c>MarkupString</c> (its constructor and the explicit
+    /// conversion) is a sink of its own: it only exists to put raw HTML on a page, and what it produces is not
+    /// followed further, so <c>@((MarkupString)ai)</c> is reported once.
+    /// </remarks>
+    internal static class RazorSinks
+    {
+        public const string AddContent = "RenderTreeBuilder.AddContent";
+        public const string AddMarkupContent = "RenderTreeBuilder.AddMarkupContent";
+        public const string MarkupString = "MarkupString";
+        public const string ComponentParameter = "component parameter";
+
+        public static bool IsRazorSink(string sink) =>
+            sink == AddContent || sink == AddMarkupContent || sink == MarkupString ||
+            sink.StartsWith(ComponentParameter, System.StringComparison.Ordinal);
+    }
+}
