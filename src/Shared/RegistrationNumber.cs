@@ -98,6 +98,32 @@ namespace AiCompliance.Internal
                 return Fail(RegistrationKind.Unknown, null, null, "the number is null");
             }
 
+            var problem = CheckCharacters(number) ?? CheckOtherRegisters(number) ?? CheckSeparators(number);
+            if (problem is not null)
+            {
+                return problem.Value;
+            }
+
+            var firstDash = number.IndexOf('-');
+            var lastDash = number.LastIndexOf('-');
+            var province = number.Substring(0, firstDash);
+            var name = number.Substring(firstDash + 1, lastDash - firstDash - 1);
+            var tail = number.Substring(lastDash + 1);
+            problem = CheckProvince(province, name) ?? CheckName(province, name);
+            if (problem is not null)
+            {
+                return problem.Value;
+            }
+
+            var kind = SplitDateAndSequence(tail, out var datePart, out var sequence);
+            return CheckDate(kind, province, name, datePart)
+                ?? CheckSequence(kind, province, name, tail, datePart, sequence)
+                ?? new RegistrationNumberResult(kind, province, name, null);
+        }
+
+        /// <summary>Empty or blank numbers, and white space, control or invisible characters anywhere in the number.</summary>
+        private static RegistrationNumberResult? CheckCharacters(string number)
+        {
             if (number.Length == 0)
             {
                 return Fail(RegistrationKind.Unknown, null, null, "the number is empty");
@@ -123,6 +149,12 @@ namespace AiCompliance.Internal
                 }
             }
 
+            return null;
+        }
+
+        /// <summary>Numbers from other registers: algorithm filing, ICP filing or licence, public security filing.</summary>
+        private static RegistrationNumberResult? CheckOtherRegisters(string number)
+        {
             if (number.IndexOf(AlgorithmPrefix, StringComparison.Ordinal) >= 0)
             {
                 return Fail(RegistrationKind.AlgorithmFiling, null, null,
@@ -141,6 +173,15 @@ namespace AiCompliance.Internal
                     "this is a public security filing number (…公网安备…号), a different register; give the service's filing or launch number");
             }
 
+            return null;
+        }
+
+        /// <summary>
+        /// The '-' separators: no dash look-alikes, at least three parts, and no '-' inside the date or between the date
+        /// and the sequence.
+        /// </summary>
+        private static RegistrationNumberResult? CheckSeparators(string number)
+        {
             var dashLike = number.IndexOfAny(DashLookalikes);
             if (dashLike >= 0)
             {
@@ -191,10 +232,12 @@ namespace AiCompliance.Internal
                     dashedSequence.Groups[1].Value + dashedSequence.Groups[2].Value + "')");
             }
 
-            var province = number.Substring(0, firstDash);
-            var name = number.Substring(firstDash + 1, lastDash - firstDash - 1);
-            var tail = number.Substring(lastDash + 1);
+            return null;
+        }
 
+        /// <summary>The province part: present and one of the 31 province-level names.</summary>
+        private static RegistrationNumberResult? CheckProvince(string province, string name)
+        {
             if (province.Length == 0)
             {
                 return Fail(RegistrationKind.Unknown, province, name, "the province part is empty");
@@ -206,6 +249,12 @@ namespace AiCompliance.Internal
                     "the province part '" + province + "' is not one of the 31 province-level names in pinyin (e.g. Beijing, Zhejiang, Guangdong)");
             }
 
+            return null;
+        }
+
+        /// <summary>The name part: present, ASCII letters and digits (a '-' only between them, never doubled).</summary>
+        private static RegistrationNumberResult? CheckName(string province, string name)
+        {
             if (name.Length == 0)
             {
                 return Fail(RegistrationKind.Unknown, province, name, "the name part is empty");
@@ -223,10 +272,16 @@ namespace AiCompliance.Internal
                 }
             }
 
-            // The date and sequence part.
+            return null;
+        }
+
+        /// <summary>
+        /// Splits the part after the last '-' into the date and the sequence: a local registration when it has an 'S'
+        /// marker (either case), otherwise a national filing whose optional sequence follows the 8-digit date.
+        /// </summary>
+        private static RegistrationKind SplitDateAndSequence(string tail, out string datePart, out string? sequence)
+        {
             var kind = tail.IndexOf('S') >= 0 || tail.IndexOf('s') >= 0 ? RegistrationKind.LocalRegistration : RegistrationKind.NationalFiling;
-            string datePart;
-            string? sequence;
             if (kind == RegistrationKind.LocalRegistration)
             {
                 var s = tail.IndexOfAny(SequenceMarkers);
@@ -244,6 +299,12 @@ namespace AiCompliance.Internal
                 sequence = null;
             }
 
+            return kind;
+        }
+
+        /// <summary>The date part: 8 digits forming a real calendar date.</summary>
+        private static RegistrationNumberResult? CheckDate(RegistrationKind kind, string province, string name, string datePart)
+        {
             if (datePart.Length == 0)
             {
                 return Fail(kind, province, name, "the date part is empty; expected 8 digits (yyyyMMdd)");
@@ -260,6 +321,12 @@ namespace AiCompliance.Internal
                 return Fail(kind, province, name, "the date part '" + datePart + "' is not a real calendar date (yyyyMMdd)");
             }
 
+            return null;
+        }
+
+        /// <summary>The sequence: 'S' plus 4 digits for a local registration, 4 digits or nothing for a national filing.</summary>
+        private static RegistrationNumberResult? CheckSequence(RegistrationKind kind, string province, string name, string tail, string datePart, string? sequence)
+        {
             if (kind == RegistrationKind.LocalRegistration)
             {
                 if (tail[datePart.Length] != 'S')
@@ -282,7 +349,7 @@ namespace AiCompliance.Internal
                 return Fail(kind, province, name, "the sequence after the date ('" + sequence + "') must be 4 digits or absent");
             }
 
-            return new RegistrationNumberResult(kind, province, name, null);
+            return null;
         }
 
         private static bool AllDigits(string s)
