@@ -308,13 +308,10 @@ internal static class WorkspaceScanner
         outcome.Warnings.AddRange(notes);
 
         // The report-only diagnostics are hidden and off by default: the scanner turns them on.
-        // AIC009 too: a project that silences it (NoWarn, .editorconfig, a category setting) must not hide from the scan
-        // that a method went unchecked; a #pragma or a suppressor is seen through reportSuppressedDiagnostics.
-        var specific = compilation.Options.SpecificDiagnosticOptions
-            .SetItem(DiagnosticIds.LabeledAiOutput, ReportDiagnostic.Warn)
-            .SetItem(DiagnosticIds.AiSourceCall, ReportDiagnostic.Warn)
-            .SetItem(DiagnosticIds.AnalysisFailed, ReportDiagnostic.Warn);
-        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific));
+        // AIC009 (and the report-only AIC900/AIC901) always on: a project that silences AIC009 (NoWarn, .editorconfig, a
+        // .globalconfig) must not hide from the scan that a method went unchecked; a #pragma or a suppressor is seen
+        // through reportSuppressedDiagnostics.
+        compilation = ForcedDiagnostics.Apply(compilation);
 
         progress.Phase(project.Name, "analyzing");
         var options = new CompilationWithAnalyzersOptions(
