@@ -16,11 +16,6 @@ namespace AiCompliance.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public const int ExitCompliant = ExitCodes.Compliant;
-    public const int ExitFindings = ExitCodes.Findings;
-    public const int ExitCouldNotScan = ExitCodes.CouldNotScan;
-    public const int ExitIncomplete = ExitCodes.Incomplete;
-
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var error = TextWriter.Synchronized(console.Error);
@@ -30,13 +25,13 @@ internal static class CliApp
             if (command.ShowHelp)
             {
                 console.Out.WriteLine(CommandLine.Usage);
-                return ExitCompliant;
+                return ExitCodes.Compliant;
             }
 
             if (command.ShowVersion)
             {
                 console.Out.WriteLine(ToolInfo.Name + " " + ToolInfo.Version);
-                return ExitCompliant;
+                return ExitCodes.Compliant;
             }
 
             var target = ScanTarget.Resolve(command.Path);
@@ -47,19 +42,19 @@ internal static class CliApp
         catch (ScanFailedException ex)
         {
             error.WriteLine("aicompliance: error: " + WorkspaceScanner.OneLine(ex.Message));
-            return ExitCouldNotScan;
+            return ExitCodes.CouldNotScan;
         }
         catch (OperationCanceledException)
         {
             error.WriteLine("aicompliance: error: cancelled");
-            return ExitCouldNotScan;
+            return ExitCodes.CouldNotScan;
         }
 #pragma warning disable CA1031 // a crash must still end with exit code 2 and one line
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             error.WriteLine("aicompliance: error: unexpected failure: " + ex.GetType().Name + ": " + WorkspaceScanner.OneLine(ex.Message));
-            return ExitCouldNotScan;
+            return ExitCodes.CouldNotScan;
         }
     }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Xunit;
+using AiCompliance.TestSupport;
 
 namespace AiCompliance.PackageTests;
 
@@ -102,45 +103,6 @@ public sealed class PackageFixture : IDisposable
         }
 
         return dir ?? throw new InvalidOperationException("Toolkit.sln not found above " + path);
-    }
-}
-
-public static class Dotnet
-{
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        // The child must not inherit the test host's MSBuild state.
-        psi.Environment.Remove("MSBuildSDKsPath");
-        psi.Environment.Remove("MSBUILD_EXE_PATH");
-        psi.Environment.Remove("MSBuildExtensionsPath");
-        psi.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(psi)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(" ", args) + " timed out\n" + output);
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString());
     }
 }
 

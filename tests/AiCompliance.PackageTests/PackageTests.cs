@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
+using AiCompliance.TestSupport;
 
 namespace AiCompliance.PackageTests;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using AiCompliance.Samples.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
+using AiCompliance.TestSupport;
 
 namespace AiCompliance.Samples.Tests;
 

@@ -25,6 +25,7 @@ internal sealed class GeneratorCheck
     private static readonly Func<Project, CancellationToken, ValueTask<GeneratorDriverRunResult?>>? RunResultAccessor = CreateRunResultAccessor();
 
     private readonly ConcurrentDictionary<string, string> _loadFailures = new(StringComparer.Ordinal);
+    /// <summary>Per analyzer assembly: whether it declares (or yielded) a source generator; read once, in <see cref="Load"/>.</summary>
     private readonly ConcurrentDictionary<string, bool> _hasGenerators = new(StringComparer.Ordinal);
 
     private static readonly AsyncLocal<bool> s_simulateMissingRunResult = new();
@@ -108,7 +109,7 @@ internal sealed class GeneratorCheck
             if (_loadFailures.TryGetValue(reference.FullPath, out var failure))
             {
                 var name = Path.GetFileName(reference.FullPath);
-                if (DeclaresGenerators(reference.FullPath))
+                if (_hasGenerators.TryGetValue(reference.FullPath, out var hasGenerators) && hasGenerators)
                 {
                     problems.Add($"source generator assembly '{name}' could not be loaded: {failure}; the code it generates is not checked");
                 }

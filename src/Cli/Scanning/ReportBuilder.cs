@@ -21,9 +21,6 @@ internal sealed partial class ReportBuilder
 {
     private const string AttributeMetadataName = "AiCompliance.RegisteredAiServiceAttribute";
 
-    /// <summary>AIC009: the flow engine could not analyze a method.</summary>
-    internal const string AnalysisFailedId = DiagnosticIds.AnalysisFailed;
-
     private readonly string _root;
     private readonly IScanProgress _progress;
     private readonly List<ProjectEntry> _projects = new();
@@ -90,14 +87,14 @@ internal sealed partial class ReportBuilder
         }
 
         // Counted even when the project suppresses them: an unchecked method is never hidden from the verdict.
-        var engineFailures = diagnostics.Where(d => d.Id == AnalysisFailedId).ToList();
+        var engineFailures = diagnostics.Where(d => d.Id == DiagnosticIds.AnalysisFailed).ToList();
         if (engineFailures.Count > 0)
         {
             var first = engineFailures[0];
             var where = first.Location.IsInSource ? Locate(first.Location).ToString() : "the compilation";
             AddIncomplete(name, IncompleteKinds.Engine, string.Create(
                 CultureInfo.InvariantCulture,
-                $"{engineFailures.Count} part{(engineFailures.Count == 1 ? string.Empty : "s")} not analyzed ({AnalysisFailedId}; first: {where}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
+                $"{engineFailures.Count} part{(engineFailures.Count == 1 ? string.Empty : "s")} not analyzed ({DiagnosticIds.AnalysisFailed}; first: {where}: {first.GetMessage(CultureInfo.InvariantCulture)})"));
         }
 
         foreach (var diagnostic in diagnostics)
@@ -108,7 +105,7 @@ internal sealed partial class ReportBuilder
                 continue;
             }
 
-            if (diagnostic.Id == AnalysisFailedId)
+            if (diagnostic.Id == DiagnosticIds.AnalysisFailed)
             {
                 continue; // counted above: an unchecked part, not a finding
             }

@@ -34,14 +34,9 @@ internal static partial class RestoreState
     /// </summary>
     public static IReadOnlyList<string> FilesToRestore(ScanTarget target)
     {
-        if (IsCurrent(target))
-        {
-            return Array.Empty<string>();
-        }
-
         if (target.Solution is not null)
         {
-            return new[] { target.Solution };
+            return IsCurrent(target) ? Array.Empty<string>() : new[] { target.Solution };
         }
 
         return target.Projects

@@ -18,7 +18,7 @@ namespace AiCompliance.Cli.Scanning;
 /// analyzers and generator, compiles (generators run), analyzes and builds the report. Touches MSBuild: call only
 /// after <see cref="MSBuildRegistration.EnsureRegistered"/>.
 /// </summary>
-internal static class WorkspaceScanner
+internal static partial class WorkspaceScanner
 {
     /// <summary>
     /// Reported whenever the referenced project's output path differs from the reference path the compiler got
@@ -194,20 +194,17 @@ internal static class WorkspaceScanner
     /// (.shproj) or C++ (.vcxproj) projects, which the workspace cannot open. VB and F# projects are not in this list: they
     /// are code the scan does not check.
     /// </summary>
-    private static bool IsNonDotnetProject(string message)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(message, @"'(?<path>[^']+\.(?<ext>[a-z]+proj))'", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        return match.Success &&
-               message.Contains("not associated with a language", StringComparison.OrdinalIgnoreCase) &&
-               match.Groups["ext"].Value.ToLowerInvariant() is "dcproj" or "esproj" or "sqlproj" or "shproj" or "vcxproj" or "njsproj" or "pyproj";
-    }
+    private static bool IsNonDotnetProject(string message) =>
+        ProjectFileIn(message) is { } path &&
+        message.Contains("not associated with a language", StringComparison.OrdinalIgnoreCase) &&
+        Path.GetExtension(path).ToLowerInvariant() is ".dcproj" or ".esproj" or ".sqlproj" or ".shproj" or ".vcxproj" or ".njsproj" or ".pyproj";
 
-    /// <summary>The first project file path quoted in a workspace message, if any.</summary>
-    private static string? ProjectFileIn(string message)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(message, @"'(?<path>[^']+\.(?:cs|vb|fs)proj)'", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        return match.Success ? match.Groups["path"].Value : null;
-    }
+    /// <summary>The first project file path (any <c>*proj</c>) quoted in a workspace message, if any.</summary>
+    private static string? ProjectFileIn(string message) =>
+        QuotedProjectFile().Match(message) is { Success: true } match ? match.Groups["path"].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'(?<path>[^']+\.[a-z]+proj)'", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex QuotedProjectFile();
 
     /// <summary>
     /// The C# projects to analyze: every project of a solution, or the requested projects, and in both cases the

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
+using AiCompliance.TestSupport;
 
 namespace AiCompliance.Samples.Tests.Infrastructure;
 
