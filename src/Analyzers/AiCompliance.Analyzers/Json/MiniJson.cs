@@ -184,34 +184,10 @@ namespace AiCompliance.Analyzers.Json
                     return value;
                 }
 
-                SkipTrivia();
-                if (Error is not null)
+                if (!NextElement(value, open, '{', '}', "a property value"))
                 {
                     return value;
                 }
-
-                if (_pos >= _text.Length)
-                {
-                    FailUnclosed(open, '{');
-                    return value;
-                }
-
-                if (_text[_pos] == ',')
-                {
-                    _pos++;
-                    continue;
-                }
-
-                if (_text[_pos] == '}')
-                {
-                    _pos++;
-                    value.End = _pos;
-                    value.Complete = true;
-                    return value;
-                }
-
-                Fail(_pos, 1, "expected ',' or '}' after a property value, found " + Show(_text[_pos]));
-                return value;
             }
         }
 
@@ -278,6 +254,42 @@ namespace AiCompliance.Analyzers.Json
             return Error is null;
         }
 
+        /// <summary>
+        /// After a member or an item: a ',' means another follows (true); the closing bracket completes
+        /// <paramref name="value"/>; anything else, or the end of the text, is an error (both false).
+        /// </summary>
+        private bool NextElement(JsonValue value, int open, char opening, char closing, string element)
+        {
+            SkipTrivia();
+            if (Error is not null)
+            {
+                return false;
+            }
+
+            if (_pos >= _text.Length)
+            {
+                FailUnclosed(open, opening);
+                return false;
+            }
+
+            if (_text[_pos] == ',')
+            {
+                _pos++;
+                return true;
+            }
+
+            if (_text[_pos] == closing)
+            {
+                _pos++;
+                value.End = _pos;
+                value.Complete = true;
+                return false;
+            }
+
+            Fail(_pos, 1, "expected ',' or '" + closing + "' after " + element + ", found " + Show(_text[_pos]));
+            return false;
+        }
+
         private JsonValue ParseArray(int depth)
         {
             var value = new JsonValue(JsonKind.Array, _pos) { Items = new List<JsonValue>(), Complete = false };
@@ -335,34 +347,10 @@ namespace AiCompliance.Analyzers.Json
                     return value;
                 }
 
-                SkipTrivia();
-                if (Error is not null)
+                if (!NextElement(value, open, '[', ']', "an array item"))
                 {
                     return value;
                 }
-
-                if (_pos >= _text.Length)
-                {
-                    FailUnclosed(open, '[');
-                    return value;
-                }
-
-                if (_text[_pos] == ',')
-                {
-                    _pos++;
-                    continue;
-                }
-
-                if (_text[_pos] == ']')
-                {
-                    _pos++;
-                    value.End = _pos;
-                    value.Complete = true;
-                    return value;
-                }
-
-                Fail(_pos, 1, "expected ',' or ']' after an array item, found " + Show(_text[_pos]));
-                return value;
             }
         }
 
