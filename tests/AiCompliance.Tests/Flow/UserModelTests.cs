@@ -541,7 +541,7 @@ public class UserModelTests
     [InlineData("Argument[0]")]
     [InlineData("Argument[1..] -> ReturnValue")]
     [InlineData("Argument[0].ReturnValue -> this")]
-    [InlineData("Argument[0] -> Argument[1]")]
+    [InlineData("Argument[0] -> Argument[1].ReturnValue")]
     public void Summary_access_rejects(string text) => Assert.Null(SummaryAccess.Parse(text));
 
     [Fact]

@@ -49,6 +49,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>How many further sources an AIC001 diagnostic lists as additional locations.</summary>
         public const int MaxUnlabeledAdditionalLocations = 8;
 
+        /// <summary>How many statements before an <c>AddAttribute</c> call are searched for the <c>OpenComponent</c> that makes it a component parameter.</summary>
+        public const int MaxComponentAttributeLookBack = 64;
+
         /// <summary>How many further source calls an AIC003 (no registered service) diagnostic lists as additional locations.</summary>
         public const int MaxRegistrationAdditionalLocations = 20;
     }

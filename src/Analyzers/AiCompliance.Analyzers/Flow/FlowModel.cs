@@ -11,7 +11,8 @@ namespace AiCompliance.Analyzers.Flow
     {
         public string? SourceDescription { get; set; }
 
-        public List<(SinkAccess Access, string Description, bool ConsoleWriterOnly)> Sinks { get; } = new List<(SinkAccess, string, bool)>();
+        /// <summary>The sink rows of the member; a row with a condition holds only for the calls the condition accepts.</summary>
+        public List<SinkRow> Sinks { get; } = new List<SinkRow>();
 
         public bool Sanitizer { get; set; }
 
@@ -23,6 +24,40 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>User-declared pass-through summaries (aicompliance.json): when present they replace the default rule.</summary>
         public List<SummaryAccess> Summaries { get; } = new List<SummaryAccess>();
+
+        /// <summary>Flows the call adds on top of the default rule (built-in copy rows: CopyTo, Array.Copy).</summary>
+        public List<SummaryAccess> Copies { get; } = new List<SummaryAccess>();
+
+        /// <summary>The call returns a member-by-member copy of its receiver (a record's clone).</summary>
+        public bool Clone { get; set; }
+    }
+
+    /// <summary>A resolved sink row: which arguments reach the user, how a finding names the sink, and when the row holds.</summary>
+    internal sealed class SinkRow
+    {
+        public SinkRow(SinkAccess access, string description, SinkCondition? condition)
+        {
+            Access = access;
+            Description = description;
+            Condition = condition;
+        }
+
+        public SinkAccess Access { get; }
+
+        /// <summary>May say <c>{member}</c> for the called member's name.</summary>
+        public string Description { get; }
+
+        public SinkCondition? Condition { get; }
+
+        /// <summary>How a finding at <paramref name="site"/> names the sink.</summary>
+        public string Describe(CallSite site)
+        {
+            var description = Condition is null ? Description : Condition.Describe(site, Description);
+            return description.IndexOf(MemberPlaceholder, System.StringComparison.Ordinal) < 0 ? description : description.Replace(MemberPlaceholder, site.Method.Name);
+        }
+
+        /// <summary>What a description says for the called member's name.</summary>
+        public const string MemberPlaceholder = "{member}";
     }
 
     /// <summary>What the model says about one type.</summary>
@@ -44,6 +79,9 @@ namespace AiCompliance.Analyzers.Flow
     {
         private readonly Dictionary<INamedTypeSymbol, TypeModel> _types = new Dictionary<INamedTypeSymbol, TypeModel>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MemberModel?> _memberCache = new ConcurrentDictionary<ISymbol, MemberModel?>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<string, MemberModel> _anyTypeMembers = new Dictionary<string, MemberModel>(System.StringComparer.Ordinal);
+        private readonly List<SinkRow> _anyCallSinks = new List<SinkRow>();
+        private readonly List<SinkRow> _returnSinks = new List<SinkRow>();
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _capableCache = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         private FlowModel(Compilation compilation, IEnumerable<ModelEntry> entries)
@@ -70,6 +108,12 @@ namespace AiCompliance.Analyzers.Flow
             var resolvedSources = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var entry in entries)
             {
+                if (entry.TypeName == ModelEntry.AnyType)
+                {
+                    ApplyAnyType(entry);
+                    continue;
+                }
+
                 // Every type of the name: two referenced assemblies may define it (Microsoft.Agents.AI defines its own
                 // Microsoft.Extensions.AI.ChatClientExtensions), and the row applies to each.
                 foreach (var type in types.GetAll(entry.TypeName))
@@ -93,6 +137,41 @@ namespace AiCompliance.Analyzers.Flow
             sourceNames.Add("RegistrationNumber");
             SourceMemberNames = sourceNames;
             UnresolvedSdks = FindUnresolvedSdks(compilation, resolvedSources);
+        }
+
+        /// <summary>
+        /// A row about members of any type: a conditional sink on every call (member "*"), a sink on what a method's body
+        /// returns (access <c>ReturnValue</c>), or the rows of a member name on any type (copies, clones).
+        /// </summary>
+        private void ApplyAnyType(ModelEntry entry)
+        {
+            var description = entry.Description ?? entry.Member;
+            if (entry.Kind == ModelKind.Sink && entry.Condition is { } condition && entry.Member == "*")
+            {
+                if (entry.Access == "ReturnValue")
+                {
+                    _returnSinks.Add(new SinkRow(default, description, condition));
+                }
+                else if (SinkAccess.Parse(entry.Access) is { } access)
+                {
+                    _anyCallSinks.Add(new SinkRow(access, description, condition));
+                }
+
+                return;
+            }
+
+            if (entry.Member == "*")
+            {
+                return; // every member of every type: only conditional sinks may say that
+            }
+
+            if (!_anyTypeMembers.TryGetValue(entry.Member, out var member))
+            {
+                member = new MemberModel();
+                _anyTypeMembers.Add(entry.Member, member);
+            }
+
+            ApplyToMember(entry, member, "*", sourceNames: null);
         }
 
         private void Apply(ModelEntry entry, INamedTypeSymbol type, HashSet<string> sourceNames)
@@ -121,15 +200,20 @@ namespace AiCompliance.Analyzers.Flow
                 typeModel.Members.Add(entry.Member, member);
             }
 
+            ApplyToMember(entry, member, type.Name, sourceNames);
+        }
+
+        private void ApplyToMember(ModelEntry entry, MemberModel member, string typeName, HashSet<string>? sourceNames)
+        {
             switch (entry.Kind)
             {
-                case ModelKind.Source:
-                    member.SourceDescription = entry.Description ?? ShortName(type) + "." + entry.Member;
+                case ModelKind.Source when sourceNames is not null:
+                    member.SourceDescription = entry.Description ?? typeName + "." + entry.Member;
                     sourceNames.Add(entry.Member);
                     HasSourceTypes = true;
                     break;
                 case ModelKind.Sink when SinkAccess.Parse(entry.Access) is { } access:
-                    member.Sinks.Add((access, entry.Description ?? ShortName(type) + "." + entry.Member, entry is ConsoleWriterSinkEntry));
+                    member.Sinks.Add(new SinkRow(access, entry.Description ?? typeName + "." + entry.Member, entry.Condition));
                     break;
                 case ModelKind.Sanitizer:
                     member.Sanitizer = true;
@@ -145,6 +229,12 @@ namespace AiCompliance.Analyzers.Flow
                     break;
                 case ModelKind.Summary when SummaryAccess.Parse(entry.Access) is { } summary:
                     member.Summaries.Add(summary);
+                    break;
+                case ModelKind.Copy when SummaryAccess.Parse(entry.Access) is { } copy:
+                    member.Copies.Add(copy);
+                    break;
+                case ModelKind.Clone:
+                    member.Clone = true;
                     break;
             }
         }
@@ -267,6 +357,23 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>The model of <paramref name="member"/>: its own row, an interface row it implements, or a row of what it overrides.</summary>
         public MemberModel? Find(ISymbol member) => _memberCache.GetOrAdd(member, FindCore);
+
+        /// <summary>Conditional sinks on calls of any member of any type (a hub client proxy, HttpResponse.Body): each call asks their conditions.</summary>
+        public IReadOnlyList<SinkRow> AnyCallSinks => _anyCallSinks;
+
+        /// <summary>How a finding names the sink that what <paramref name="method"/>'s body returns reaches (a controller action), or null.</summary>
+        public string? ReturnSinkOf(IMethodSymbol method)
+        {
+            foreach (var row in _returnSinks)
+            {
+                if (row.Condition!.HoldsForBody(method, this))
+                {
+                    return row.Description.Replace(SinkRow.MemberPlaceholder, method.Name);
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The content members of a modeled type (walking base types), or null when the type is not modeled that way.</summary>
         public HashSet<string>? ContentMembersOf(ITypeSymbol? type)
@@ -437,7 +544,8 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            return null;
+            // The rows of a member name on any type (CopyTo, a record's clone).
+            return _anyTypeMembers.TryGetValue(definition.Name, out var any) ? any : null;
         }
 
         private static ISymbol? Overridden(ISymbol symbol) => symbol switch
@@ -447,10 +555,23 @@ namespace AiCompliance.Analyzers.Flow
             _ => null,
         };
 
-        private static string ShortName(INamedTypeSymbol type)
+/// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (by original definitions).</summary>
+        public static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {
-            var name = type.Name;
-            return name;
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)

@@ -31,6 +31,15 @@ namespace AiCompliance.Analyzers.Flow
         /// "Argument[0] -> ReturnValue" or "Argument[1] -> this". A member with summaries passes exactly what they say.
         /// </summary>
         Summary,
+
+        /// <summary>
+        /// A flow the call adds on top of the default rule, in the summary grammar: <c>this -> Argument[*]</c> for
+        /// <c>CopyTo</c>, <c>Argument[0] -> Argument[1..]</c> for <c>Array.Copy</c> (built-in rows).
+        /// </summary>
+        Copy,
+
+        /// <summary>The call returns a member-by-member copy of its receiver (a record's <c>&lt;Clone&gt;$</c>, behind <c>with</c>).</summary>
+        Clone,
     }
 
     /// <summary>
@@ -38,15 +47,25 @@ namespace AiCompliance.Analyzers.Flow
     /// metadata name, a member name ("*" for every member, ".ctor" for constructors), an access path, and a short
     /// description used in messages. Built-in models and user models go through the same resolution code.
     /// </summary>
-    internal class ModelEntry
+    /// <remarks>
+    /// Built-in rows may also name the type <see cref="AnyType"/> ("*": a member of any type, by name; or, with member
+    /// "*" and a <see cref="Condition"/>, any call the condition accepts) and carry a <see cref="Condition"/>: a
+    /// predicate over the call where a name is not enough (the receiver is <c>Console.Out</c>, the call follows
+    /// <c>OpenComponent</c>…). A description may say <c>{member}</c> for the called member's name.
+    /// </remarks>
+    internal sealed class ModelEntry
     {
-        public ModelEntry(ModelKind kind, string typeName, string member, string access = "", string? description = null)
+        /// <summary>The type name of rows about members of any type.</summary>
+        public const string AnyType = "*";
+
+        public ModelEntry(ModelKind kind, string typeName, string member, string access = "", string? description = null, SinkCondition? condition = null)
         {
             Kind = kind;
             TypeName = typeName;
             Member = member;
             Access = access;
             Description = description;
+            Condition = condition;
         }
 
         public ModelKind Kind { get; }
@@ -62,66 +81,10 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>How messages name the member; defaults to <c>Type.Member</c>.</summary>
         public string? Description { get; }
 
-        public override string ToString() => Kind + " " + TypeName + "." + Member + (Access.Length > 0 ? " " + Access : string.Empty);
-    }
+        /// <summary>When the row holds only for some calls of the member: the predicate (built-in rows only).</summary>
+        public SinkCondition? Condition { get; }
 
-    /// <summary>A parsed sink access path.</summary>
-    internal readonly struct SinkAccess
-    {
-        public SinkAccess(int first, bool andFollowing, bool delegateReturn)
-        {
-            First = first;
-            AndFollowing = andFollowing;
-            DelegateReturn = delegateReturn;
-        }
-
-        /// <summary>The first argument index that reaches the user (-1: all arguments).</summary>
-        public int First { get; }
-
-        public bool AndFollowing { get; }
-
-        /// <summary>The argument is a delegate whose return value reaches the user (route handlers).</summary>
-        public bool DelegateReturn { get; }
-
-        public bool Covers(int ordinal) => First < 0 || ordinal == First || (AndFollowing && ordinal > First);
-
-        public static SinkAccess? Parse(string access)
-        {
-            // Argument[0] | Argument[1..] | Argument[*] | Argument[2].ReturnValue
-            const string Prefix = "Argument[";
-            if (!access.StartsWith(Prefix, System.StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var close = access.IndexOf(']');
-            if (close < 0)
-            {
-                return null;
-            }
-
-            var inner = access.Substring(Prefix.Length, close - Prefix.Length);
-            var rest = access.Substring(close + 1);
-            var delegateReturn = rest == ".ReturnValue";
-            if (rest.Length > 0 && !delegateReturn)
-            {
-                return null;
-            }
-
-            if (inner == "*")
-            {
-                return new SinkAccess(-1, true, delegateReturn);
-            }
-
-            var following = inner.EndsWith("..", System.StringComparison.Ordinal);
-            if (following)
-            {
-                inner = inner.Substring(0, inner.Length - 2);
-            }
-
-            return int.TryParse(inner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-                ? new SinkAccess(index, following, delegateReturn)
-                : (SinkAccess?)null;
-        }
+        public override string ToString() =>
+            Kind + " " + TypeName + "." + Member + (Access.Length > 0 ? " " + Access : string.Empty) + (Condition is null ? string.Empty : " when " + Condition.Name);
     }
 }

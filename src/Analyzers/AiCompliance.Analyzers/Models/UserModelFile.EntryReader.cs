@@ -53,6 +53,12 @@ namespace AiCompliance.Analyzers.Models
                 }
 
                 var name = value.Text!;
+                if (name == Flow.ModelEntry.AnyType)
+                {
+                    Problem(value, "\"type\" '*' (a member of any type) is kept for the built-in rows: name the type, e.g. \"Company.Gateway.GatewayClient\"");
+                    return null;
+                }
+
                 if (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || c == '<' || c == '>' || c == '(' || c == ',') || name.StartsWith(".", StringComparison.Ordinal) || name.EndsWith(".", StringComparison.Ordinal))
                 {
                     Problem(value, "\"type\" '" + name + "' is not a metadata type name: use the full name with namespace, e.g. \"Company.Gateway.GatewayClient\", \"System.Collections.Generic.List`1\" for a generic type, \"Outer+Inner\" for a nested one");

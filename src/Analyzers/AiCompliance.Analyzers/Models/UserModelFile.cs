@@ -279,7 +279,7 @@ namespace AiCompliance.Analyzers.Models
 
                     if (!toOk)
                     {
-                        entry.Problem(to, "bad \"to\" '" + to.Text + "': expected \"ReturnValue\" or \"this\"");
+                        entry.Problem(to, "bad \"to\" '" + to.Text + "': expected \"ReturnValue\", \"this\", \"Argument[i]\", \"Argument[i..]\" or \"Argument[*]\"");
                     }
 
                     if (fromOk && toOk)

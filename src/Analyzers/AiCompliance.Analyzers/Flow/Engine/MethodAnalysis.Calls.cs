@@ -15,10 +15,6 @@ namespace AiCompliance.Analyzers.Flow
         {
             var method = invocation.TargetMethod;
             var receiver = Eval(invocation.Instance);
-            if (IsRecordClone(invocation, method))
-            {
-                return receiver;
-            }
 
             // Local functions: analyzed inline with the captured state.
             if (method.MethodKind == MethodKind.LocalFunction)
@@ -28,6 +24,11 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var memberModel = _model.Find(method);
+            if (memberModel is { Clone: true } && invocation.Instance is not null)
+            {
+                return receiver; // a record's clone (with): the copy holds what the original held, member by member
+            }
+
             var argumentValues = EvalArguments(invocation.Arguments, memberModel);
             if (IsSanitizer(method, memberModel))
             {
@@ -161,7 +162,11 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            CopyIntoDestinations(invocation, method, inputs, values);
+            if (memberModel is { Copies.Count: > 0 })
+            {
+                ApplyFlows(invocation, method, memberModel.Copies, receiver, values); // CopyTo, Array.Copy: into their destinations
+            }
+
             AssignOutArguments(invocation, inputs, values);
             return ByType(all.Join(lambdaReturns).Own(), invocation.Type);
         }
@@ -218,40 +223,69 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
-        /// A member with user-declared summaries passes exactly what they say: "Argument[i] -> ReturnValue" to the
-        /// call's value, "Argument[i] -> this" into the receiver (an extension method's first argument), and nothing
-        /// else. Argument ordinals are parameter ordinals of the declared method (an extension method's this is 0).
+        /// A member with user-declared summaries passes exactly what they say, and nothing else (see <see cref="ApplyFlows"/>).
         /// </summary>
-        private TaintValue ApplyUserSummaries(IInvocationOperation invocation, IMethodSymbol method, List<SummaryAccess> summaries, TaintValue receiver, ImmutableArray<TaintValue> values)
+        private TaintValue ApplyUserSummaries(IInvocationOperation invocation, IMethodSymbol method, List<SummaryAccess> summaries, TaintValue receiver, ImmutableArray<TaintValue> values) =>
+            ByType(ApplyFlows(invocation, method, summaries, receiver, values).Own(), invocation.Type);
+
+        /// <summary>
+        /// Applies flows in the summary grammar: "… -> ReturnValue" to the value returned, "… -> this" into the receiver
+        /// (an extension method's first argument), "… -> Argument[j]" into the arguments written (one named argument
+        /// whatever it is; a range only its buffers). Argument ordinals are parameter ordinals of the declared method (an
+        /// extension method's this is 0). Returns what reaches the call's value.
+        /// </summary>
+        private TaintValue ApplyFlows(IInvocationOperation invocation, IMethodSymbol method, List<SummaryAccess> flows, TaintValue receiver, ImmutableArray<TaintValue> values)
         {
             var extensionSelf = invocation.Instance is null && method.IsExtensionMethod && invocation.Arguments.Length > 0;
             var self = extensionSelf ? invocation.Arguments[0].Value : invocation.Instance;
             var selfValue = extensionSelf ? values[0].Whole() : receiver.Whole();
             var result = TaintValue.Clean;
-            foreach (var summary in summaries)
+            foreach (var flow in flows)
             {
-                var from = summary.From == SummaryAccess.This ? selfValue : TaintValue.Clean;
-                for (var i = 0; i < invocation.Arguments.Length && summary.From != SummaryAccess.This; i++)
+                var from = flow.From == SummaryAccess.This ? selfValue : TaintValue.Clean;
+                for (var i = 0; i < invocation.Arguments.Length && flow.From != SummaryAccess.This; i++)
                 {
                     var ordinal = invocation.Arguments[i].Parameter?.Ordinal ?? i;
-                    if (summary.From == SummaryAccess.AllArguments || summary.From == ordinal)
+                    if (flow.From == SummaryAccess.AllArguments || flow.From == ordinal)
                     {
                         from = from.Join(values[i].Whole());
                     }
                 }
 
-                if (summary.ToReturn)
+                switch (flow.Target)
                 {
-                    result = result.Join(from);
-                }
-                else if (from.IsTainted && self is not null)
-                {
-                    StoreInto(self, from);
+                    case FlowTarget.ReturnValue:
+                        result = result.Join(from);
+                        break;
+                    case FlowTarget.This when from.IsTainted && self is not null:
+                        StoreInto(self, from);
+                        break;
+                    case FlowTarget.Argument when from.IsTainted:
+                        StoreIntoArguments(invocation, flow, from);
+                        break;
                 }
             }
 
-            return ByType(result.Own(), invocation.Type);
+            return result;
         }
+
+        /// <summary>The arguments a flow writes: the one it names (if its type can hold content), or the buffers of a range.</summary>
+        private void StoreIntoArguments(IInvocationOperation invocation, SummaryAccess flow, TaintValue from)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is not null && flow.ToArguments.Covers(parameter.Ordinal) &&
+                    (flow.ToOneArgument ? _model.IsContentCapable(parameter.Type) : IsBufferType(parameter.Type)))
+                {
+                    StoreInto(argument.Value, from);
+                }
+            }
+        }
+
+        /// <summary>A destination a copy writes into: an array, <c>Span&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c>.</summary>
+        private static bool IsBufferType(ITypeSymbol? type) =>
+            type is IArrayTypeSymbol || (type is INamedTypeSymbol { Name: "Span" or "Memory" or "Array", ContainingNamespace.Name: "System" });
 
         private bool StoresInReceiver(IMethodSymbol method, MemberModel? memberModel)
         {
@@ -282,7 +316,7 @@ namespace AiCompliance.Analyzers.Flow
                 return false;
             }
 
-            return IsOrDerives(type, _model.StringBuilder) || IsOrDerives(type, _model.TextWriter) ||
+            return FlowModel.IsOrDerives(type, _model.StringBuilder) || FlowModel.IsOrDerives(type, _model.TextWriter) ||
                    type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ||
                    type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T ||
                    type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IList_T;

@@ -96,11 +96,11 @@ namespace AiCompliance.Analyzers.Flow
             if (conversion.OperatorMethod is { } conversionOperator && _model.Find(conversionOperator) is { Sinks.Count: > 0 } conversionModel)
             {
                 // A user-defined conversion that is a sink ((MarkupString)ai): reported at the operand; its result is not followed.
-                foreach (var (access, description, _) in conversionModel.Sinks)
+                foreach (var row in conversionModel.Sinks)
                 {
-                    if (access.Covers(0) && !access.DelegateReturn)
+                    if (row.Condition is null && row.Access.Covers(0) && !row.Access.DelegateReturn)
                     {
-                        ReportSink(conversion.Operand, operand, description);
+                        ReportSink(conversion.Operand, operand, row.Description);
                     }
                 }
 

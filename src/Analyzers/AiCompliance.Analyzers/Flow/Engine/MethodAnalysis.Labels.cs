@@ -47,7 +47,7 @@ namespace AiCompliance.Analyzers.Flow
         private bool IsLabelingClientType(ITypeSymbol? type) =>
             type is INamedTypeSymbol named && named.ContainingType is { } owner &&
             FlowModel.HasAttribute(owner, _model.RegisteredServiceAttribute) &&
-            IsOrDerives(named, _model.DelegatingChatClient);
+            FlowModel.IsOrDerives(named, _model.DelegatingChatClient);
 
         /// <summary>
         /// A concatenation or interpolation whose leading or trailing pieces carry a label (within the first or last

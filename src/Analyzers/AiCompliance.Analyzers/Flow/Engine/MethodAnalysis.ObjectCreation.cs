@@ -40,13 +40,13 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>A constructor that is a sink (new MarkupString(ai)): reported at the argument; the object is not followed.</summary>
         private void ReportConstructorSinks(IObjectCreationOperation creation, MemberModel constructorModel, ImmutableArray<TaintValue> values)
         {
-            foreach (var (access, description, _) in constructorModel.Sinks)
+            foreach (var row in constructorModel.Sinks)
             {
-                for (var i = 0; i < creation.Arguments.Length && i < values.Length; i++)
+                for (var i = 0; i < creation.Arguments.Length && i < values.Length && row.Condition is null; i++)
                 {
-                    if (access.Covers(creation.Arguments[i].Parameter?.Ordinal ?? i) && !access.DelegateReturn)
+                    if (row.Access.Covers(creation.Arguments[i].Parameter?.Ordinal ?? i) && !row.Access.DelegateReturn)
                     {
-                        ReportSink(creation.Arguments[i].Value, values[i], description);
+                        ReportSink(creation.Arguments[i].Value, values[i], row.Description);
                     }
                 }
             }

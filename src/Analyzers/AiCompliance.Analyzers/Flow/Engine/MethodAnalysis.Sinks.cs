@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -13,10 +14,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>Reports each sink argument that carries content; returns whether the call is a sink.</summary>
         private bool CheckSinks(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, ImmutableArray<TaintValue> values)
         {
-            var isSink = CheckModelSinks(invocation, memberModel, values, out var handlers);
-            isSink |= CheckComponentParameterSink(invocation, method, values);
-            isSink |= CheckResponseBodySink(invocation, method, values);
-            isSink |= CheckHubClientSink(invocation, method, values);
+            HashSet<int>? handlers = null;
+            var isSink = memberModel is not null && CheckModelSinks(invocation, memberModel.Sinks, values, ref handlers);
+            isSink |= _model.AnyCallSinks.Count > 0 && CheckModelSinks(invocation, _model.AnyCallSinks, values, ref handlers);
             isSink |= CheckUserFacingSinks(invocation, method, values);
             if (isSink)
             {
@@ -27,27 +27,24 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
-        /// The sinks of the model (built in and aicompliance.json); <paramref name="handlers"/> gets the arguments that
-        /// are route handlers (their return value is the sink), or stays null.
+        /// The sink rows of the model (built in and aicompliance.json) that hold for this call (a row with a condition
+        /// asks it); <paramref name="handlers"/> gets the arguments that are route handlers (their return value is the
+        /// sink).
         /// </summary>
-        private bool CheckModelSinks(IInvocationOperation invocation, MemberModel? memberModel, ImmutableArray<TaintValue> values, out HashSet<int>? handlers)
+        private bool CheckModelSinks(IInvocationOperation invocation, IReadOnlyList<SinkRow> rows, ImmutableArray<TaintValue> values, ref HashSet<int>? handlers)
         {
             var isSink = false;
-            handlers = null;
-            if (memberModel is null)
+            foreach (var row in rows)
             {
-                return false;
-            }
-
-            foreach (var (access, description, consoleOnly) in memberModel.Sinks)
-            {
-                if (consoleOnly && !IsConsoleWriter(invocation.Instance))
+                var site = new CallSite(this, invocation);
+                if (row.Condition is not null && !row.Condition.Holds(site))
                 {
                     continue;
                 }
 
                 isSink = true;
-                var sinkName = description == RazorSinks.ComponentParameter ? ComponentParameterSink(invocation) : description;
+                var access = row.Access;
+                var sinkName = row.Describe(site);
                 for (var i = 0; i < invocation.Arguments.Length; i++)
                 {
                     var argument = invocation.Arguments[i];
@@ -182,19 +179,25 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private bool IsConsoleWriter(IOperation? instance)
+        /// <summary>The model this analysis runs on (for <see cref="CallSite"/>).</summary>
+        internal FlowModel Model => _model;
+
+        /// <summary>See <see cref="CallSite.MemberRead"/>: through a local only when its initializer names one of <paramref name="names"/>.</summary>
+        internal ISymbol? MemberRead(IOperation? operand, string[] names)
         {
-            switch (instance is null ? null : Unwrap(instance))
+            switch (operand is null ? null : Unwrap(operand))
             {
-                case IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property }:
-                    return SymbolEqualityComparer.Default.Equals(property.ContainingType, _model.Console);
-                case ILocalReferenceOperation { Local: { } local }:
-                    // var w = Console.Out; w.WriteLine(...): a local that holds the console writer and nothing else.
-                    return SingleAssignmentInitializer(local, i => NameOf(i) is "Out" or "Error") is { } initializer &&
-                           _context.SemanticModelFor(initializer.SyntaxTree).GetSymbolInfo(initializer, _cancellationToken).Symbol is IPropertySymbol { Name: "Out" or "Error" } held &&
-                           SymbolEqualityComparer.Default.Equals(held.ContainingType, _model.Console);
+                case IPropertyReferenceOperation property:
+                    return property.Property;
+                case IInvocationOperation call:
+                    return call.TargetMethod;
+                case ILocalReferenceOperation { Local: { } local } when names.Length > 0:
+                    // var w = Console.Out; w.WriteLine(...): a local that holds the member's value and nothing else.
+                    return SingleAssignmentInitializer(local, i => NameOf(i) is { } name && Array.IndexOf(names, name) >= 0) is { } initializer
+                        ? _context.SemanticModelFor(initializer.SyntaxTree).GetSymbolInfo(initializer, _cancellationToken).Symbol
+                        : null;
                 default:
-                    return false;
+                    return null;
             }
         }
     }

@@ -104,7 +104,7 @@ namespace AiCompliance.Analyzers.Flow
                 initial[parameter] = TaintValue.FromParameter(parameter.Ordinal);
             }
 
-            analysis._returnSink = IsControllerAction(context.Model, method) ? "controller action '" + method.Name + "'" : null;
+            analysis._returnSink = context.Model.ReturnSinkOf(method);
             analysis._rootGraph = cfg;
             var returned = analysis.Run(cfg, initial);
             return analysis.ToResult(returned);
@@ -146,25 +146,6 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             return (definition.ContainingType?.Name ?? "?") + "." + definition.Name;
-        }
-
-        /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (by original definitions).</summary>
-        private static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var t = type; t is not null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -40,6 +40,7 @@ namespace AiCompliance.Analyzers.Flow
             SignalRSinks(m);
             BlazorSinks(m);
             Projections(m);
+            Copies(m);
             NeutralFramework(m);
             return m;
         }
@@ -47,8 +48,12 @@ namespace AiCompliance.Analyzers.Flow
         private static void Source(List<ModelEntry> m, string type, string member, string description) =>
             m.Add(new ModelEntry(ModelKind.Source, type, member, "ReturnValue", description));
 
-        private static void Sink(List<ModelEntry> m, string type, string member, string access, string description) =>
-            m.Add(new ModelEntry(ModelKind.Sink, type, member, access, description));
+        private static void Sink(List<ModelEntry> m, string type, string member, string access, string description, SinkCondition? condition = null) =>
+            m.Add(new ModelEntry(ModelKind.Sink, type, member, access, description, condition));
+
+        /// <summary>A flow the call adds on top of the default rule, in the summary grammar ("this -> Argument[*]").</summary>
+        private static void Copy(List<ModelEntry> m, string type, string member, string flow) =>
+            m.Add(new ModelEntry(ModelKind.Copy, type, member, flow));
 
         private static void Content(List<ModelEntry> m, string type, params string[] members)
         {

@@ -9,7 +9,7 @@ namespace AiCompliance.Analyzers.Flow
             Sink(m, "System.Console", "WriteLine", "Argument[*]", "Console.WriteLine");
             foreach (var writer in new[] { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" })
             {
-                m.Add(new ConsoleWriterSinkEntry(writer));
+                Sink(m, "System.IO.TextWriter", writer, "Argument[*]", "Console.Out." + writer, ConsoleWriterReceiver.Instance);
             }
         }
     }

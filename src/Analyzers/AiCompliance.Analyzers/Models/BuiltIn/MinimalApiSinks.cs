@@ -16,6 +16,7 @@ namespace AiCompliance.Analyzers.Flow
 
             Sink(m, Http + "HttpResponseWritingExtensions", "WriteAsync", "Argument[1]", "HttpResponse.WriteAsync");
             Sink(m, Http + "HttpResponseJsonExtensions", "WriteAsJsonAsync", "Argument[1]", "HttpResponse.WriteAsJsonAsync");
+            Sink(m, ModelEntry.AnyType, "*", "Argument[*]", "HttpResponse.Body." + SinkRow.MemberPlaceholder, ResponseBodyReceiver.Instance);
             foreach (var map in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
             {
                 Sink(m, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", map, "Argument[*].ReturnValue", "route handler (" + map + ")");

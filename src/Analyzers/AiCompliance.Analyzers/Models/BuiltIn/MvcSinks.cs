@@ -11,6 +11,7 @@ namespace AiCompliance.Analyzers.Flow
                 Sink(m, Mvc + "ControllerBase", member, "Argument[*]", "ControllerBase." + member);
             }
 
+            Sink(m, ModelEntry.AnyType, "*", "ReturnValue", "controller action '" + SinkRow.MemberPlaceholder + "'", ControllerAction.Instance);
             foreach (var member in new[] { "Json", "View", "PartialView" })
             {
                 Sink(m, Mvc + "Controller", member, "Argument[*]", "Controller." + member);

@@ -1,0 +1,90 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>
+    /// A child component's parameter set by Razor output: <c>AddComponentParameter</c>, or <c>AddAttribute</c> right
+    /// after <c>OpenComponent</c> (Razor output before .NET 8, and ChildContent fragments today; element attributes are
+    /// not sinks). Findings name the parameter: "component parameter Child.Text", as far as the code tells.
+    /// </summary>
+    internal sealed class ChildComponentParameter : SinkCondition
+    {
+        private readonly bool _afterOpenComponent;
+
+        private ChildComponentParameter(bool afterOpenComponent)
+        {
+            _afterOpenComponent = afterOpenComponent;
+        }
+
+        /// <summary><c>AddComponentParameter(seq, name, value)</c>: always a component's parameter.</summary>
+        public static ChildComponentParameter Always { get; } = new ChildComponentParameter(afterOpenComponent: false);
+
+        /// <summary><c>AddAttribute(seq, name, value)</c>: a parameter only when the builder has a component open.</summary>
+        public static ChildComponentParameter AfterOpenComponent { get; } = new ChildComponentParameter(afterOpenComponent: true);
+
+        public override string Name => _afterOpenComponent ? "the call follows builder.OpenComponent" : "a child component's parameter";
+
+        public override bool Holds(CallSite site) =>
+            !_afterOpenComponent || (site.Invocation.Arguments.Length == 3 && OpenedComponent(site.Invocation.Syntax, out _));
+
+        public override string Describe(CallSite site, string description)
+        {
+            var arguments = site.Invocation.Arguments;
+            var name = arguments.Length > 1 && arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            OpenedComponent(site.Invocation.Syntax, out var component);
+            return name is null
+                ? RazorSinks.ComponentParameter
+                : RazorSinks.ComponentParameter + " " + (component is null ? name : component + "." + name);
+        }
+
+        /// <summary>
+        /// Whether the statement holding <paramref name="call"/> follows a <c>builder.OpenComponent…</c> with only
+        /// attribute-like builder calls in between (the shape Razor emits); <paramref name="component"/> is the type's
+        /// simple name when the call names it. Syntax only: Razor output is a flat list of builder statements.
+        /// </summary>
+        private static bool OpenedComponent(SyntaxNode call, out string? component)
+        {
+            component = null;
+            var statement = call.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement?.Parent is not BlockSyntax block)
+            {
+                return false;
+            }
+
+            var index = block.Statements.IndexOf(statement);
+            for (var i = index - 1; i >= 0 && i >= index - FlowLimits.MaxComponentAttributeLookBack; i--)
+            {
+                if (block.Statements[i] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var calledName } } })
+                {
+                    return false;
+                }
+
+                var called = calledName.Identifier.ValueText;
+                if (called == "OpenComponent")
+                {
+                    if (calledName is GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments })
+                    {
+                        component = typeArguments[0] switch
+                        {
+                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => null,
+                        };
+                    }
+
+                    return true;
+                }
+
+                if (called.StartsWith("Open", StringComparison.Ordinal) || called.StartsWith("Close", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}
