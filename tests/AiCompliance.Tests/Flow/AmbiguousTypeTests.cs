@@ -149,7 +149,7 @@ public class AmbiguousTypeTests
             new[] { CSharpSyntaxTree.ParseText("class App { }", TestReferences.ParseOptions) },
             TestReferences.Net100.Add(sdk),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(TestAnalyzers.FlowRules).GetAnalyzerDiagnosticsAsync();
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics;
     }

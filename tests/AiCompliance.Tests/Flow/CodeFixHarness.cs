@@ -96,7 +96,7 @@ public sealed class CodeFixHarness
 
         var before = UnlabeledAiOutputAnalyzer.InternalErrors;
         var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer()),
+            TestAnalyzers.FlowRules,
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         Assert.True(diagnostics.All(d => d.Id != "AD0001"), "Analyzer threw:\n" + string.Join("\n", diagnostics.Where(d => d.Id == "AD0001")));

@@ -91,7 +91,7 @@ public class RobustnessTests
             TestReferences.Net100,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var before = UnlabeledAiOutputAnalyzer.InternalErrors;
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(TestAnalyzers.FlowRules).GetAnalyzerDiagnosticsAsync();
         Assert.Empty(diagnostics);
         Assert.Equal(before, UnlabeledAiOutputAnalyzer.InternalErrors);
     }

@@ -435,7 +435,7 @@ public class UserModelTests
         var files = modelFile is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new FlowVerifier.InMemoryAdditionalText(ModelPath, modelFile));
         var before = UnlabeledAiOutputAnalyzer.InternalErrors;
         var diagnostics = await compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer(), new RegistrationPresenceAnalyzer()),
+            TestAnalyzers.FlowRules.Add(new RegistrationPresenceAnalyzer()),
             new AnalyzerOptions(files)).GetAnalyzerDiagnosticsAsync();
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         Assert.Equal(before, UnlabeledAiOutputAnalyzer.InternalErrors);

@@ -1,3 +1,4 @@
+using AiCompliance.Tests.Infrastructure;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -194,7 +195,7 @@ public static class FlowVerifier
         }
 
         var before = UnlabeledAiOutputAnalyzer.InternalErrors;
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer());
+        var analyzers = TestAnalyzers.FlowRules;
         var withAnalyzers = withGenerated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             run.ConfigOptions is null ? new AnalyzerOptions(additionalFiles) : new AnalyzerOptions(additionalFiles, run.ConfigOptions), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();

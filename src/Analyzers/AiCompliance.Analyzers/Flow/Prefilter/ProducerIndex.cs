@@ -61,6 +61,22 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         public bool CodeBlockMayProduce(ISymbol owner, SyntaxNode codeBlock) => IndexedAnswer(owner, writer: false) ?? SyntaxMayProduce(codeBlock);
 
+        /// <summary>
+        /// The same test for a code block found in a tree (<see cref="Rules.CodeBlocks"/>), before its symbol is known: the
+        /// entry of the member it belongs to (an accessor's or expression body's property, a file's top-level statements),
+        /// else whether the block names anything that can produce content.
+        /// </summary>
+        public bool BlockMayProduce(SyntaxNode block)
+        {
+            var member = block switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor => accessor.Parent?.Parent,
+                Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax arrow => arrow.Parent,
+                _ => block,
+            };
+            return member is not null && TryGetMember(member, out var entry) ? entry.Producer : SyntaxMayProduce(block);
+        }
+
         /// <summary>Whether a node names anything that can produce content (in any type).</summary>
         public bool SyntaxMayProduce(SyntaxNode node)
         {
