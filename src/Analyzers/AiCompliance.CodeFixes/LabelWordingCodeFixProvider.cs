@@ -27,7 +27,7 @@ namespace AiCompliance.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var diagnostic = context.Diagnostics.First();
             if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression ||
-                !diagnostic.Properties.TryGetValue(RegistrationAnalyzer.SuggestedLabelProperty, out var wording) ||
+                !diagnostic.Properties.TryGetValue(NonCompliantLabelWordingAnalyzer.SuggestedLabelProperty, out var wording) ||
                 wording is null)
             {
                 return;

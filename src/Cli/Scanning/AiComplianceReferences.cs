@@ -17,7 +17,7 @@ namespace AiCompliance.Cli.Scanning;
 internal static class AiComplianceReferences
 {
     /// <summary>Every concrete <see cref="DiagnosticAnalyzer"/> of the AiCompliance.Analyzers assembly.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(RegistrationAnalyzer).Assembly
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(UnlabeledAiOutputAnalyzer).Assembly
         .GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)

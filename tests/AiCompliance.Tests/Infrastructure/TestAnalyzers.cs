@@ -10,7 +10,7 @@ namespace AiCompliance.Tests.Infrastructure;
 /// <summary>The analyzers a flow test runs: one per rule (AIC001, AIC004, AIC005, AIC007, AIC009, AIC900, AIC901), as a build does.</summary>
 public static class TestAnalyzers
 {
-    private static readonly Type[] Registration = { typeof(RegistrationAnalyzer), typeof(RegistrationPresenceAnalyzer) };
+    private static readonly Type[] Registration = { typeof(MalformedRegistrationNumberAnalyzer), typeof(NonCompliantLabelWordingAnalyzer), typeof(InvalidServiceTargetAnalyzer), typeof(RegistrationPresenceAnalyzer) };
 
     /// <summary>New instances of every flow rule's analyzer (the registration analyzers excluded).</summary>
     public static ImmutableArray<DiagnosticAnalyzer> FlowRules => typeof(UnlabeledAiOutputAnalyzer).Assembly.GetTypes()

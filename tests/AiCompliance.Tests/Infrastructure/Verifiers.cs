@@ -53,3 +53,38 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 }
+
+/// <summary>
+/// Verification with the three registration rules together (AIC002, AIC006, AIC008: one analyzer each), for the tests
+/// that show one attribute with problems of two rules.
+/// </summary>
+public static class RegistrationRulesVerifier
+{
+    private static readonly DiagnosticAnalyzer[] Analyzers =
+    {
+        new AiCompliance.Analyzers.MalformedRegistrationNumberAnalyzer(),
+        new AiCompliance.Analyzers.NonCompliantLabelWordingAnalyzer(),
+        new AiCompliance.Analyzers.InvalidServiceTargetAnalyzer(),
+    };
+
+    /// <summary>An expected diagnostic of any of the three rules, by id.</summary>
+    public static DiagnosticResult Diagnostic(string id) =>
+        new DiagnosticResult(System.Linq.Enumerable.Single(System.Linq.Enumerable.SelectMany(Analyzers, a => a.SupportedDiagnostics), d => d.Id == id));
+
+    public static Task VerifyAsync(string source, bool withMeai = false, params DiagnosticResult[] expected)
+    {
+        var test = new Test
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.NoDownload,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.For(withMeai));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private sealed class Test : CSharpAnalyzerTest<AiCompliance.Analyzers.MalformedRegistrationNumberAnalyzer, DefaultVerifier>
+    {
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers;
+    }
+}

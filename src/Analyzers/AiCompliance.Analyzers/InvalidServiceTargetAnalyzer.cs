@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Registration;
+using AiCompliance.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AiCompliance.Analyzers
+{
+    /// <summary>AIC008: <c>[RegisteredAiService]</c> on a class the generator cannot extend (not static partial, generic, nested…).</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class InvalidServiceTargetAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidServiceTarget);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            RegisteredServiceAttributes.Register(context, (c, type, _, syntax) => CheckTarget(c, type, syntax));
+        }
+
+        private static void CheckTarget(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeSyntax syntax)
+        {
+            if (syntax.Parent?.Parent is not TypeDeclarationSyntax declaration)
+            {
+                return;
+            }
+
+            var problem = ServiceTarget.GetProblem(type, declaration);
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.InvalidServiceTarget,
+                    declaration.Identifier.GetLocation(),
+                    type.Name,
+                    problem));
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AiCompliance.Analyzers.Flow;
+using AiCompliance.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace AiCompliance.Tests.Rules.Aic001;
+
+/// <summary>
+/// The binding-free prefilter decides which methods are analyzed at all. These tests hold both sides of it: a field is
+/// followed into its readers whenever a method stores AI content in it, however the store is written (recall), and a
+/// field that AI methods only update with clean values does not drag its readers into the analysis (cost).
+/// </summary>
+public class PrefilterTests
+{
+    // Each case stores AI content into _last in one method; Show() prints it and must get AIC001.
+    [Theory]
+    [InlineData("_last = r.Text;")]
+    [InlineData("var t = r.Text; var u = t.Trim(); _last = u;")]
+    [InlineData("this._last = r.Text;")]
+    [InlineData("_last += r.Text;")]
+    [InlineData("_last = r.Text.Length > 0 ? r.Text : \"none\";")]
+    [InlineData("_last = r switch { { Text: var t } => t };")]
+    [InlineData("if (r is { Text: var t }) { _last = t; }")]
+    [InlineData("foreach (var m in r.Messages) { _last = m.Text; }")]
+    [InlineData("r.Messages.ToList().ForEach(m => _last = m.Text);")]
+    [InlineData("void Keep(string s) => _last = s; Keep(r.Text);")]
+    [InlineData("(_last, var n) = (r.Text, 1);")]
+    [InlineData("_last = (from m in r.Messages select m.Text).First();")]
+    [InlineData("Store(r.Text, out _last);")]
+    public Task Field_written_with_ai_content_reaches_its_reader(string store) => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            private string _last = "";
+            private readonly IChatClient _client;
+            public App(IChatClient client) { _client = client; }
+
+            public async Task Ask()
+            {
+                var r = await _client.GetResponseAsync("hi");
+                STORE
+            }
+
+            public void Show() => Console.WriteLine([|_last|]);
+
+            private static void Store(string value, out string target) => target = value;
+        }
+        """.Replace("STORE", store));
+
+    [Fact]
+    public Task Builder_field_appended_with_ai_content_reaches_its_reader() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            private readonly StringBuilder _transcript = new StringBuilder();
+            private readonly List<string> _answers = new List<string>();
+
+            public async Task Ask(IChatClient client)
+            {
+                var r = await client.GetResponseAsync("hi");
+                _transcript.Append(r.Text);
+                _answers?.Add(r.Text);
+            }
+
+            public void Show()
+            {
+                Console.WriteLine([|_transcript.ToString()|]);
+                Console.WriteLine([|_answers[0]|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Labeling_client_stored_by_the_constructor_keeps_its_responses_labeled() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            private readonly IChatClient _client;
+            private int _calls;
+            public App(IChatClient inner) { _client = Svc.WithLabels(inner); }
+
+            public async Task Ask()
+            {
+                _calls++;
+                var r = await _client.GetResponseAsync("hi");
+                Console.WriteLine(r.Text);
+            }
+        }
+        """);
+
+    private const string StatusCode = Code.Header + """
+        class App
+        {
+            private string _status = "idle";
+            private string _last = "";
+            private int _count;
+            private readonly Dictionary<string, int> _seen = new Dictionary<string, int>();
+
+            public async Task Ask(IChatClient client, string id)
+            {
+                var r = await client.GetResponseAsync("hi " + id);
+                _status = "answered " + id;
+                _count++;
+                _seen[id] = _count;
+                _last = r.Text;
+            }
+
+            public string Status() { return _status + _count + _seen.Count; }
+
+            public void ShowLast() { Console.WriteLine(_last); }
+        }
+        """;
+
+    [Fact]
+    public void Fields_updated_with_clean_values_next_to_an_ai_call_do_not_make_their_readers_producers()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Prefilter",
+            new[] { CSharpSyntaxTree.ParseText(StatusCode, TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var app = compilation.GetTypeByMetadataName("App")!;
+
+        Assert.True(context.MayProduce(app.GetMembers("Ask").Single()));
+        Assert.True(context.MayWriteContent(app.GetMembers("Ask").Single()));
+        Assert.True(context.MayProduce(app.GetMembers("ShowLast").Single()));
+        Assert.False(context.MayProduce(app.GetMembers("Status").Single()));
+        Assert.False(context.MayWriteContent(app.GetMembers("ShowLast").Single()));
+        Assert.False(context.MayProduce(app.InstanceConstructors.Single()));
+    }
+
+    [Fact]
+    public async Task Status_reader_is_not_reported_and_the_ai_field_reader_is()
+    {
+        var diagnostics = await FlowVerifier.AnalyzeAsync(StatusCode);
+        var aic001 = diagnostics.Where(d => d.Id == "AIC001").ToList();
+        var single = Assert.Single(aic001);
+        Assert.Contains("_last", single.Location.SourceTree!.GetText(CancellationToken.None).ToString(single.Location.SourceSpan));
+    }
+}
+
+/// <summary>Names are resolved per type before any binding: a same-named member of another type does not count, an inherited one does.</summary>
+public class PrefilterScopeTests
+{
+    private const string Collision = Code.Header + """
+        class Orders
+        {
+            public async Task<string> ProcessOrder(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        static class Tools
+        {
+            public static int Checksum(string text) => text.Length;
+            public static async Task<string> Ask(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        class Billing
+        {
+            public int ProcessOrder(int id) => id * 2;
+            public int Checksum(string text) => text.Length;
+            public int Run(int id) { return ProcessOrder(id) + this.ProcessOrder(id) + Tools.Checksum("x"); }
+            public async Task<string> AskTools(IChatClient client) => await Tools.Ask(client);
+        }
+        """;
+
+    [Fact]
+    public void A_call_to_a_same_named_member_of_another_type_does_not_make_a_producer()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Scope",
+            new[] { CSharpSyntaxTree.ParseText(Collision, TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var billing = compilation.GetTypeByMetadataName("Billing")!;
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Orders")!.GetMembers("ProcessOrder").Single()));
+        Assert.False(context.MayProduce(billing.GetMembers("ProcessOrder").Single()));
+        Assert.False(context.MayProduce(billing.GetMembers("Run").Single()));
+        Assert.True(context.MayProduce(billing.GetMembers("AskTools").Single()));
+    }
+
+    [Fact]
+    public Task An_inherited_ai_member_called_without_qualifier_is_followed() => FlowVerifier.VerifyAsync(Code.Header + """
+        class BaseAgent
+        {
+            protected async Task<string> Answer(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        class Agent : BaseAgent
+        {
+            protected string Answer(int code) => code.ToString();
+            public async Task Run(IChatClient client)
+            {
+                Console.WriteLine(Answer(1));
+                Console.WriteLine([|await Answer(client)|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_type_qualified_static_ai_helper_is_followed() => FlowVerifier.VerifyAsync(Code.Header + """
+        static class Tools
+        {
+            public static async Task<string> Ask(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+        }
+
+        class Other
+        {
+            public static string Ask(int id) => id.ToString();
+        }
+
+        class App
+        {
+            public async Task Run(IChatClient client)
+            {
+                Console.WriteLine(Other.Ask(1));
+                Console.WriteLine([|await Tools.Ask(client)|]);
+            }
+        }
+        """);
+}
