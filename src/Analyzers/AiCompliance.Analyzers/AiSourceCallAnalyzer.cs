@@ -1,11 +1,6 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using AiCompliance.Analyzers.Flow;
-using AiCompliance.Analyzers.Models;
 using AiCompliance.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,41 +12,22 @@ namespace AiCompliance.Analyzers
     /// Razor output, the calls of an @code block on their .razor line.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class AiSourceCallAnalyzer : DiagnosticAnalyzer
+    public sealed class AiSourceCallAnalyzer : FlowRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AiSourceCall);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Report(SemanticModelAnalysisContext context, BlockOutcome outcome)
         {
-            // Generated code is analyzed so Razor components can be (their sinks report on the .razor line).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            foreach (var source in outcome.Result?.SourceCalls ?? Array.Empty<SourceRef>())
             {
-                if (RuleSession.For(start.Compilation, start.Options, start.CancellationToken) is not { } session)
+                if (source.Location.SourceTree == outcome.Block.SyntaxTree &&
+                    (!outcome.Razor || RuleReports.MapsToPage(source.Location, context.CancellationToken)))
                 {
-                    return; // no AI SDK here: no work at all
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AiSourceCall, source.Location, source.Description, source.Labeled ? " (through the labeling client)" : string.Empty));
                 }
-
-                session.RegisterBlockRule(start, (context, outcome) =>
-                {
-                    if (outcome.Result is not { } result)
-                    {
-                        return;
-                    }
-
-                    foreach (var source in result.SourceCalls)
-                    {
-                        if (source.Location.SourceTree == outcome.Block.SyntaxTree &&
-                            (!outcome.Razor || RuleReports.MapsToPage(source.Location, context.CancellationToken)))
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AiSourceCall, source.Location, source.Description, source.Labeled ? " (through the labeling client)" : string.Empty));
-                        }
-                    }
-                });
-            });
+            }
         }
     }
 }

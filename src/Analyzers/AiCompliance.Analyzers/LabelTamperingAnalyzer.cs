@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
-using AiCompliance.Analyzers.Flow;
-using AiCompliance.Analyzers.Models;
 using AiCompliance.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,40 +10,26 @@ namespace AiCompliance.Analyzers
     /// results of <see cref="RuleSession"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class LabelTamperingAnalyzer : DiagnosticAnalyzer
+    public sealed class LabelTamperingAnalyzer : FlowRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LabelTampering);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Report(SemanticModelAnalysisContext context, BlockOutcome outcome)
         {
-            // Generated code is analyzed so Razor components can be (their sinks report on the .razor line).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            if (outcome.Result is not { } result || outcome.Razor)
             {
-                if (RuleSession.For(start.Compilation, start.Options, start.CancellationToken) is not { } session)
+                return; // no tampering reports in generated code
+            }
+
+            foreach (var tamper in result.Tampering)
+            {
+                if (tamper.Node.SyntaxTree == outcome.Block.SyntaxTree)
                 {
-                    return; // no AI SDK here: no work at all
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelTampering, tamper.Node.GetLocation(), tamper.Sink));
                 }
-
-                session.RegisterBlockRule(start, (context, outcome) =>
-                {
-                    if (outcome.Result is not { } result || outcome.Razor)
-                    {
-                        return; // no tampering reports in generated code
-                    }
-
-                    foreach (var tamper in result.Tampering)
-                    {
-                        if (tamper.Node.SyntaxTree == outcome.Block.SyntaxTree)
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelTampering, tamper.Node.GetLocation(), tamper.Sink));
-                        }
-                    }
-                });
-            });
+            }
         }
     }
 }

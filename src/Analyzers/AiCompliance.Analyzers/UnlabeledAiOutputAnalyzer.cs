@@ -1,11 +1,7 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using AiCompliance.Analyzers.Flow;
-using AiCompliance.Analyzers.Models;
 using AiCompliance.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,7 +21,7 @@ namespace AiCompliance.Analyzers
     /// content calls them. No points-to analysis.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnlabeledAiOutputAnalyzer : DiagnosticAnalyzer
+    public sealed class UnlabeledAiOutputAnalyzer : FlowRuleAnalyzer
     {
         /// <summary>
         /// Exceptions caught so a bug never surfaces as AD0001 in a user's build (each is reported as AIC009); tests
@@ -40,26 +36,12 @@ namespace AiCompliance.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnlabeledAiOutput);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Report(SemanticModelAnalysisContext context, BlockOutcome outcome)
         {
-            // Generated code is analyzed so Razor components can be (their sinks report on the .razor line).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            foreach (var finding in outcome.Result?.Findings ?? Array.Empty<Finding>())
             {
-                if (RuleSession.For(start.Compilation, start.Options, start.CancellationToken) is not { } session)
-                {
-                    return; // no AI SDK here: no work at all
-                }
-
-                session.RegisterBlockRule(start, (context, outcome) =>
-                {
-                    foreach (var finding in outcome.Result?.Findings ?? Array.Empty<Finding>())
-                    {
-                        RuleReports.Report(context, outcome, finding, Descriptors.UnlabeledAiOutput);
-                    }
-                });
-            });
+                RuleReports.Report(context, outcome, finding, Descriptors.UnlabeledAiOutput);
+            }
         }
 
         /// <summary>Whether the tree is Razor compiler output (see <see cref="RuleReports.IsRazorOutput"/>).</summary>
