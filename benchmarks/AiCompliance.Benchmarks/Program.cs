@@ -33,6 +33,11 @@ public static class Program
             return 0;
         }
 
+        if (options.Apps.Count > 0)
+        {
+            return await RealApps.RunAsync(options).ConfigureAwait(false);
+        }
+
         Console.WriteLine($"AiCompliance analyzer benchmark: files {string.Join(", ", options.Files)}; reps {options.Repetitions} (+1 warm-up); seed {options.Seed}; AI share {options.AiPercent}% of module methods; " +
                           (options.Concurrent ? "concurrent build and analysis" : "single-threaded build and analysis"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
@@ -103,6 +108,11 @@ public sealed class BenchmarkOptions
           --dump DIR       write the generated sources to DIR (for inspection)
           --sdk-baseline   measure 'whole step' against an analysis pass with a stand-in for the SDK's operation
                            analyzers (every net10.0 build runs some), instead of against binding alone
+          --apps DIR       real code instead of the synthetic code base: each app folder (or each subfolder of a folder
+                           of apps) compiled as one compilation; compile, AIC analyzers, the SDK's taint rules, the floor
+                           and the IDE case per document (repeatable)
+          --apps-linear    with --apps: also the apps concatenated x1, x2, x4 (renamed copies), cost per line
+          --apps-phases    with --apps: also the rules' fixed costs per compilation (model, index, walk), one by one
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
                            (generator in both): runs the SDK's csc directly, a fresh process per build, alternating
                            the two command lines, and compares the compiler process's CPU time
@@ -145,6 +155,15 @@ public sealed class BenchmarkOptions
 
     public bool Help { get; set; }
 
+    /// <summary>Folders of real apps to measure (<c>--apps</c>), instead of the synthetic code base.</summary>
+    public List<string> Apps { get; } = new();
+
+    /// <summary>With <see cref="Apps"/>: also measure the apps concatenated x1, x2, x4.</summary>
+    public bool AppsLinear { get; set; }
+
+    /// <summary>With <see cref="Apps"/>: also time the rules' fixed costs per compilation, one by one.</summary>
+    public bool AppsPhases { get; set; }
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -181,6 +200,9 @@ public sealed class BenchmarkOptions
                 case "--server": options.RealBuild = true; options.CompilerServer = true; break;
                 case "--sdk-baseline": options.SdkBaseline = true; break;
                 case "--real-build-dir": options.RealBuildDirectory = Path.GetFullPath(Next()); break;
+                case "--apps": options.Apps.Add(Path.GetFullPath(Next())); break;
+                case "--apps-linear": options.AppsLinear = true; break;
+                case "--apps-phases": options.AppsPhases = true; break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);
             }

@@ -127,6 +127,8 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            SourceCallNames = new HashSet<string>(sourceNames, System.StringComparer.Ordinal);
+
             // Bodies that name the label text may remove it (AIC005): they pass the binding-free prefilter too.
             sourceNames.Add("LabelText");
 
@@ -323,6 +325,12 @@ namespace AiCompliance.Analyzers.Flow
         /// unsupported version): AIC009, since AIC001 cannot see those calls.
         /// </summary>
         public IReadOnlyList<string> UnresolvedSdks { get; }
+
+        /// <summary>
+        /// The names of the source rows' members alone (<c>GetResponseAsync</c>, but also <c>Create</c>, <c>SendAsync</c>,
+        /// <c>InvokeAsync</c>): common names, so the prefilter confirms a mention of one with its symbol before it counts.
+        /// </summary>
+        public HashSet<string> SourceCallNames { get; }
 
         /// <summary>Names of source members, for the binding-free prefilter of callees.</summary>
         public HashSet<string> SourceMemberNames { get; }

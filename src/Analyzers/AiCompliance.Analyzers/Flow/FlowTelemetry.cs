@@ -57,5 +57,8 @@ namespace AiCompliance.Analyzers.Flow
         /// semantic models and the index, so the engine can be timed again on bodies already bound.
         /// </summary>
         internal static void ForgetResults(FlowContext context) => context.ClearResults();
+
+        /// <summary>When set (benchmarks only), the prefilter index reports its seeds and the names that made members producers.</summary>
+        internal static System.Action<string>? IndexTrace { get; set; }
     }
 }

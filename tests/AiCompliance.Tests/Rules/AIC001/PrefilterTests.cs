@@ -131,6 +131,63 @@ public class PrefilterTests
         Assert.False(context.MayProduce(app.InstanceConstructors.Single()));
     }
 
+    private const string CommonNamesCode = """
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+
+        public class Relay
+        {
+            private readonly HttpClient _http = new HttpClient();
+            private string _logger = "";
+
+            // SendAsync and InvokeAsync are source rows' names (OllamaSharp, Semantic Kernel), but not these calls.
+            public Task<HttpResponseMessage> Forward(HttpRequestMessage request) => _http.SendAsync(request);
+
+            public void Error(string text) { _logger = text; }
+        }
+
+        public class Chat
+        {
+            private string _logger = "";
+
+            public async Task Ask(IChatClient client)
+            {
+                var r = await client.GetResponseAsync("hi");
+                Error(r.Text);
+            }
+
+            public void Error(string text) { _logger = text; }
+        }
+
+        public class Other
+        {
+            private string _logger = "";
+
+            public void Log(Relay relay) { relay.Error(_logger); Console.WriteLine(_logger); }
+        }
+        """;
+
+    [Fact]
+    public void Common_names_count_only_where_their_symbol_is_a_source_or_the_producing_member()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Prefilter",
+            new[] { CSharpSyntaxTree.ParseText(CommonNamesCode, TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var context = new FlowContext(FlowModel.Create(compilation));
+
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Chat")!.GetMembers("Ask").Single()));
+
+        // HttpClient.SendAsync binds to no source row; relay.Error is Relay's, not the producing Chat.Error; Other's
+        // _logger is its own field, not Chat's, which Chat.Error writes.
+        Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Relay")!.GetMembers("Forward").Single()));
+        Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Other")!.GetMembers("Log").Single()));
+        Assert.True(context.Prefilter.Confirmations > 0);
+    }
+
     [Fact]
     public async Task Status_reader_is_not_reported_and_the_ai_field_reader_is()
     {

@@ -38,12 +38,28 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <param name="seeds">The seed names (taken over: labeling names found in the code are added to it).</param>
         /// <param name="trees">The syntax trees of the compilation.</param>
         /// <param name="textOf">The text of a tree (cached by the caller: the trees are scanned as text).</param>
-        public ProducerIndexBuilder(HashSet<string> seeds, IEnumerable<SyntaxTree> trees, Func<SyntaxTree, string> textOf)
+        /// <param name="confirmed">
+        /// Seed names whose mentions count only when <paramref name="confirm"/> says the member's mention of the name
+        /// may be a source call (the source rows' member names: common words such as <c>Create</c> or <c>SendAsync</c>).
+        /// </param>
+        /// <param name="confirm">
+        /// Whether the body (a member's) mentions the name as a source call (type null) or as the member of that name of
+        /// the type given (or one a call may dispatch to it); binds just that body. Without it, names decide alone.
+        /// </param>
+        public ProducerIndexBuilder(HashSet<string> seeds, IEnumerable<SyntaxTree> trees, Func<SyntaxTree, string> textOf, HashSet<string>? confirmed = null, Func<SyntaxNode, string, string?, bool>? confirm = null)
         {
             _seeds = seeds;
             _trees = trees;
             _textOf = textOf;
+            _confirmed = confirm is null ? null : confirmed;
+            _confirm = confirm;
         }
+
+        private readonly HashSet<string>? _confirmed;
+        private readonly Func<SyntaxNode, string, string?, bool>? _confirm;
+
+        /// <summary>How many member bodies were bound to confirm a source name (the benchmark's phase timers read it).</summary>
+        public int Confirmations { get; private set; }
 
         public ProducerIndex Build()
         {
@@ -51,6 +67,15 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             FindNarrowableTypes();
             CollectMentions();
             Close();
+            if (FlowTelemetry.IndexTrace is { } trace)
+            {
+                trace("seeds: " + string.Join(", ", _seeds.OrderBy(x => x, StringComparer.Ordinal)));
+                foreach (var g in _entries.Where(e => e.Producer).SelectMany(e => e.Matched).GroupBy(x => x).OrderByDescending(g => g.Count()).Take(15))
+                {
+                    trace("  producers that mention '" + g.Key + "': " + g.Count());
+                }
+            }
+
             return CreateIndex();
         }
 
@@ -344,6 +369,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                         continue; // a same-named member of another type
                     }
 
+                    if (_confirm is not null && !entry.Matched.Contains(name) && NeedsConfirmation(entry, name, producedIn, scope) && !Confirm(entry, name, producedIn))
+                    {
+                        continue; // the name is there, but not as a call of a source (HttpClient.SendAsync) or of that member (LogLevel.Error)
+                    }
+
                     if (!entry.Matched.Add(name) && entry.Producer)
                     {
                         continue;
@@ -361,6 +391,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     }
 
                     entry.Producer = true;
+                    if (FlowTelemetry.IndexTrace is { } trace && _traced++ < 40)
+                    {
+                        trace("  " + entry.Type + "." + entry.Name + " produces: mentions '" + name + "'" + (producedIn is null ? string.Empty : " of " + producedIn) + " (" + entry.Declaration.SyntaxTree.FilePath + ")");
+                    }
+
                     _types.Add(entry.Type);
                     _names.Add(entry.Name);
                     Enqueue(entry.Name, entry.Type);
@@ -368,7 +403,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
         }
 
-        /// <summary>Re-reads the members marked since the last round for the storage they fill from what produces; those names produce anywhere.</summary>
+        /// <summary>
+        /// Re-reads the members marked since the last round for the storage they fill from what produces; those names
+        /// produce wherever they may refer to that storage.
+        /// </summary>
         private void CollectProducingWrites()
         {
             foreach (var entry in _dirty)
@@ -381,15 +419,45 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
                 foreach (var written in entry.ProducingWrites(_storageNames))
                 {
+                    if (FlowTelemetry.IndexTrace is { } trace && _traced++ < 40)
+                    {
+                        trace("  " + entry.Type + "." + entry.Name + " writes '" + written + "' from what produces");
+                    }
+
                     entry.Writer = true;
                     _types.Add(entry.Type);
                     _names.Add(written);
-                    Enqueue(written, null);
+
+                    // A field or property of the writer's own type (a type no other type of the compilation derives
+                    // from): mentions that resolve to another type's member of that name (every class's _logger) do not
+                    // read it; mentions whose type is unknown (other.Messages) still do.
+                    Enqueue(written, _narrowable.Contains(entry.Type) && _declares[entry.Type].Contains(written) ? entry.Type : null);
                 }
             }
 
             _dirty.Clear();
         }
+
+        /// <summary>
+        /// Whether the member's mention of a source row's name may be a source call (by its symbol). A member of this
+        /// compilation with the same name is not affected: when it produces, its name is queued with its type, and
+        /// those mentions are not confirmed here.
+        /// </summary>
+        private bool Confirm(MemberEntry entry, string name, string? producedIn)
+        {
+            Confirmations++;
+            return _confirm!(entry.Body, name, producedIn);
+        }
+
+        /// <summary>
+        /// Which mentions a symbol must confirm: of a source row's name (common words), and of a producing member of
+        /// another type where the text does not tell which type the name belongs to (<c>x.Error</c>, <c>LogLevel.Error</c>).
+        /// Within the member's own type, and where the text tells, names decide alone.
+        /// </summary>
+        private bool NeedsConfirmation(MemberEntry entry, string name, string? producedIn, string? scope) =>
+            producedIn is null ? _confirmed!.Contains(name) : scope is null && entry.Type != producedIn;
+
+        private int _traced;
 
         private void Enqueue(string name, string? type)
         {

@@ -52,10 +52,49 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             var seeds = new HashSet<string>(_model.SourceMemberNames, StringComparer.Ordinal);
             seeds.UnionWith(_aiGeneratedNames.Value);
-            var index = new ProducerIndexBuilder(seeds, Trees, TextOf).Build();
+            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer);
+            var index = builder.Build();
+            Confirmations = builder.Confirmations;
             _texts.Clear(); // only the index reads whole texts: don't hold a copy of the sources
             return index;
         }
+
+        /// <summary>How many member bodies the index bound to confirm a source name's mention (for the benchmarks).</summary>
+        public int Confirmations { get; private set; }
+
+        /// <summary>
+        /// Whether <paramref name="body"/> names <paramref name="name"/> where it binds to what produces: with
+        /// <paramref name="type"/> null, a source row's member (or one of its candidates); else the member of that name
+        /// of a type of that name, or a virtual or interface member a call may dispatch to it, or that type itself (a
+        /// constructor call). A word in a string or a comment, a name that binds to something else, or one that does not
+        /// bind (the engine sees no target there either) is not.
+        /// </summary>
+        private bool MentionsProducer(SyntaxNode body, string name, string? type)
+        {
+            var model = _semanticModelFor(body.SyntaxTree);
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple || simple.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                var info = model.GetSymbolInfo(simple);
+                Func<ISymbol, bool> produces = type is null ? IsSource : symbol => IsMemberOf(symbol, type);
+                if (info.Symbol is { } symbol ? produces(symbol) : info.CandidateSymbols.Any(produces))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSource(ISymbol symbol) => _model.Find(symbol)?.SourceDescription is not null;
+
+        private static bool IsMemberOf(ISymbol symbol, string type) =>
+            symbol is INamedTypeSymbol named ? named.Name == type :
+            symbol.ContainingType?.Name == type || symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || symbol.ContainingType?.TypeKind == TypeKind.Interface;
 
         private bool FindRegisteredService()
         {

@@ -1,0 +1,499 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using AiCompliance.Analyzers;
+using AiCompliance.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Benchmarks;
+
+/// <summary>
+/// <c>--apps DIR</c>: the cost of the AIC analyzers on real code. Each app folder's <c>.cs</c> files (bin/obj excluded)
+/// are one <see cref="CSharpCompilation"/> (C# preview, nullable on, the web SDK's implicit usings) over the .NET 10
+/// and ASP.NET Core reference packs plus the AI SDK assemblies; compile errors from packages not referenced are
+/// expected and left in. Per app, medians of <c>--reps</c> after a warm-up:
+/// <list type="bullet">
+/// <item>compile: <c>GetDiagnostics()</c> of a fresh compilation;</item>
+/// <item>AIC: <see cref="AnalyzerTelemetryInfo.ExecutionTime"/> of every AIC analyzer through
+/// <see cref="CompilationWithAnalyzers"/> on another fresh compilation, per analyzer;</item>
+/// <item>SDK taint rules: the same for CA2100 and CA3001–CA3012 of the SDK's own NetAnalyzers, enabled;</item>
+/// <item>floor: binding, operation tree and flow graph of just the methods that contain an AI source call;</item>
+/// <item>IDE: <c>GetAnalysisResultAsync(model, null)</c> of each document on a fresh compilation (one keystroke).</item>
+/// </list>
+/// </summary>
+public static class RealApps
+{
+    private static readonly string[] TaintRules =
+        new[] { "CA2100" }.Concat(Enumerable.Range(3001, 12).Select(n => "CA" + n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Net.Http.Json;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        global using Microsoft.AspNetCore.Builder;
+        global using Microsoft.AspNetCore.Hosting;
+        global using Microsoft.AspNetCore.Http;
+        global using Microsoft.AspNetCore.Routing;
+        global using Microsoft.Extensions.Configuration;
+        global using Microsoft.Extensions.DependencyInjection;
+        global using Microsoft.Extensions.Hosting;
+        global using Microsoft.Extensions.Logging;
+        """;
+
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Preview);
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var apps = AppFolders(options.Apps);
+        if (apps.Count == 0)
+        {
+            Console.Error.WriteLine("--apps: no folder with .cs files in " + string.Join(", ", options.Apps));
+            return 2;
+        }
+
+        var references = References();
+        var taint = TaintAnalyzers(out var taintSource);
+        Console.WriteLine($"real apps: {apps.Count}; references {references.Count}; SDK taint rules: {taint.Length} analyzers from {taintSource}");
+        Console.WriteLine($"reps {options.Repetitions} after a warm-up; single-threaded analysis; times are medians (ms)");
+        Console.WriteLine();
+
+        var rows = new List<AppRow>();
+        foreach (var (name, dir) in apps)
+        {
+            var trees = ParseApp(dir, copy: 0);
+            rows.Add(await MeasureAsync(name, trees, references, taint, options).ConfigureAwait(false));
+        }
+
+        PrintTable(rows);
+        if (options.AppsLinear)
+        {
+            await LinearAsync(apps, references, options).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    private static List<(string Name, string Dir)> AppFolders(IEnumerable<string> roots)
+    {
+        var result = new List<(string, string)>();
+        foreach (var root in roots)
+        {
+            // A folder with .cs files directly or below is an app; a folder of such folders is a set of apps.
+            var sub = Directory.Exists(root) ? Directory.GetDirectories(root).Where(d => SourceFiles(d).Any()).OrderBy(d => d, StringComparer.Ordinal).ToList() : new List<string>();
+            var direct = Directory.Exists(root) && Directory.GetFiles(root, "*.cs").Length > 0;
+            if (sub.Count > 1 && !direct && IsSetOfApps(root))
+            {
+                result.AddRange(sub.Select(d => (Path.GetFileName(d), d)));
+            }
+            else if (Directory.Exists(root) && SourceFiles(root).Any())
+            {
+                result.Add((Path.GetFileName(Path.TrimEndingDirectorySeparator(root)), root));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A folder whose subfolders hold the sources is a set of apps when it has no project of its own.</summary>
+    private static bool IsSetOfApps(string root) => Directory.GetFiles(root, "*.csproj").Length == 0 && Directory.GetFiles(root, "*.sln*").Length == 0;
+
+    private static IEnumerable<string> SourceFiles(string dir) =>
+        Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal);
+
+    private static readonly Regex NamespaceDeclaration = new(@"^(\s*namespace\s+)(?=[A-Za-z_])", RegexOptions.Multiline | RegexOptions.Compiled);
+
+    /// <summary>The app's trees plus a global-usings file; copy k &gt; 0 renames namespaces and drops top-level programs.</summary>
+    private static List<SyntaxTree> ParseApp(string dir, int copy)
+    {
+        var trees = new List<SyntaxTree>();
+        foreach (var file in SourceFiles(dir))
+        {
+            var text = File.ReadAllText(file);
+            if (copy > 0)
+            {
+                text = NamespaceDeclaration.Replace(text, "$1Copy" + copy + ".");
+            }
+
+            var tree = CSharpSyntaxTree.ParseText(text, Parse, path: (copy > 0 ? "copy" + copy + "/" : string.Empty) + Path.GetRelativePath(dir, file));
+            if (copy > 0 && tree.GetCompilationUnitRoot().Members.Any(m => m is GlobalStatementSyntax))
+            {
+                continue; // one top-level program per compilation
+            }
+
+            trees.Add(tree);
+        }
+
+        if (copy == 0)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, Parse, path: "GlobalUsings.g.cs"));
+        }
+
+        return trees;
+    }
+
+    private static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, IReadOnlyList<MetadataReference> references) =>
+        CSharpCompilation.Create(
+            "App",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
+                .WithSpecificDiagnosticOptions(TaintRules.ToDictionary(id => id, _ => ReportDiagnostic.Warn)));
+
+    /// <summary>The .NET 10 and ASP.NET Core reference packs of the installed SDK, plus the AI SDKs this benchmark references.</summary>
+    private static List<MetadataReference> References()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var files = new List<string>();
+        foreach (var pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
+        {
+            var versions = Directory.GetDirectories(Path.Combine(root, "packs", pack)).Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal)).OrderBy(d => d, StringComparer.Ordinal).ToList();
+            var dir = Path.Combine(versions.Last(), "ref", "net10.0");
+            files.AddRange(Directory.GetFiles(dir, "*.dll"));
+        }
+
+        var framework = new HashSet<string>(files.Select(Path.GetFileName)!, StringComparer.OrdinalIgnoreCase);
+        var prefixes = new[] { "Microsoft.Extensions.AI", "Microsoft.Extensions.VectorData", "OpenAI", "Azure.", "Microsoft.SemanticKernel", "Anthropic", "OllamaSharp", "System.ClientModel", "System.Memory.Data", "Microsoft.Bcl." };
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "*.dll"))
+        {
+            var name = Path.GetFileName(file);
+            if (!framework.Contains(name) && prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                files.Add(file);
+            }
+        }
+
+        return files.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToList();
+    }
+
+    /// <summary>The analyzers of the SDK's NetAnalyzers that report a taint rule (CA2100, CA3001–CA3012).</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> TaintAnalyzers(out string source)
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var sdk = Directory.GetDirectories(Path.Combine(root, "sdk")).Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal)).OrderBy(d => d, StringComparer.Ordinal).Last();
+        var dir = Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers");
+        source = dir;
+        var loader = new Loader();
+        var result = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        foreach (var file in new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" })
+        {
+            var reference = new AnalyzerFileReference(Path.Combine(dir, file), loader);
+            foreach (var analyzer in reference.GetAnalyzers(LanguageNames.CSharp))
+            {
+                if (analyzer.SupportedDiagnostics.Any(d => TaintRules.Contains(d.Id)))
+                {
+                    result.Add(analyzer);
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+
+    // ------------------------------------------------------------------ one app
+
+    private sealed record AppRow(
+        string Name, int Files, int Lines, int AiMethods, double Compile, double Aic, IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzer,
+        double Taint, double Floor, double IdeMedian, double IdeWorst, string IdeWorstDocument, int Aic001, int Errors);
+
+    private static async Task<AppRow> MeasureAsync(string name, List<SyntaxTree> trees, IReadOnlyList<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> taint, BenchmarkOptions options)
+    {
+        var lines = trees.Sum(t => t.GetText().Lines.Count);
+        var template = Compile(trees, references);
+        var errors = template.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        var aiMethods = AiSourceMethods(template.Clone());
+        Console.WriteLine($"== {name}: {trees.Count - 1} files, {lines:N0} lines, {errors} compile errors (left in), {aiMethods.Count} methods with an AI source call");
+
+        var compile = new List<double>();
+        var aic = new List<double>();
+        var taintMs = new List<double>();
+        var floor = new List<double>();
+        var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var aic001 = 0;
+        for (var rep = 0; rep <= options.Repetitions; rep++)
+        {
+            Settle();
+            var watch = Stopwatch.StartNew();
+            template.Clone().GetDiagnostics();
+            var compileMs = watch.Elapsed.TotalMilliseconds;
+
+            Settle();
+            var (aicTotal, aicParts, diagnostics) = await AnalyzeAsync(template.Clone(), Harness.AllAicAnalyzers().ToImmutableArray()).ConfigureAwait(false);
+            Settle();
+            var (taintTotal, _, _) = await AnalyzeAsync(template.Clone(), taint).ConfigureAwait(false);
+            Settle();
+            var floorMs = Floor(template.Clone(), aiMethods);
+            if (rep == 0)
+            {
+                aic001 = diagnostics.Count(d => d.Id == DiagnosticIds.UnlabeledAiOutput);
+                continue; // warm-up
+            }
+
+            compile.Add(compileMs);
+            aic.Add(aicTotal);
+            taintMs.Add(taintTotal);
+            floor.Add(floorMs);
+            foreach (var (analyzer, ms) in aicParts)
+            {
+                (perAnalyzer.TryGetValue(analyzer, out var list) ? list : perAnalyzer[analyzer] = new List<double>()).Add(ms);
+            }
+
+            Console.WriteLine($"  rep {rep}: compile {compileMs,7:F0} | AIC {aicTotal,6:F0} ({Pct(aicTotal, compileMs)}) | SDK taint {taintTotal,6:F0} ({Pct(taintTotal, compileMs)}) | floor {floorMs,5:F0}");
+        }
+
+        if (options.AppsPhases)
+        {
+            Phases(template.Clone());
+        }
+
+        var (ideMedian, ideWorst, worstDocument) = await IdeAsync(template, trees).ConfigureAwait(false);
+        var parts = perAnalyzer.Select(p => (p.Key, Stats.Median(p.Value))).OrderByDescending(p => p.Item2).ToList();
+        return new AppRow(name, trees.Count - 1, lines, aiMethods.Count, Stats.Median(compile), Stats.Median(aic), parts, Stats.Median(taintMs), Stats.Median(floor), ideMedian, ideWorst, worstDocument, aic001, errors);
+    }
+
+    /// <summary>Runs <paramref name="analyzers"/> single-threaded; the sum of their ExecutionTime (ms), per analyzer, and the diagnostics.</summary>
+    private static async Task<(double Total, List<(string Analyzer, double Ms)> Parts, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: null,
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false));
+        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
+        var parts = result.AnalyzerTelemetryInfo.Select(p => (p.Key.GetType().Name, p.Value.ExecutionTime.TotalMilliseconds)).ToList();
+        return (parts.Sum(p => p.Item2), parts, result.GetAllDiagnostics());
+    }
+
+    /// <summary>The methods (code blocks) whose body calls a modeled AI source, found with symbols on a compilation of their own.</summary>
+    private static List<(SyntaxTree Tree, TextSpanKey Block)> AiSourceMethods(Compilation compilation)
+    {
+        var model = FlowModel.Create(compilation);
+        var result = new List<(SyntaxTree, TextSpanKey)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var semanticModel = compilation.GetSemanticModel(tree);
+            foreach (var block in AiCompliance.Analyzers.Rules.CodeBlocks.Of(tree.GetRoot(), null))
+            {
+                var calls = block.DescendantNodes().Where(n => n is InvocationExpressionSyntax or MemberAccessExpressionSyntax);
+                if (calls.Any(n => semanticModel.GetSymbolInfo(n).Symbol is { } symbol && model.Find(symbol)?.SourceDescription is not null))
+                {
+                    result.Add((tree, new TextSpanKey(block.SpanStart, block.Span.Length)));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private readonly record struct TextSpanKey(int Start, int Length);
+
+    /// <summary>
+    /// What no flow analysis can avoid: after the compiler's own pass (<c>GetDiagnostics</c>, not timed), the semantic
+    /// model's binding, operation tree and control-flow graph of each method with an AI source call (ms).
+    /// </summary>
+    private static double Floor(Compilation compilation, List<(SyntaxTree Tree, TextSpanKey Block)> methods)
+    {
+        compilation.GetDiagnostics();
+        var trees = compilation.SyntaxTrees.ToDictionary(t => t.FilePath, StringComparer.Ordinal);
+        var watch = Stopwatch.StartNew();
+        foreach (var (tree, key) in methods)
+        {
+            var own = trees[tree.FilePath];
+            var model = compilation.GetSemanticModel(own);
+            var node = own.GetRoot().DescendantNodesAndSelf().First(n => n.SpanStart == key.Start && n.Span.Length == key.Length && n is not ExpressionSyntax);
+            var operation = model.GetOperation(node);
+            try
+            {
+                _ = FlowContext.GraphOf(operation, CancellationToken.None);
+            }
+            catch (ArgumentException)
+            {
+                // error code without a flow graph: the engine skips it too
+            }
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// The IDE case: for each document, a fresh compilation (a keystroke) and the AIC analyzers' diagnostics of that
+    /// document alone; median and worst wall time (ms), after one warm-up document.
+    /// </summary>
+    private static async Task<(double Median, double Worst, string WorstDocument)> IdeAsync(CSharpCompilation template, List<SyntaxTree> trees)
+    {
+        var analyzers = Harness.AllAicAnalyzers().ToImmutableArray();
+        var times = new List<(double Ms, string Path)>();
+        for (var i = -1; i < trees.Count; i++)
+        {
+            var compilation = template.Clone();
+            compilation.GetDeclarationDiagnostics(); // the IDE has declarations bound before it asks for a document
+            var tree = compilation.SyntaxTrees.ElementAt(Math.Max(i, 0));
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            var watch = Stopwatch.StartNew();
+            await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None).ConfigureAwait(false);
+            if (i >= 0)
+            {
+                times.Add((watch.Elapsed.TotalMilliseconds, tree.FilePath));
+            }
+        }
+
+        var worst = times.OrderByDescending(t => t.Ms).First();
+        return (Stats.Median(times.Select(t => t.Ms)), worst.Ms, worst.Path);
+    }
+
+    /// <summary>
+    /// The fixed costs the rules pay per compilation, one at a time, on a compilation whose compiler pass already ran:
+    /// the model (rows resolved), the prefilter index, the registration search, the walk over every tree's code blocks.
+    /// </summary>
+    private static void Phases(Compilation compilation)
+    {
+        compilation.GetDiagnostics();
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        FlowTelemetry.IndexTrace = line => Console.WriteLine("  index: " + line);
+        var watch = Stopwatch.StartNew();
+        var flow = FlowContext.For(compilation, options, CancellationToken.None);
+        var model = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        var index = flow.Prefilter.Index;
+        var indexMs = watch.Elapsed.TotalMilliseconds;
+        FlowTelemetry.IndexTrace = null;
+        watch.Restart();
+        var registered = flow.HasRegisteredService;
+        var registeredMs = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        int blocks = 0, candidates = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var block in AiCompliance.Analyzers.Rules.CodeBlocks.Of(tree.GetRoot(), null))
+            {
+                blocks++;
+                candidates += index.BlockMayProduce(block) ? 1 : 0;
+            }
+        }
+
+        var walk = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        var semantic = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            _ = compilation.GetSemanticModel(tree);
+            semantic++;
+        }
+
+        var models = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"  phases: model {model:F1} ms (sources resolved: {flow.Model.HasSourceTypes}) | prefilter index {indexMs:F1} ms ({index.MemberCount} members, {index.ProducerCount} producers, {flow.Prefilter.Confirmations} bodies bound to confirm a source name) | " +
+                          $"registration search {registeredMs:F1} ms ({registered}) | code-block walk {walk:F1} ms ({blocks} blocks, {candidates} pass the prefilter) | {semantic} semantic models {models:F1} ms");
+    }
+
+    // ------------------------------------------------------------------ linearity
+
+    /// <summary>The apps concatenated, x1, x2 and x4 (renamed copies): AIC time per 1,000 lines.</summary>
+    private static async Task LinearAsync(List<(string Name, string Dir)> apps, IReadOnlyList<MetadataReference> references, BenchmarkOptions options)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Linearity: the apps concatenated, renamed copies (namespaces prefixed; top-level programs once)");
+        Console.WriteLine("| copies | files | lines | compile ms | AIC ms | AIC % of compile | AIC ms per 1,000 lines |");
+        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var copies in new[] { 1, 2, 4 })
+        {
+            var trees = new List<SyntaxTree>();
+            for (var copy = 0; copy < copies; copy++)
+            {
+                foreach (var (_, dir) in apps)
+                {
+                    trees.AddRange(ParseApp(dir, copy).Where(t => copy == 0 || t.FilePath != "GlobalUsings.g.cs"));
+                }
+            }
+
+            // One global-usings file is enough (each app added one at copy 0).
+            trees = trees.Where((t, i) => t.FilePath != "GlobalUsings.g.cs" || trees.FindIndex(u => u.FilePath == "GlobalUsings.g.cs") == i).ToList();
+            var template = Compile(trees, references);
+            var compile = new List<double>();
+            var aic = new List<double>();
+            for (var rep = 0; rep <= options.Repetitions; rep++)
+            {
+                Settle();
+                var watch = Stopwatch.StartNew();
+                template.Clone().GetDiagnostics();
+                var compileMs = watch.Elapsed.TotalMilliseconds;
+                Settle();
+                var (aicMs, _, _) = await AnalyzeAsync(template.Clone(), Harness.AllAicAnalyzers().ToImmutableArray()).ConfigureAwait(false);
+                if (rep > 0)
+                {
+                    compile.Add(compileMs);
+                    aic.Add(aicMs);
+                }
+            }
+
+            var lines = trees.Sum(t => t.GetText().Lines.Count);
+            Console.WriteLine($"| x{copies} | {trees.Count} | {lines:N0} | {Stats.Median(compile):F0} | {Stats.Median(aic):F0} | {Pct(Stats.Median(aic), Stats.Median(compile))} | {Stats.Median(aic) * 1000 / lines:F2} |");
+        }
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private static void PrintTable(List<AppRow> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| app | files | lines | methods with an AI call | compile ms | AIC ms | AIC % of compile | SDK taint ms | taint % | taint / AIC | floor ms | AIC / floor | IDE median ms | IDE worst ms | AIC001 |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var r in rows)
+        {
+            Console.WriteLine($"| {r.Name} | {r.Files} | {r.Lines:N0} | {r.AiMethods} | {r.Compile:F0} | {r.Aic:F0} | {Pct(r.Aic, r.Compile)} | {r.Taint:F0} | {Pct(r.Taint, r.Compile)} | {Ratio(r.Taint, r.Aic)} | {r.Floor:F0} | {Ratio(r.Aic, r.Floor)} | {r.IdeMedian:F1} | {r.IdeWorst:F0} | {r.Aic001} |");
+        }
+
+        var compile = rows.Sum(r => r.Compile);
+        var aic = rows.Sum(r => r.Aic);
+        var taint = rows.Sum(r => r.Taint);
+        var floor = rows.Sum(r => r.Floor);
+        Console.WriteLine($"| **total** | {rows.Sum(r => r.Files)} | {rows.Sum(r => r.Lines):N0} | {rows.Sum(r => r.AiMethods)} | {compile:F0} | {aic:F0} | **{Pct(aic, compile)}** | {taint:F0} | {Pct(taint, compile)} | {Ratio(taint, aic)} | {floor:F0} | {Ratio(aic, floor)} | | | {rows.Sum(r => r.Aic001)} |");
+        Console.WriteLine();
+        foreach (var r in rows)
+        {
+            Console.WriteLine($"{r.Name}: " + string.Join(", ", r.PerAnalyzer.Where(p => p.Ms >= 0.5).Select(p => $"{p.Analyzer} {p.Ms:F0} ms")) + $"; IDE worst: {r.IdeWorstDocument}");
+        }
+    }
+
+    private static string Pct(double part, double whole) => whole <= 0 ? "n/a" : (100 * part / whole).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    private static string Ratio(double a, double b) => b <= 0 ? "n/a" : (a / b).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "x";
+
+    private static void Settle()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+    }
+}
