@@ -426,7 +426,7 @@ public static class Harness
         return process.TotalProcessorTime.TotalMilliseconds;
     }
 
-    private static void Settle()
+    internal static void Settle()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

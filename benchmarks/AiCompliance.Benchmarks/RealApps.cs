@@ -163,8 +163,7 @@ public static class RealApps
     /// <summary>The .NET 10 and ASP.NET Core reference packs of the installed SDK, plus the AI SDKs this benchmark references.</summary>
     private static List<MetadataReference> References()
     {
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
-        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var root = DotnetRoot();
         var files = new List<string>();
         foreach (var pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
         {
@@ -187,11 +186,13 @@ public static class RealApps
         return files.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToList();
     }
 
+    /// <summary>The .NET installation this process runs on: &lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt; is the runtime.</summary>
+    private static string DotnetRoot() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
     /// <summary>The analyzers of the SDK's NetAnalyzers that report a taint rule (CA2100, CA3001–CA3012).</summary>
     private static ImmutableArray<DiagnosticAnalyzer> TaintAnalyzers(out string source)
     {
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var root = DotnetRoot();
         var sdk = Directory.GetDirectories(Path.Combine(root, "sdk")).Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal)).OrderBy(d => d, StringComparer.Ordinal).Last();
         var dir = Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers");
         source = dir;
@@ -243,16 +244,16 @@ public static class RealApps
         var aic001 = 0;
         for (var rep = 0; rep <= options.Repetitions; rep++)
         {
-            Settle();
+            Harness.Settle();
             var watch = Stopwatch.StartNew();
             template.Clone().GetDiagnostics();
             var compileMs = watch.Elapsed.TotalMilliseconds;
 
-            Settle();
+            Harness.Settle();
             var (aicTotal, aicParts, diagnostics) = await AnalyzeAsync(template.Clone(), Harness.AllAicAnalyzers().ToImmutableArray()).ConfigureAwait(false);
-            Settle();
+            Harness.Settle();
             var (taintTotal, _, _) = await AnalyzeAsync(template.Clone(), taint).ConfigureAwait(false);
-            Settle();
+            Harness.Settle();
             var floorMs = Floor(template.Clone(), aiMethods);
             if (rep == 0)
             {
@@ -445,11 +446,11 @@ public static class RealApps
             var aic = new List<double>();
             for (var rep = 0; rep <= options.Repetitions; rep++)
             {
-                Settle();
+                Harness.Settle();
                 var watch = Stopwatch.StartNew();
                 template.Clone().GetDiagnostics();
                 var compileMs = watch.Elapsed.TotalMilliseconds;
-                Settle();
+                Harness.Settle();
                 var (aicMs, _, _) = await AnalyzeAsync(template.Clone(), Harness.AllAicAnalyzers().ToImmutableArray()).ConfigureAwait(false);
                 if (rep > 0)
                 {
@@ -490,10 +491,4 @@ public static class RealApps
     private static string Pct(double part, double whole) => whole <= 0 ? "n/a" : (100 * part / whole).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static string Ratio(double a, double b) => b <= 0 ? "n/a" : (a / b).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "x";
-
-    private static void Settle()
-    {
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using AiCompliance.Analyzers.Flow;
-using AiCompliance.Analyzers.Registration;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,18 +10,14 @@ namespace AiCompliance.Analyzers
 {
     /// <summary>AIC008: <c>[RegisteredAiService]</c> on a class the generator cannot extend (not static partial, generic, nested…).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class InvalidServiceTargetAnalyzer : DiagnosticAnalyzer
+    public sealed class InvalidServiceTargetAnalyzer : RegistrationRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidServiceTarget);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            RegisteredServiceAttributes.Register(context, (c, type, _, syntax) => CheckTarget(c, type, syntax));
-        }
+        private protected override void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax) =>
+            CheckTarget(context, type, syntax);
 
         private static void CheckTarget(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeSyntax syntax)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using AiCompliance.Analyzers.Flow;
-using AiCompliance.Analyzers.Registration;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,18 +10,14 @@ namespace AiCompliance.Analyzers
 {
     /// <summary>AIC002: the registration number of a <c>[RegisteredAiService]</c> does not have the shape of a filing or launch number.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MalformedRegistrationNumberAnalyzer : DiagnosticAnalyzer
+    public sealed class MalformedRegistrationNumberAnalyzer : RegistrationRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MalformedRegistrationNumber);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            RegisteredServiceAttributes.Register(context, (c, _, attribute, syntax) => CheckNumber(c, attribute, syntax));
-        }
+        private protected override void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax) =>
+            CheckNumber(context, attribute, syntax);
 
         private static void CheckNumber(SymbolAnalysisContext context, AttributeData attribute, AttributeSyntax syntax)
         {
@@ -38,7 +33,7 @@ namespace AiCompliance.Analyzers
                 return;
             }
 
-            var argument = RegisteredServiceAttributes.FindArgument(syntax, null, 0);
+            var argument = FindArgument(syntax, null, 0);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.MalformedRegistrationNumber,
                 (argument?.Expression ?? (SyntaxNode)syntax).GetLocation(),

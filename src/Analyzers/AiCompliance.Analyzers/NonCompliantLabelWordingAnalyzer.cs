@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using AiCompliance.Analyzers.Flow;
-using AiCompliance.Analyzers.Registration;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +10,7 @@ namespace AiCompliance.Analyzers
 {
     /// <summary>AIC006: the explicit label text of a <c>[RegisteredAiService]</c> does not meet its jurisdiction's wording rule.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class NonCompliantLabelWordingAnalyzer : DiagnosticAnalyzer
+    public sealed class NonCompliantLabelWordingAnalyzer : RegistrationRuleAnalyzer
     {
         /// <summary>AIC006 property: the jurisdiction's standard wording, used by the code fix.</summary>
         public const string SuggestedLabelProperty = "SuggestedLabel";
@@ -20,12 +19,8 @@ namespace AiCompliance.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonCompliantLabelWording);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            RegisteredServiceAttributes.Register(context, (c, _, attribute, syntax) => CheckLabel(c, attribute, syntax));
-        }
+        private protected override void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax) =>
+            CheckLabel(context, attribute, syntax);
 
         private static void CheckLabel(SymbolAnalysisContext context, AttributeData attribute, AttributeSyntax syntax)
         {
@@ -57,7 +52,7 @@ namespace AiCompliance.Analyzers
                 return;
             }
 
-            var argument = RegisteredServiceAttributes.FindArgument(syntax, "LabelText", -1);
+            var argument = FindArgument(syntax, "LabelText", -1);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.NonCompliantLabelWording,
                 (argument?.Expression ?? (SyntaxNode)syntax).GetLocation(),

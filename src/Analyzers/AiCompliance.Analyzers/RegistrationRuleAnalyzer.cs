@@ -4,18 +4,20 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AiCompliance.Analyzers.Registration
+namespace AiCompliance.Analyzers
 {
     /// <summary>
-    /// What the registration rules (AIC002, AIC006, AIC008) share: each <c>[RegisteredAiService]</c> applied in the
-    /// compilation, with its syntax, and the argument a diagnostic points at. A rule registers nothing in a compilation
-    /// that does not reference the attribute.
+    /// The base of the registration rules (AIC002, AIC006, AIC008): each checks every <c>[RegisteredAiService]</c>
+    /// applied in the compilation, with its syntax, and points at an argument. A rule registers nothing in a
+    /// compilation that does not reference the attribute.
     /// </summary>
-    internal static class RegisteredServiceAttributes
+    public abstract class RegistrationRuleAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Calls <paramref name="check"/> for each <c>[RegisteredAiService]</c> on each type of the compilation.</summary>
-        public static void Register(AnalysisContext context, Action<SymbolAnalysisContext, INamedTypeSymbol, AttributeData, AttributeSyntax> check)
+        /// <inheritdoc />
+        public sealed override void Initialize(AnalysisContext context)
         {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
                 var attributeType = WellKnownTypes.For(start.Compilation).Get(AiCompliance.Internal.ServiceTarget.AttributeMetadataName);
@@ -33,7 +35,7 @@ namespace AiCompliance.Analyzers.Registration
                             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType) &&
                                 attribute.ApplicationSyntaxReference?.GetSyntax(c.CancellationToken) is AttributeSyntax syntax)
                             {
-                                check(c, type, attribute, syntax);
+                                Check(c, type, attribute, syntax);
                             }
                         }
                     },
@@ -41,8 +43,11 @@ namespace AiCompliance.Analyzers.Registration
             });
         }
 
+        /// <summary>Checks one <c>[RegisteredAiService]</c> on <paramref name="type"/>.</summary>
+        private protected abstract void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax);
+
         /// <summary>The argument named <paramref name="name"/> (property or parameter), else the positional one at <paramref name="position"/>.</summary>
-        public static AttributeArgumentSyntax? FindArgument(AttributeSyntax syntax, string? name, int position)
+        private protected static AttributeArgumentSyntax? FindArgument(AttributeSyntax syntax, string? name, int position)
         {
             if (syntax.ArgumentList is null)
             {
