@@ -113,6 +113,7 @@ public sealed class BenchmarkOptions
                            and the IDE case per document (repeatable)
           --apps-linear    with --apps: also the apps concatenated x1, x2, x4 (renamed copies), cost per line
           --apps-phases    with --apps: also the rules' fixed costs per compilation (model, index, walk), one by one
+          --apps-no-ide    with --apps: skip the per-document IDE measurement (a quick look; the table leaves it empty)
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
                            (generator in both): runs the SDK's csc directly, a fresh process per build, alternating
                            the two command lines, and compares the compiler process's CPU time
@@ -164,6 +165,9 @@ public sealed class BenchmarkOptions
     /// <summary>With <see cref="Apps"/>: also time the rules' fixed costs per compilation, one by one.</summary>
     public bool AppsPhases { get; set; }
 
+    /// <summary>With <c>--apps</c>: skip the per-document IDE measurement (the slow part) for a quick look.</summary>
+    public bool AppsNoIde { get; set; }
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -203,6 +207,7 @@ public sealed class BenchmarkOptions
                 case "--apps": options.Apps.Add(Path.GetFullPath(Next())); break;
                 case "--apps-linear": options.AppsLinear = true; break;
                 case "--apps-phases": options.AppsPhases = true; break;
+                case "--apps-no-ide": options.AppsNoIde = true; break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);
             }

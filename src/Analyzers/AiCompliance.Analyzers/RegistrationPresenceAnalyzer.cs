@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Rules;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,9 +15,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AiCompliance.Analyzers
 {
     /// <summary>
-    /// AIC003: the project calls an LLM SDK (any AIC001 source) but declares no <c>[RegisteredAiService]</c>. Reported
-    /// once per project, at the first source call (ordered by file path, then position, so the location is stable),
-    /// with the other calls as additional locations.
+    /// AIC003: the project calls an LLM SDK (any AIC001 source row, wherever its answer goes) but declares no
+    /// <c>[RegisteredAiService]</c>. Reported once per project, at the first source call (ordered by the file the user
+    /// sees, a component's <c>.razor</c> file included, then position, so the location is stable), with the other calls
+    /// as additional locations. A cheap per-compilation question: each tree's text is scanned for the rows' names and
+    /// only those calls are bound (<see cref="SourceCalls"/>); test projects are not asked.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RegistrationPresenceAnalyzer : DiagnosticAnalyzer
@@ -32,7 +35,7 @@ namespace AiCompliance.Analyzers
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
@@ -51,7 +54,7 @@ namespace AiCompliance.Analyzers
                 }
 
                 var model = flow.Model;
-                if (!model.HasSourceTypes)
+                if (!model.HasSourceTypes || IsTestProject(start.Compilation))
                 {
                     return;
                 }
@@ -67,15 +70,26 @@ namespace AiCompliance.Analyzers
                 var calls = new ConcurrentBag<(Location Location, string Description)>();
                 var registered = 0;
 
-                // Only code blocks the shared prefilter lets through (they name a source member) are searched, and only
-                // invocations named like a source member are bound: no syntax or operation action over the whole code.
-                var names = model.SourceMemberNames;
-                start.RegisterCodeBlockAction(
+                // Every tree is asked, whatever the AIC001 prefilter says (the question does not depend on where the
+                // answer goes): a scan of its text for the source rows' names, binding only the calls of those names.
+                // Razor output counts (a component's @code calls the model); other generated code does not.
+                var sources = new SourceCalls(model);
+                var razorTrees = new ConcurrentDictionary<SyntaxTree, bool>();
+                start.RegisterSemanticModelAction(
                     c =>
                     {
                         try
                         {
-                            FindSourceCalls(c, flow, names, calls);
+                            var tree = c.SemanticModel.SyntaxTree;
+                            if (c.IsGeneratedCode && !razorTrees.GetOrAdd(tree, t => RuleReports.IsRazorOutput(t, c.CancellationToken)))
+                            {
+                                return;
+                            }
+
+                            foreach (var (call, description) in sources.In(c.SemanticModel, c.CancellationToken))
+                            {
+                                calls.Add((call.GetLocation(), description));
+                            }
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException || !c.CancellationToken.IsCancellationRequested)
                         {
@@ -99,9 +113,16 @@ namespace AiCompliance.Analyzers
                         return;
                     }
 
+                    // By the file the user sees (a component's .razor file, through the Razor compiler's #line mapping),
+                    // then position, so the location is stable.
                     var ordered = calls
-                        .OrderBy(c => c.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
-                        .ThenBy(c => c.Location.SourceSpan.Start)
+                        .Select(c => (Call: c, Mapped: c.Location.GetMappedLineSpan()))
+                        .OrderBy(c => c.Mapped.Path, System.StringComparer.Ordinal)
+                        .ThenBy(c => c.Mapped.StartLinePosition.Line)
+                        .ThenBy(c => c.Mapped.StartLinePosition.Character)
+                        .ThenBy(c => c.Call.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                        .ThenBy(c => c.Call.Location.SourceSpan.Start)
+                        .Select(c => c.Call)
                         .ToList();
                     var first = ordered[0];
                     end.ReportDiagnostic(Diagnostic.Create(
@@ -115,6 +136,29 @@ namespace AiCompliance.Analyzers
             });
         }
 
+        /// <summary>Test frameworks: a project that references one is a test project, which offers no service to register.</summary>
+        private static readonly string[] TestFrameworks =
+        {
+            "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
+        };
+
+        /// <summary>
+        /// Whether the compilation is a test project (it references a test framework): its calls (to a fake client, or to
+        /// the real one in integration tests) are not a service offered to the public.
+        /// </summary>
+        private static bool IsTestProject(Compilation compilation)
+        {
+            foreach (var reference in compilation.ReferencedAssemblyNames)
+            {
+                if (Array.IndexOf(TestFrameworks, reference.Name) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool HasRegisteredService(FlowContext flow)
         {
             try
@@ -125,35 +169,6 @@ namespace AiCompliance.Analyzers
             {
                 AnalysisFailures.Record(ex);
                 return false;
-            }
-        }
-
-        private static void FindSourceCalls(CodeBlockAnalysisContext c, FlowContext flow, HashSet<string> names, ConcurrentBag<(Location Location, string Description)> calls)
-        {
-            if (!flow.CodeBlockMayProduce(c.OwningSymbol, c.CodeBlock))
-            {
-                return;
-            }
-
-            foreach (var invocation in c.CodeBlock.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                var name = invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => null,
-                };
-                if (name is null || !names.Contains(name))
-                {
-                    continue;
-                }
-
-                if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol target &&
-                    flow.Model.Find(target)?.SourceDescription is { } description)
-                {
-                    calls.Add((invocation.GetLocation(), description));
-                }
             }
         }
     }

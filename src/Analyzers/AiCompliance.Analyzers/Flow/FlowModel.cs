@@ -366,6 +366,14 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The model of <paramref name="member"/>: its own row, an interface row it implements, or a row of what it overrides.</summary>
         public MemberModel? Find(ISymbol member) => _memberCache.GetOrAdd(member, FindCore);
 
+        /// <summary>Whether a row names this member's own type (not a base type or an interface it implements).</summary>
+        public bool IsModeledDirectly(ISymbol member)
+        {
+            var definition = (member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member).OriginalDefinition;
+            return definition.ContainingType?.OriginalDefinition is { } type &&
+                _types.TryGetValue(type, out var model) && model.Members.ContainsKey(definition.Name);
+        }
+
         /// <summary>Conditional sinks on calls of any member of any type (a hub client proxy, HttpResponse.Body): each call asks their conditions.</summary>
         public IReadOnlyList<SinkRow> AnyCallSinks => _anyCallSinks;
 

@@ -78,6 +78,16 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         }
 
         /// <summary>
+        /// Whether the name ending at <paramref name="end"/> is the target of a simple assignment (<c>name = …</c>, not
+        /// <c>==</c>, <c>=&gt;</c> or a compound assignment): written there, not read.
+        /// </summary>
+        public static bool IsAssignedOnly(string text, int end)
+        {
+            var j = SkipWhiteSpace(text, end);
+            return At(text, j) == '=' && At(text, j + 1) != '=' && At(text, j + 1) != '>';
+        }
+
+        /// <summary>
         /// Where the name starting at <paramref name="start"/> is looked up, read from the text before it: after
         /// <c>this.</c> or no qualifier at all, the member's own type; after a type name of this compilation, that type;
         /// null after anything else (a value whose type is unknown without binding, <c>?.</c>, <c>base.</c>).

@@ -74,6 +74,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 {
                     trace("  producers that mention '" + g.Key + "': " + g.Count());
                 }
+
+                foreach (var c in _confirmedByName.OrderByDescending(c => c.Value.All).Take(15))
+                {
+                    trace("  bodies bound to confirm '" + c.Key + "': " + c.Value.All + " (" + c.Value.Yes + " confirmed)");
+                }
             }
 
             return CreateIndex();
@@ -296,9 +301,17 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     _table.Add(mentioned);
                 }
 
-                if (!entry.MayWriteStorage && _storageNames.Contains(mentioned) && NameScanner.MayBeWritten(text, start, i, _seeds))
+                if (_storageNames.Contains(mentioned))
                 {
-                    entry.MayWriteStorage = true;
+                    if (!entry.MayWriteStorage && NameScanner.MayBeWritten(text, start, i, _seeds))
+                    {
+                        entry.MayWriteStorage = true;
+                    }
+
+                    if (NameScanner.IsAssignedOnly(text, i))
+                    {
+                        continue; // Content = value: written, not read (a constructor that fills a message does not produce)
+                    }
                 }
 
                 AddMention(entry, mentioned, NameScanner.ScopeAt(text, start, entry.Type, _typeNames, _storageNames));
@@ -446,7 +459,15 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private bool Confirm(MemberEntry entry, string name, string? producedIn)
         {
             Confirmations++;
-            return _confirm!(entry.Body, name, producedIn);
+            var yes = _confirm!(entry.Body, name, producedIn);
+            if (FlowTelemetry.IndexTrace is not null)
+            {
+                var key = name + (producedIn is null ? string.Empty : " of " + producedIn);
+                _confirmedByName.TryGetValue(key, out var counts);
+                _confirmedByName[key] = (counts.All + 1, counts.Yes + (yes ? 1 : 0));
+            }
+
+            return yes;
         }
 
         /// <summary>
@@ -458,6 +479,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             producedIn is null ? _confirmed!.Contains(name) : scope is null && entry.Type != producedIn;
 
         private int _traced;
+        private readonly Dictionary<string, (int All, int Yes)> _confirmedByName = new Dictionary<string, (int All, int Yes)>(StringComparer.Ordinal);
 
         private void Enqueue(string name, string? type)
         {

@@ -62,6 +62,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many member bodies the index bound to confirm a source name's mention (for the benchmarks).</summary>
         public int Confirmations { get; private set; }
 
+        /// <summary>The time spent binding bodies to confirm (for the benchmarks' phase timers), in stopwatch ticks.</summary>
+        public long ConfirmTicks => System.Threading.Interlocked.Read(ref _confirmTicks);
+
+        private long _confirmTicks;
+
         /// <summary>
         /// Whether <paramref name="body"/> names <paramref name="name"/> where it binds to what produces: with
         /// <paramref name="type"/> null, a source row's member (or one of its candidates); else the member of that name
@@ -70,6 +75,19 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// bind (the engine sees no target there either) is not.
         /// </summary>
         private bool MentionsProducer(SyntaxNode body, string name, string? type)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return MentionsProducerCore(body, name, type);
+            }
+            finally
+            {
+                System.Threading.Interlocked.Add(ref _confirmTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            }
+        }
+
+        private bool MentionsProducerCore(SyntaxNode body, string name, string? type)
         {
             var model = _semanticModelFor(body.SyntaxTree);
             foreach (var node in body.DescendantNodes())
