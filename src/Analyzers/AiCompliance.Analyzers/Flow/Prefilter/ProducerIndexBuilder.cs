@@ -443,8 +443,20 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
                     // A field or property of the writer's own type (a type no other type of the compilation derives
                     // from): mentions that resolve to another type's member of that name (every class's _logger) do not
-                    // read it; mentions whose type is unknown (other.Messages) still do.
-                    Enqueue(written, _narrowable.Contains(entry.Type) && _declares[entry.Type].Contains(written) ? entry.Type : null);
+                    // read it. Else it is the storage of that name of some type of this compilation that declares it
+                    // (message.Content = answer): a mention whose type the text does not tell (other.Content, but also
+                    // response.Content of HttpResponseMessage, options.Value) counts once its symbol confirms it.
+                    if (_narrowable.Contains(entry.Type) && _declares[entry.Type].Contains(written))
+                    {
+                        Enqueue(written, entry.Type);
+                    }
+                    else
+                    {
+                        foreach (var type in DeclaringTypes(written))
+                        {
+                            Enqueue(written, type);
+                        }
+                    }
                 }
             }
 
@@ -479,6 +491,30 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             producedIn is null ? _confirmed!.Contains(name) : scope is null && entry.Type != producedIn;
 
         private int _traced;
+        private Dictionary<string, List<string>>? _declaringTypes;
+
+        /// <summary>The types of this compilation that declare a member of this name (fields, properties, record parameters).</summary>
+        private List<string> DeclaringTypes(string name)
+        {
+            if (_declaringTypes is null)
+            {
+                _declaringTypes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var pair in _declares)
+                {
+                    foreach (var member in pair.Value)
+                    {
+                        if (!_declaringTypes.TryGetValue(member, out var types))
+                        {
+                            _declaringTypes[member] = types = new List<string>();
+                        }
+
+                        types.Add(pair.Key);
+                    }
+                }
+            }
+
+            return _declaringTypes.TryGetValue(name, out var found) ? found : new List<string>();
+        }
         private readonly Dictionary<string, (int All, int Yes)> _confirmedByName = new Dictionary<string, (int All, int Yes)>(StringComparer.Ordinal);
 
         private void Enqueue(string name, string? type)
