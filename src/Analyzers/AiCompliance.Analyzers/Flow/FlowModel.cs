@@ -106,8 +106,14 @@ namespace AiCompliance.Analyzers.Flow
 
             var sourceNames = new HashSet<string>(System.StringComparer.Ordinal);
             var resolvedSources = new HashSet<string>(System.StringComparer.Ordinal);
+            var signature = new System.Text.StringBuilder();
             foreach (var entry in entries)
             {
+                if (entry.Kind == ModelKind.Source)
+                {
+                    signature.Append(entry.TypeName).Append('.').Append(entry.Member).Append('\n');
+                }
+
                 if (entry.TypeName == ModelEntry.AnyType)
                 {
                     ApplyAnyType(entry);
@@ -128,6 +134,7 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             SourceCallNames = new HashSet<string>(sourceNames, System.StringComparer.Ordinal);
+            SourceRowsSignature = signature.ToString();
 
             // Bodies that name the label text may remove it (AIC005): they pass the binding-free prefilter too.
             sourceNames.Add("LabelText");
@@ -331,6 +338,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <c>InvokeAsync</c>): common names, so the prefilter confirms a mention of one with its symbol before it counts.
         /// </summary>
         public HashSet<string> SourceCallNames { get; }
+
+        /// <summary>The source rows (type and member of each), as one string: answers about sources cached across compilations are keyed by it.</summary>
+        public string SourceRowsSignature { get; }
 
         /// <summary>Names of source members, for the binding-free prefilter of callees.</summary>
         public HashSet<string> SourceMemberNames { get; }

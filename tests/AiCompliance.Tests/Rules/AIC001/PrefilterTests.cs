@@ -5,6 +5,7 @@ using AiCompliance.Analyzers.Flow;
 using AiCompliance.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace AiCompliance.Tests.Rules.Aic001;
@@ -186,6 +187,82 @@ public class PrefilterTests
         Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Relay")!.GetMembers("Forward").Single()));
         Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Other")!.GetMembers("Log").Single()));
         Assert.True(context.Prefilter.Confirmations > 0);
+    }
+
+    private const string CarryOverEdited = Code.Header + """
+        class Sender
+        {
+            public async Task<string> Post(System.Net.Http.HttpClient http) => (await http.SendAsync(new System.Net.Http.HttpRequestMessage())).ReasonPhrase ?? "";
+        }
+        """;
+
+    [Fact]
+    public void A_keystroke_binds_again_only_the_edited_documents_bodies()
+    {
+        var kept = CSharpSyntaxTree.ParseText(CommonNamesCode, TestReferences.ParseOptions, path: "/0/Kept.cs");
+        var edited = CSharpSyntaxTree.ParseText(CarryOverEdited, TestReferences.ParseOptions, path: "/0/Edited.cs");
+        var first = CSharpCompilation.Create("Prefilter", new[] { kept, edited }, FlowVerifier.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var before = new FlowContext(FlowModel.Create(first));
+        _ = before.Prefilter.Index;
+        Assert.True(before.Prefilter.ConfirmationsBound >= 2); // bodies of both documents were bound to confirm SendAsync
+
+        // The IDE's next compilation: one document edited, the other tree kept.
+        var typed = edited.WithChangedText(edited.GetText().WithChanges(new TextChange(new TextSpan(edited.GetText().Length, 0), "\n")));
+        var second = first.ReplaceSyntaxTree(edited, typed);
+        var after = new FlowContext(FlowModel.Create(second));
+        Assert.False(after.MayProduce(second.GetTypeByMetadataName("Relay")!.GetMembers("Forward").Single()));
+        Assert.True(after.MayProduce(second.GetTypeByMetadataName("Chat")!.GetMembers("Ask").Single()));
+        Assert.Equal(after.Prefilter.Confirmations, before.Prefilter.Confirmations);
+        Assert.Equal(1, after.Prefilter.ConfirmationsBound); // only Sender.Post, in the edited document
+
+        // A build parses every tree anew: nothing is carried over.
+        var rebuilt = CSharpCompilation.Create("Prefilter", new[] { CSharpSyntaxTree.ParseText(CommonNamesCode, TestReferences.ParseOptions, path: "/0/Kept.cs"), CSharpSyntaxTree.ParseText(CarryOverEdited, TestReferences.ParseOptions, path: "/0/Edited.cs") }, FlowVerifier.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var fresh = new FlowContext(FlowModel.Create(rebuilt));
+        _ = fresh.Prefilter.Index;
+        Assert.Equal(before.Prefilter.ConfirmationsBound, fresh.Prefilter.ConfirmationsBound);
+    }
+
+    private const string StorageCode = Code.Header + """
+        class Message
+        {
+            public Message(string content) { Content = content; }
+            public string Content { get; set; }
+        }
+
+        class Chat
+        {
+            public async Task Fill(IChatClient client, Message message) { message.Content = (await client.GetResponseAsync("q")).Text; }
+        }
+
+        class Reader
+        {
+            public void Show(Message message) => Console.WriteLine(message.Content);
+        }
+
+        class Download
+        {
+            public async Task<string> Read(System.Net.Http.HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
+        }
+        """;
+
+    [Fact]
+    public void Storage_written_through_another_object_is_that_types_and_an_assignment_is_not_a_read()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Storage",
+            new[] { CSharpSyntaxTree.ParseText(StorageCode, TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var context = new FlowContext(FlowModel.Create(compilation));
+
+        // Chat.Fill writes Message.Content from AI: a reader of a Message's Content produces...
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Reader")!.GetMembers("Show").Single()));
+
+        // ...HttpResponseMessage.Content is another type's member of that name (its symbol says so)...
+        Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Download")!.GetMembers("Read").Single()));
+
+        // ...and the constructor only assigns Content: it reads nothing that produces.
+        Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Message")!.InstanceConstructors.Single()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -66,6 +67,16 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         public long ConfirmTicks => System.Threading.Interlocked.Read(ref _confirmTicks);
 
         private long _confirmTicks;
+        private int _bound;
+
+        /// <summary>How many of those confirmations were bound in this compilation (the rest were known from an earlier one).</summary>
+        public int ConfirmationsBound => Volatile.Read(ref _bound);
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, string Rows), bool>> s_answers =
+            new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, string Rows), bool>>();
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, string Rows), bool>>.CreateValueCallback s_newAnswers =
+            _ => new ConcurrentDictionary<(string Name, string? Type, string Rows), bool>();
 
         /// <summary>
         /// Whether <paramref name="body"/> names <paramref name="name"/> where it binds to what produces: with
@@ -76,10 +87,25 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         private bool MentionsProducer(SyntaxNode body, string name, string? type)
         {
+            // The answer is kept with the body's syntax node, for the next compilation that holds the same tree: in the
+            // IDE a keystroke makes a new compilation in which every other document keeps its tree, so only the edited
+            // document's bodies are bound again. (A build parses its trees anew: nothing carries over.) The answer can go
+            // stale only when an edit elsewhere changes what this body's name binds to; it is asked again once this
+            // document is edited, and a build is never affected.
+            var answers = s_answers.GetValue(body, s_newAnswers);
+            var key = (name, type, _model.SourceRowsSignature);
+            if (answers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _bound);
             try
             {
-                return MentionsProducerCore(body, name, type);
+                var answer = MentionsProducerCore(body, name, type);
+                answers[key] = answer;
+                return answer;
             }
             finally
             {
