@@ -86,6 +86,8 @@ public static class FlowVerifier
         Add(typeof(Microsoft.SemanticKernel.KernelExtensions));
         Add(typeof(Anthropic.AnthropicClient));
         Add(typeof(OllamaSharp.OllamaApiClient));
+        Add(typeof(Spectre.Console.AnsiConsole));
+        Add(typeof(Spectre.Console.Style)); // Spectre.Console.Ansi
         return set.Values.ToImmutableArray();
     }
 

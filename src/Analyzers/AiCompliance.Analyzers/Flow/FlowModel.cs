@@ -93,6 +93,7 @@ namespace AiCompliance.Analyzers.Flow
             LabelerAttribute = types.Get("AiCompliance.AiContentLabelerAttribute");
             RegisteredServiceAttribute = types.Get("AiCompliance.RegisteredAiServiceAttribute");
             DelegatingChatClient = types.Get("Microsoft.Extensions.AI.DelegatingChatClient");
+            AiAgent = types.Get("Microsoft.Agents.AI.AIAgent");
             ControllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
             NonActionAttribute = types.Get("Microsoft.AspNetCore.Mvc.NonActionAttribute");
             ControllerAttribute = types.Get("Microsoft.AspNetCore.Mvc.ControllerAttribute");
@@ -276,7 +277,7 @@ namespace AiCompliance.Analyzers.Flow
                 var resolved = false;
                 foreach (var entry in BuiltInModels.All)
                 {
-                    if (entry.Kind == ModelKind.Source && entry.TypeName.StartsWith(sdk.SourceNamespace, System.StringComparison.Ordinal))
+                    if (entry.Kind == ModelKind.Source && sdk.Owns(entry.TypeName))
                     {
                         missing ??= entry.TypeName;
                         resolved |= resolvedSources.Contains(entry.TypeName);
@@ -303,6 +304,9 @@ namespace AiCompliance.Analyzers.Flow
         public INamedTypeSymbol? RegisteredServiceAttribute { get; }
 
         public INamedTypeSymbol? DelegatingChatClient { get; }
+
+        /// <summary>Microsoft.Agents.AI.AIAgent: an agent built over a labeling client answers labeled.</summary>
+        public INamedTypeSymbol? AiAgent { get; }
 
         public INamedTypeSymbol? ControllerBase { get; }
 

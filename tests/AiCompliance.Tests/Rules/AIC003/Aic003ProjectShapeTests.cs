@@ -51,6 +51,30 @@ public partial class Aic003Tests
     }
 
     [Fact]
+    public async Task An_Agent_Framework_agent_run_is_an_LLM_call_from_the_same_model_rows()
+    {
+        var diagnostics = await RunFilesAsync(FlowVerifier.WithAgentFramework, ("Triage.cs", """
+            using Microsoft.Agents.AI;
+            using System.Threading.Tasks;
+            sealed class Triage(AIAgent agent)
+            {
+                public int Priority(string ticket) => ticket.Length;
+
+                public async Task<int> RunAsync(string ticket)
+                {
+                    var response = await agent.RunAsync(ticket);
+                    await foreach (var update in agent.RunStreamingAsync(ticket)) { _ = update; }
+                    return response.Text.Length + Priority(ticket);
+                }
+            }
+            """));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("AIC003", d.Id);
+        Assert.Equal("agent.RunAsync(ticket)", At(d));
+        Assert.Contains("AIAgent.RunAsync", d.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_endpoint_class_whose_handler_returns_something_else_is_asked_to_register()
     {
         var d = Assert.Single(await RunAsync("""

@@ -83,4 +83,77 @@ public class Aic005Tests
             """);
         Assert.Empty(reported);
     }
+
+    [Fact]
+    public async Task The_label_escaped_into_a_pattern_or_replaced_in_a_builder_is_reported()
+    {
+        var reported = await TamperingAsync("""
+            class Cleaner
+            {
+                public static string A(string text) => Regex.Replace(text, Regex.Escape(Svc.LabelText), "");
+                public static string B(string text) => Regex.Replace(text, $"^{Regex.Escape(Svc.LabelText)}\\s*", string.Empty);
+                public static string C(string text) => new Regex(Regex.Escape(Svc.LabelText)).Replace(text, "");
+                public static string D(string text) => text.Replace(Svc.LabelText + "\n", "");
+                public static string E(StringBuilder sb) => sb.Replace(Svc.LabelText, "").ToString();
+            }
+            """);
+        Assert.Equal(new[]
+        {
+            "Regex.Replace(text, Regex.Escape(Svc.LabelText), \"\")",
+            "Regex.Replace(text, $\"^{Regex.Escape(Svc.LabelText)}\\\\s*\", string.Empty)",
+            "new Regex(Regex.Escape(Svc.LabelText)).Replace(text, \"\")",
+            "text.Replace(Svc.LabelText + \"\\n\", \"\")",
+            "sb.Replace(Svc.LabelText, \"\")",
+        }, reported);
+    }
+
+    [Fact]
+    public async Task Escaping_the_label_for_HTML_and_replacing_line_breaks_are_not_tampering()
+    {
+        var reported = await TamperingAsync("""
+            class Page
+            {
+                public static string A(string text) => text.Replace(Svc.LabelText, System.Net.WebUtility.HtmlEncode(Svc.LabelText));
+                public static string B(string text) => text.Replace(Svc.LabelText, $"<b>{Svc.LabelText}</b>");
+                public static string C(string text) => new Regex("\\[(\\d+)\\]").Replace(text, Svc.LabelText);
+                public static string D(string text) => Regex.Replace(text, Regex.Escape("<"), "&lt;");
+
+                async Task Run(IChatClient client)
+                {
+                    var sb = new StringBuilder();
+                    sb.Append(Svc.Label((await client.GetResponseAsync("hi")).Text));
+                    Console.WriteLine(System.Net.WebUtility.HtmlEncode(sb.ToString()));
+                    Console.WriteLine(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(sb.ToString()));
+                    sb.Replace("\n", "<br>");
+                    sb.Replace('\r', ' ');
+                    Console.WriteLine(sb.ToString());
+                }
+            }
+            """);
+        Assert.Empty(reported);
+    }
+
+    [Fact]
+    public async Task Cutting_a_builder_that_holds_labeled_text_is_reported()
+    {
+        var reported = await TamperingAsync("""
+            class App
+            {
+                async Task Run(IChatClient client, string word)
+                {
+                    var sb = new StringBuilder();
+                    sb.Append(Svc.Label((await client.GetResponseAsync("hi")).Text));
+                    sb.Remove(0, 5);
+                    sb.Replace(word, "***");
+                    Console.WriteLine(sb.ToString());
+
+                    var plain = new StringBuilder();
+                    plain.Append((await client.GetResponseAsync("hi")).Text);
+                    plain.Remove(0, 5);
+                    Console.WriteLine(Svc.Label(plain.ToString()));
+                }
+            }
+            """);
+        Assert.Equal(new[] { "sb.Remove(0, 5)", "sb.Replace(word, \"***\")" }, reported);
+    }
 }

@@ -105,8 +105,8 @@ public class UserModelTests
         Assert.Equal("AI-generated content from 'GatewayClient.Ask' reaches 'Console.WriteLine' without a label", d.GetMessage());
     }
 
-    private const string Spectre = """
-        namespace Spectre.Console
+    private const string Terminal = """
+        namespace Acme.Terminal
         {
             public static class AnsiConsole
             {
@@ -118,23 +118,23 @@ public class UserModelTests
         """;
 
     [Fact]
-    public async Task Spectre_markup_line_declared_as_a_sink_is_reported()
+    public async Task A_library_markup_line_declared_as_a_sink_is_reported()
     {
-        var source = Usings + Spectre + """
+        var source = Usings + Terminal + """
             class App
             {
                 async Task Run(IChatClient client)
                 {
                     var response = await client.GetResponseAsync("q");
-                    Spectre.Console.AnsiConsole.MarkupLine(response.Text);
-                    Spectre.Console.AnsiConsole.MarkupLine("[bold]done[/]");
+                    Acme.Terminal.AnsiConsole.MarkupLine(response.Text);
+                    Acme.Terminal.AnsiConsole.MarkupLine("[bold]done[/]");
                 }
             }
             """;
         const string Model = """
             {
               "sinks": [
-                { "type": "Spectre.Console.AnsiConsole", "member": "MarkupLine", "access": "Argument[0]" }
+                { "type": "Acme.Terminal.AnsiConsole", "member": "MarkupLine", "access": "Argument[0]" }
               ]
             }
             """;
@@ -147,25 +147,25 @@ public class UserModelTests
     [Fact]
     public async Task Sink_access_selects_the_arguments_that_reach_the_user()
     {
-        var source = Usings + Spectre + """
+        var source = Usings + Terminal + """
             class App
             {
                 async Task Run(IChatClient client)
                 {
                     var response = await client.GetResponseAsync("q");
-                    Spectre.Console.AnsiConsole.Markup("{0}", response.Text);
-                    Spectre.Console.AnsiConsole.Markup(response.Text);
+                    Acme.Terminal.AnsiConsole.Markup("{0}", response.Text);
+                    Acme.Terminal.AnsiConsole.Markup(response.Text);
                 }
             }
             """;
 
         // Only the format (Argument[0]) is declared: the second call is reported, the first is not.
-        var d = Assert.Single(await RunAsync(source, """{ "sinks": [ { "type": "Spectre.Console.AnsiConsole", "member": "Markup", "access": "Argument[0]", "description": "Spectre markup" } ] }"""));
-        Assert.Equal("AI-generated content from 'IChatClient.GetResponseAsync' reaches 'Spectre markup' without a label", d.GetMessage());
+        var d = Assert.Single(await RunAsync(source, """{ "sinks": [ { "type": "Acme.Terminal.AnsiConsole", "member": "Markup", "access": "Argument[0]", "description": "Terminal markup" } ] }"""));
+        Assert.Equal("AI-generated content from 'IChatClient.GetResponseAsync' reaches 'Terminal markup' without a label", d.GetMessage());
         Assert.Contains("Markup(response.Text)", d.Location.SourceTree!.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString(), StringComparison.Ordinal);
 
         // Without an access every argument is a sink (Argument[*]).
-        Assert.Equal(2, (await RunAsync(source, """{ "sinks": [ { "type": "Spectre.Console.AnsiConsole", "member": "Markup" } ] }""")).Length);
+        Assert.Equal(2, (await RunAsync(source, """{ "sinks": [ { "type": "Acme.Terminal.AnsiConsole", "member": "Markup" } ] }""")).Length);
     }
 
     private const string Disclaimer = """
@@ -209,19 +209,19 @@ public class UserModelTests
     [Fact]
     public async Task Chat_client_answer_labeled_by_the_disclaimer_reaches_spectre_clean()
     {
-        var source = Usings + Spectre + Disclaimer + """
+        var source = Usings + Terminal + Disclaimer + """
             class App
             {
                 async Task Run(IChatClient client)
                 {
                     var response = await client.GetResponseAsync("q");
-                    Spectre.Console.AnsiConsole.MarkupLine(Company.Disclaimer.Add(response.Text));
+                    Acme.Terminal.AnsiConsole.MarkupLine(Company.Disclaimer.Add(response.Text));
                 }
             }
             """;
         const string Model = """
             {
-              "sinks": [ { "type": "Spectre.Console.AnsiConsole", "member": "MarkupLine", "access": "Argument[0]" } ],
+              "sinks": [ { "type": "Acme.Terminal.AnsiConsole", "member": "MarkupLine", "access": "Argument[0]" } ],
               "sanitizers": [ { "type": "Company.Disclaimer", "member": "Add" } ]
             }
             """;
@@ -327,7 +327,7 @@ public class UserModelTests
     [Fact]
     public async Task Invalid_json_is_reported_once_at_its_line_in_the_file()
     {
-        const string Model = "{\n  \"sinks\": [\n    { \"type\": \"Spectre.Console.AnsiConsole\",, \"member\": \"MarkupLine\" }\n  ]\n}\n";
+        const string Model = "{\n  \"sinks\": [\n    { \"type\": \"Acme.Terminal.AnsiConsole\",, \"member\": \"MarkupLine\" }\n  ]\n}\n";
         var d = Assert.Single(await RunAsync(GatewayApp, Model));
         Assert.Equal("AIC007", d.Id);
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
@@ -496,7 +496,7 @@ public class UserModelTests
               "$schema": "./aicompliance.schema.json",
               "$comment": "team models",
               "sources": [ { "type": "Company.Gateway.GatewayClient", "member": "Ask", "description": "GatewayClient.Ask" } ],
-              "sinks": [ { "type": "Spectre.Console.AnsiConsole", "member": "MarkupLine", "access": "Argument[0]" }, { "type": "Company.Screen", "member": "Show" } ],
+              "sinks": [ { "type": "Acme.Terminal.AnsiConsole", "member": "MarkupLine", "access": "Argument[0]" }, { "type": "Company.Screen", "member": "Show" } ],
               "sanitizers": [ { "type": "Company.Disclaimer", "member": "Add" } ],
               "summaries": [ { "type": "Company.Text", "member": "Pick", "from": "Argument[1]", "to": "ReturnValue" }, { "type": "Company.Outbox", "member": "Put", "from": "Argument[*]", "to": "this" } ],
               "neutral": [ { "type": "Company.RequestId" }, { "type": "Company.Answer", "member": "Model" } ],
@@ -508,7 +508,7 @@ public class UserModelTests
             new[]
             {
                 "Source Company.Gateway.GatewayClient.Ask ReturnValue",
-                "Sink Spectre.Console.AnsiConsole.MarkupLine Argument[0]",
+                "Sink Acme.Terminal.AnsiConsole.MarkupLine Argument[0]",
                 "Sink Company.Screen.Show Argument[*]",
                 "Sanitizer Company.Disclaimer.Add",
                 "Summary Company.Text.Pick Argument[1] -> ReturnValue",

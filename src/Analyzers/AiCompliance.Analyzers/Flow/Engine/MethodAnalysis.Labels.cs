@@ -35,12 +35,16 @@ namespace AiCompliance.Analyzers.Flow
                                                   a.ConstructorArguments[0].Value is "AiCompliance.Generators");
         }
 
-        /// <summary>builder.UseSvcLabels()...Build(): the pipeline's outer client labels.</summary>
+        /// <summary>
+        /// builder.UseSvcLabels()...Build(): the pipeline's outer client labels; so does an agent built over a labeling
+        /// client (labeled.AsAIAgent(...)).
+        /// </summary>
         private bool BuildsLabelingClient(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, ImmutableArray<TaintValue> argumentValues)
         {
             var self = invocation.Instance is not null ? receiver : (method.IsExtensionMethod && argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
             return self.LabeledClient && _model.DelegatingChatClient is not null &&
-                   method.ReturnType is INamedTypeSymbol { Name: "IChatClient" } or INamedTypeSymbol { Name: "ChatClientBuilder" };
+                   (method.ReturnType is INamedTypeSymbol { Name: "IChatClient" } or INamedTypeSymbol { Name: "ChatClientBuilder" } ||
+                    FlowModel.IsOrDerives(method.ReturnType, _model.AiAgent));
         }
 
         /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>

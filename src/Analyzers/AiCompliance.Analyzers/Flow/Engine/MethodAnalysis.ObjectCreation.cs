@@ -17,6 +17,10 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var values = EvalArguments(creation.Arguments, null);
+            if (FlowModel.IsOrDerives(type, _model.AiAgent) && values.Any(v => v.LabeledClient))
+            {
+                return TaintValue.LabeledClientValue; // new ChatClientAgent(labeledClient, ...)
+            }
             if (creation.Constructor is { } sinkConstructor && _model.Find(sinkConstructor) is { Sinks.Count: > 0 } constructorModel)
             {
                 ReportConstructorSinks(creation, constructorModel, values);

@@ -20,10 +20,11 @@ namespace AiCompliance.Analyzers.Flow
         {
             new SdkAssembly("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI."),
             new SdkAssembly("OpenAI", "OpenAI."),
-            new SdkAssembly("Azure.AI.OpenAI", "OpenAI."), // Azure's GetChatClient returns OpenAI.Chat.ChatClient
+            new SdkAssembly("Azure.AI.OpenAI", "OpenAI.", "Azure.AI.OpenAI."), // 2.x: GetChatClient returns OpenAI.Chat.ChatClient; 1.0 betas: OpenAIClient
             new SdkAssembly("Microsoft.SemanticKernel.Abstractions", "Microsoft.SemanticKernel."),
             new SdkAssembly("Anthropic", "Anthropic."),
             new SdkAssembly("OllamaSharp", "OllamaSharp."),
+            new SdkAssembly("Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI."),
         };
 
         private static List<ModelEntry> Build()
@@ -31,10 +32,13 @@ namespace AiCompliance.Analyzers.Flow
             var m = new List<ModelEntry>();
             MicrosoftExtensionsAi(m);
             OpenAi(m);
+            AzureOpenAiLegacy(m);
             SemanticKernel(m);
             Anthropic(m);
             OllamaSharp(m);
+            AgentFramework(m);
             ConsoleSinks(m);
+            SpectreConsoleSinks(m);
             MinimalApiSinks(m);
             MvcSinks(m);
             SignalRSinks(m);
