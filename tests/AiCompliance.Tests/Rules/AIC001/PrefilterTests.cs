@@ -265,6 +265,43 @@ public class PrefilterTests
         Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Message")!.InstanceConstructors.Single()));
     }
 
+    private const string DispatchCode = Code.Header + """
+        interface IHasValue { string Value { get; } }
+        class AskResult : IHasValue
+        {
+            public string Value { get; set; } = "";
+            public static async Task<AskResult> Ask(IChatClient client) => new AskResult { Value = (await client.GetResponseAsync("q")).Text };
+        }
+        class Settings { public string Name { get; set; } = ""; }
+        class Controller
+        {
+            private readonly string _name;
+            public Controller(Microsoft.Extensions.Options.IOptions<Settings> options) { _name = options.Value.Name; }
+            public string Show(IHasValue result) => result.Value;
+            public string Lazy(System.Lazy<string> lazy) => lazy.Value;
+        }
+        """;
+
+    [Fact]
+    public void An_interface_member_counts_only_when_the_producing_type_implements_that_interface()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Dispatch",
+            new[] { CSharpSyntaxTree.ParseText(DispatchCode, TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var controller = compilation.GetTypeByMetadataName("Controller")!;
+
+        // IHasValue.Value may dispatch to AskResult.Value, which holds AI text...
+        Assert.True(context.MayProduce(controller.GetMembers("Show").Single()));
+
+        // ...IOptions<T>.Value (an interface member AskResult does not implement) and Lazy<T>.Value cannot.
+        Assert.False(context.MayProduce(controller.InstanceConstructors.Single()));
+        Assert.False(context.MayProduce(controller.GetMembers("Lazy").Single()));
+    }
+
     [Fact]
     public async Task Status_reader_is_not_reported_and_the_ai_field_reader_is()
     {

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AiCompliance.Analyzers.Flow.Prefilter
@@ -123,8 +125,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     continue;
                 }
 
-                var info = model.GetSymbolInfo(simple);
-                Func<ISymbol, bool> produces = type is null ? IsSource : symbol => IsMemberOf(symbol, type);
+                var info = BindMention(model, simple);
+                Func<ISymbol, bool> produces = type is null ? IsSource : symbol => IsMemberOf(symbol, type, TypesNamed);
                 if (info.Symbol is { } symbol ? produces(symbol) : info.CandidateSymbols.Any(produces))
                 {
                     return true;
@@ -134,11 +136,89 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return false;
         }
 
+        /// <summary>
+        /// What a mention binds to, found without binding its whole body: the smallest expression that settles it (the
+        /// call <c>a.b.Create(...)</c>, the member access <c>x.Value</c>, the name, a type name) is bound speculatively at
+        /// its position. Asking the semantic model about a node inside a body binds all of that body and runs its
+        /// nullable analysis (~1 ms a body on real apps, the bulk of the index's cost); a speculative expression binds
+        /// just that expression (and the locals it names), without nullability. The left side of an object initializer's
+        /// assignment (<c>new T { Text = ... }</c>) and conditional access (<c>x?.Create()</c>) need their context:
+        /// those ask the model.
+        /// </summary>
+        private static SymbolInfo BindMention(SemanticModel model, SimpleNameSyntax simple)
+        {
+            var parent = simple.Parent;
+            if (parent is MemberBindingExpressionSyntax ||
+                (parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == simple) ||
+                parent is NameColonSyntax || parent is NameEqualsSyntax || parent is AttributeSyntax || parent is AttributeArgumentSyntax)
+            {
+                return model.GetSymbolInfo(simple);
+            }
+
+            if (SyntaxFacts.IsInTypeOnlyContext(simple) || parent is ObjectCreationExpressionSyntax || parent is QualifiedNameSyntax || parent is TypeArgumentListSyntax)
+            {
+                return model.GetSpeculativeSymbolInfo(simple.SpanStart, simple, SpeculativeBindingOption.BindAsTypeOrNamespace);
+            }
+
+            ExpressionSyntax expression = parent is MemberAccessExpressionSyntax access && access.Name == simple ? access : simple;
+
+            // The call, not its method group: overload resolution and extension methods need the arguments.
+            if (expression.Parent is InvocationExpressionSyntax call && call.Expression == expression)
+            {
+                expression = call;
+            }
+
+            return model.GetSpeculativeSymbolInfo(expression.SpanStart, expression, SpeculativeBindingOption.BindAsExpression);
+        }
+
         private bool IsSource(ISymbol symbol) => _model.Find(symbol)?.SourceDescription is not null;
 
-        private static bool IsMemberOf(ISymbol symbol, string type) =>
-            symbol is INamedTypeSymbol named ? named.Name == type :
-            symbol.ContainingType?.Name == type || symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || symbol.ContainingType?.TypeKind == TypeKind.Interface;
+        /// <summary>
+        /// The symbol is the member of that name of a type of that name, or a virtual or interface member a call may
+        /// dispatch to it: one that a type of this compilation with that name overrides or implements (not every
+        /// interface's <c>Value</c>: <c>IOptions&lt;T&gt;.Value</c> is not <c>AskResult.Value</c>).
+        /// </summary>
+        private static bool IsMemberOf(ISymbol symbol, string type, Func<string, ImmutableArray<INamedTypeSymbol>> typesNamed)
+        {
+            if (symbol is INamedTypeSymbol named)
+            {
+                return named.Name == type;
+            }
+
+            if (symbol.ContainingType is not { } containing)
+            {
+                return false;
+            }
+
+            if (containing.Name == type)
+            {
+                return true;
+            }
+
+            if (!(symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || containing.TypeKind == TypeKind.Interface))
+            {
+                return false;
+            }
+
+            var target = containing.OriginalDefinition;
+            foreach (var candidate in typesNamed(type))
+            {
+                if (target.TypeKind == TypeKind.Interface
+                        ? candidate.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target))
+                        : FlowModel.IsOrDerives(candidate, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _typesNamed = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
+
+        /// <summary>The types of this compilation's source with that name (a declaration-table lookup, kept per name).</summary>
+        private ImmutableArray<INamedTypeSymbol> TypesNamed(string name) =>
+            _typesNamed.GetOrAdd(name, n => _model.Compilation.GetSymbolsWithName(n, SymbolFilter.Type).OfType<INamedTypeSymbol>().ToImmutableArray());
 
         private bool FindRegisteredService()
         {
