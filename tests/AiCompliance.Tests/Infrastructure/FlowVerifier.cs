@@ -58,7 +58,7 @@ public static class FlowVerifier
         foreach (var file in Directory.GetFiles(aspnet, "*.dll"))
         {
             var name = Path.GetFileName(file);
-            if ((name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)) && !set.ContainsKey(name))
+            if ((name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal) || name == "Microsoft.Net.Http.Headers.dll") && !set.ContainsKey(name))
             {
                 try
                 {

@@ -520,9 +520,10 @@ namespace AiCompliance.Analyzers.Flow
                                     named.Name == "IAsyncEnumerable";
                     if (isWrapper)
                     {
-                        // IEnumerable<char> (ai.Reverse(), ai.Take(100)) still holds text, like char[].
+                        // IEnumerable<char> (ai.Reverse(), ai.Take(100)) still holds text, like char[]; so does a sequence of bytes
+                        // (ArraySegment<byte>, what byte[] converts to for WebSocket.SendAsync), like byte[].
                         var sequence = named.ConstructedFrom.SpecialType != SpecialType.System_Nullable_T && named.Name != "Task" && named.Name != "ValueTask";
-                        return named.TypeArguments.Any(a => (sequence && a.SpecialType == SpecialType.System_Char) || ComputeCapable(a, depth + 1));
+                        return named.TypeArguments.Any(a => (sequence && (a.SpecialType == SpecialType.System_Char || a.SpecialType == SpecialType.System_Byte)) || ComputeCapable(a, depth + 1));
                     }
                 }
 

@@ -121,6 +121,26 @@ public class SdkSourceTests
         """);
 
     [Fact]
+    public Task Anthropic_structured_output_reports_the_parsed_content_and_not_its_metadata() => FlowVerifier.VerifyAsync("using Anthropic;\nusing Anthropic.Models.Messages;\nusing Anthropic.Services;\n" + Code.Header + """
+        public class Forecast { public string Summary { get; set; } = ""; public int Degrees { get; set; } }
+        class App
+        {
+            async Task Run(AnthropicClient client, MessageCreateParams parameters)
+            {
+                var structured = await client.Messages.Create<Forecast>(parameters);
+                Console.WriteLine(structured.ID);
+                Console.WriteLine(structured.Usage.OutputTokens);
+                Console.WriteLine(structured.StopReason);
+                Console.WriteLine(structured.Model);
+                foreach (var block in structured.Content)
+                {
+                    Console.WriteLine([|block.Parsed()|]);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task OllamaSharp() => FlowVerifier.VerifyAsync("using OllamaSharp;\nusing OllamaSharp.Models;\nusing OllamaSharp.Models.Chat;\n" + Code.Header + """
         class App
         {

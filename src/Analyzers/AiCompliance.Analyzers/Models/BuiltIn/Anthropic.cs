@@ -11,6 +11,9 @@ namespace AiCompliance.Analyzers.Flow
             Content(m, "Anthropic.Models.Messages.Message", "Content", "ToString");
             Content(m, "Anthropic.Models.Messages.ContentBlock", "TryPickText", "Value", "ToString", "Json");
             Content(m, "Anthropic.Models.Messages.TextBlock", "Text", "ToString");
+            // Create<T> (structured output): the parsed blocks and the message are content; ID, usage, stop reason, model are not.
+            Content(m, "Anthropic.Helpers.StructuredMessage`1", "Content", "Message", "ToString");
+            Content(m, "Anthropic.Helpers.StructuredContentBlock`1", "Parsed", "ContentBlock", "ToString");
             Neutral(m, "Anthropic.Models.Messages.Usage");
         }
     }

@@ -42,6 +42,8 @@ namespace AiCompliance.Analyzers.Flow
             MinimalApiSinks(m);
             MvcSinks(m);
             SignalRSinks(m);
+            WebSocketSinks(m);
+            AzureFunctionsSinks(m);
             BlazorSinks(m);
             Projections(m);
             Copies(m);

@@ -21,6 +21,19 @@ namespace AiCompliance.Analyzers.Flow
             Neutral(m, Meai + "ChatFinishReason");
             Neutral(m, Meai + "UsageDetails");
             Neutral(m, Meai + "ChatOptions");
+
+            // Contents of a response that are not the model's text: tool calls and their results (a tool's output, an MCP
+            // server's, a web search's), call ids, usage, errors, hosted ids, approvals. Reasoning text is model text (above).
+            foreach (var notText in new[]
+            {
+                "FunctionCallContent", "FunctionResultContent", "ToolCallContent", "ToolResultContent", "McpServerToolCallContent",
+                "McpServerToolResultContent", "WebSearchToolCallContent", "WebSearchToolResultContent", "UsageContent", "ErrorContent",
+                "HostedFileContent", "HostedVectorStoreContent", "ToolApprovalRequestContent", "ToolApprovalResponseContent",
+                "InputRequestContent", "InputResponseContent",
+            })
+            {
+                Neutral(m, Meai + notText);
+            }
             Stores(m, Meai + "ChatResponseExtensions", "AddMessages");
         }
     }
