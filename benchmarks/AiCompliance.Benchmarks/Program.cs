@@ -112,6 +112,7 @@ public sealed class BenchmarkOptions
                            of apps) compiled as one compilation; compile, AIC analyzers, the SDK's taint rules, the floor
                            and the IDE case per document (repeatable)
           --apps-linear    with --apps: also the apps concatenated x1, x2, x4 (renamed copies), cost per line
+          --apps-linear-only   only the concatenated runs (with --apps-phases: the fixed costs of each)
           --apps-phases    with --apps: also the rules' fixed costs per compilation (model, index, walk), one by one
           --apps-no-ide    with --apps: skip the per-document IDE measurement (a quick look; the table leaves it empty)
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
@@ -162,6 +163,9 @@ public sealed class BenchmarkOptions
     /// <summary>With <see cref="Apps"/>: also measure the apps concatenated x1, x2, x4.</summary>
     public bool AppsLinear { get; set; }
 
+    /// <summary>Only the linearity runs (no per-app table).</summary>
+    public bool AppsLinearOnly { get; set; }
+
     /// <summary>With <see cref="Apps"/>: also time the rules' fixed costs per compilation, one by one.</summary>
     public bool AppsPhases { get; set; }
 
@@ -206,6 +210,7 @@ public sealed class BenchmarkOptions
                 case "--real-build-dir": options.RealBuildDirectory = Path.GetFullPath(Next()); break;
                 case "--apps": options.Apps.Add(Path.GetFullPath(Next())); break;
                 case "--apps-linear": options.AppsLinear = true; break;
+                case "--apps-linear-only": options.AppsLinear = options.AppsLinearOnly = true; break;
                 case "--apps-phases": options.AppsPhases = true; break;
                 case "--apps-no-ide": options.AppsNoIde = true; break;
                 case "-h" or "--help": options.Help = true; break;

@@ -75,13 +75,16 @@ public static class RealApps
         Console.WriteLine();
 
         var rows = new List<AppRow>();
-        foreach (var (name, dir) in apps)
+        foreach (var (name, dir) in options.AppsLinearOnly ? new List<(string Name, string Dir)>() : apps)
         {
             var trees = ParseApp(dir, copy: 0);
             rows.Add(await MeasureAsync(name, trees, references, taint, options).ConfigureAwait(false));
         }
 
-        PrintTable(rows);
+        if (rows.Count > 0)
+        {
+            PrintTable(rows);
+        }
         if (options.AppsLinear)
         {
             await LinearAsync(apps, references, options).ConfigureAwait(false);
@@ -493,7 +496,7 @@ public static class RealApps
         }
 
         var models = watch.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"  phases: model {model:F1} ms (sources resolved: {flow.Model.HasSourceTypes}) | prefilter index {indexMs:F1} ms ({index.MemberCount} members, {index.ProducerCount} producers, {flow.Prefilter.Confirmations} bodies bound to confirm a source name, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms) | " +
+        Console.WriteLine($"  phases: model {model:F1} ms (sources resolved: {flow.Model.HasSourceTypes}) | prefilter index {indexMs:F1} ms ({index.MemberCount} members, {index.ProducerCount} producers, {flow.Prefilter.Confirmations} confirmations asked, {flow.Prefilter.ConfirmationsBound} body mentions bound, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms) | " +
                           $"registration search {registeredMs:F1} ms ({registered}) | code-block walk {walk:F1} ms ({blocks} blocks, {candidates} pass the prefilter) | {semantic} semantic models {models:F1} ms");
     }
 
@@ -535,6 +538,11 @@ public static class RealApps
                     compile.Add(compileMs);
                     aic.Add(aicMs);
                 }
+            }
+
+            if (options.AppsPhases)
+            {
+                Phases(Reparsed(template));
             }
 
             var lines = trees.Sum(t => t.GetText().Lines.Count);
