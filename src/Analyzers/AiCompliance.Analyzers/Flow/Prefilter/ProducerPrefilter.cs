@@ -6,7 +6,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AiCompliance.Analyzers.Flow.Prefilter
@@ -160,39 +159,12 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         }
 
         /// <summary>
-        /// What a mention binds to, found without binding its whole body: the smallest expression that settles it (the
-        /// call <c>a.b.Create(...)</c>, the member access <c>x.Value</c>, the name, a type name) is bound speculatively at
-        /// its position. Asking the semantic model about a node inside a body binds all of that body and runs its
-        /// nullable analysis (~1 ms a body on real apps, the bulk of the index's cost); a speculative expression binds
-        /// just that expression (and the locals it names), without nullability. The left side of an object initializer's
-        /// assignment (<c>new T { Text = ... }</c>) and conditional access (<c>x?.Create()</c>) need their context:
-        /// those ask the model.
+        /// What a mention binds to. This binds the member's whole body (and runs its nullable analysis): about 1.5–3 ms for
+        /// the first question about a method on the real apps. A speculative binding of just the mention's expression
+        /// costs the same, because it needs the body's flow state (measured by the benchmark's binding probe,
+        /// <c>--apps-phases</c>), so the saving has to come from asking about fewer bodies.
         /// </summary>
-        private static SymbolInfo BindMention(SemanticModel model, SimpleNameSyntax simple)
-        {
-            var parent = simple.Parent;
-            if (parent is MemberBindingExpressionSyntax ||
-                (parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == simple) ||
-                parent is NameColonSyntax || parent is NameEqualsSyntax || parent is AttributeSyntax || parent is AttributeArgumentSyntax)
-            {
-                return model.GetSymbolInfo(simple);
-            }
-
-            if (SyntaxFacts.IsInTypeOnlyContext(simple) || parent is ObjectCreationExpressionSyntax || parent is QualifiedNameSyntax || parent is TypeArgumentListSyntax)
-            {
-                return model.GetSpeculativeSymbolInfo(simple.SpanStart, simple, SpeculativeBindingOption.BindAsTypeOrNamespace);
-            }
-
-            ExpressionSyntax expression = parent is MemberAccessExpressionSyntax access && access.Name == simple ? access : simple;
-
-            // The call, not its method group: overload resolution and extension methods need the arguments.
-            if (expression.Parent is InvocationExpressionSyntax call && call.Expression == expression)
-            {
-                expression = call;
-            }
-
-            return model.GetSpeculativeSymbolInfo(expression.SpanStart, expression, SpeculativeBindingOption.BindAsExpression);
-        }
+        private static SymbolInfo BindMention(SemanticModel model, SimpleNameSyntax simple) => model.GetSymbolInfo(simple);
 
         private bool IsSource(ISymbol symbol) => _model.Find(symbol)?.SourceDescription is not null;
 
