@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
+using static AiCompliance.Tests.Rules.Aic001.PrefilterCompilations;
 
 namespace AiCompliance.Tests.Rules.Aic001;
 
@@ -116,11 +117,7 @@ public class PrefilterTests
     [Fact]
     public void Fields_updated_with_clean_values_next_to_an_ai_call_do_not_make_their_readers_producers()
     {
-        var compilation = CSharpCompilation.Create(
-            "Prefilter",
-            new[] { CSharpSyntaxTree.ParseText(StatusCode, TestReferences.ParseOptions) },
-            FlowVerifier.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = Library("Prefilter", StatusCode);
         var context = new FlowContext(FlowModel.Create(compilation));
         var app = compilation.GetTypeByMetadataName("App")!;
 
@@ -173,11 +170,7 @@ public class PrefilterTests
     [Fact]
     public void Common_names_count_only_where_their_symbol_is_a_source_or_the_producing_member()
     {
-        var compilation = CSharpCompilation.Create(
-            "Prefilter",
-            new[] { CSharpSyntaxTree.ParseText(CommonNamesCode, TestReferences.ParseOptions) },
-            FlowVerifier.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = Library("Prefilter", CommonNamesCode);
         var context = new FlowContext(FlowModel.Create(compilation));
 
         Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Chat")!.GetMembers("Ask").Single()));
@@ -248,11 +241,7 @@ public class PrefilterTests
     [Fact]
     public void Storage_written_through_another_object_is_that_types_and_an_assignment_is_not_a_read()
     {
-        var compilation = CSharpCompilation.Create(
-            "Storage",
-            new[] { CSharpSyntaxTree.ParseText(StorageCode, TestReferences.ParseOptions) },
-            FlowVerifier.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = Library("Storage", StorageCode);
         var context = new FlowContext(FlowModel.Create(compilation));
 
         // Chat.Fill writes Message.Content from AI: a reader of a Message's Content produces...
@@ -285,11 +274,7 @@ public class PrefilterTests
     [Fact]
     public void An_interface_member_counts_only_when_the_producing_type_implements_that_interface()
     {
-        var compilation = CSharpCompilation.Create(
-            "Dispatch",
-            new[] { CSharpSyntaxTree.ParseText(DispatchCode, TestReferences.ParseOptions) },
-            FlowVerifier.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = Library("Dispatch", DispatchCode);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var context = new FlowContext(FlowModel.Create(compilation));
         var controller = compilation.GetTypeByMetadataName("Controller")!;
@@ -339,11 +324,7 @@ public class PrefilterScopeTests
     [Fact]
     public void A_call_to_a_same_named_member_of_another_type_does_not_make_a_producer()
     {
-        var compilation = CSharpCompilation.Create(
-            "Scope",
-            new[] { CSharpSyntaxTree.ParseText(Collision, TestReferences.ParseOptions) },
-            FlowVerifier.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = Library("Scope", Collision);
         var context = new FlowContext(FlowModel.Create(compilation));
         var billing = compilation.GetTypeByMetadataName("Billing")!;
         Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Orders")!.GetMembers("ProcessOrder").Single()));
@@ -391,4 +372,14 @@ public class PrefilterScopeTests
             }
         }
         """);
+}
+
+/// <summary>A library compilation of one source file over the test references (the prefilter tests' subject).</summary>
+internal static class PrefilterCompilations
+{
+    public static CSharpCompilation Library(string name, string source) => CSharpCompilation.Create(
+        name,
+        new[] { CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions) },
+        FlowVerifier.All,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 }
