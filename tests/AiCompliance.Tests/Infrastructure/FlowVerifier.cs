@@ -86,6 +86,7 @@ public static class FlowVerifier
         Add(typeof(Microsoft.SemanticKernel.KernelExtensions));
         Add(typeof(Anthropic.AnthropicClient));
         Add(typeof(OllamaSharp.OllamaApiClient));
+        Add(typeof(Azure.AI.Inference.ChatCompletionsClient));
         Add(typeof(Spectre.Console.AnsiConsole));
         Add(typeof(Spectre.Console.Style)); // Spectre.Console.Ansi
         return set.Values.ToImmutableArray();

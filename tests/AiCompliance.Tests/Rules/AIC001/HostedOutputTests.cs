@@ -34,6 +34,16 @@ public class HostedOutputTests
                 app.MapGet("/export.md", async (IChatClient client) => Results.File([|new MemoryStream(Encoding.UTF8.GetBytes((await client.GetResponseAsync("report")).Text))|], "text/markdown", "report.md"));
                 app.MapGet("/labeled.txt", async (IChatClient client) => Results.Text(Svc.Label((await client.GetResponseAsync("report")).Text), "text/plain"));
                 app.MapGet("/plain.txt", () => Results.Text("static", "text/plain"));
+                app.MapGet("/events", (IChatClient client) => TypedResults.ServerSentEvents([|Answers(client)|]));
+                app.MapGet("/labeled-events", (IChatClient client) => TypedResults.ServerSentEvents(Svc.Label(Answers(client))));
+            }
+
+            static async IAsyncEnumerable<string> Answers(IChatClient client)
+            {
+                await foreach (var update in client.GetStreamingResponseAsync("hi"))
+                {
+                    yield return update.Text;
+                }
             }
         }
 

@@ -25,6 +25,8 @@ namespace AiCompliance.Analyzers.Flow
             new SdkAssembly("Anthropic", "Anthropic."),
             new SdkAssembly("OllamaSharp", "OllamaSharp."),
             new SdkAssembly("Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI."),
+            new SdkAssembly("Azure.AI.Inference", "Azure.AI.Inference."),
+            new SdkAssembly("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents."),
         };
 
         private static List<ModelEntry> Build()
@@ -34,6 +36,8 @@ namespace AiCompliance.Analyzers.Flow
             OpenAi(m);
             AzureOpenAiLegacy(m);
             SemanticKernel(m);
+            SemanticKernelAgents(m);
+            AzureAiInference(m);
             Anthropic(m);
             OllamaSharp(m);
             AgentFramework(m);
