@@ -193,6 +193,28 @@ public class BasicFlowTests
         """);
 
     [Fact]
+    public Task A_labeler_held_in_a_delegate_labels_and_another_delegate_does_not() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient client, Func<string, string> unknown)
+            {
+                var ai = (await client.GetResponseAsync("hi")).Text;
+                Func<string, string> label = Svc.Label;
+                Console.WriteLine(label(ai));
+                Func<string, string> wrap = t => Svc.Label(t);
+                Console.WriteLine(wrap(ai));
+
+                Func<string, string> upper = t => t.ToUpperInvariant();
+                Console.WriteLine([|upper(ai)|]);
+                Console.WriteLine([|unknown(ai)|]);
+                Func<string, string> reassigned = Svc.Label;
+                reassigned = t => t;
+                Console.WriteLine([|reassigned(ai)|]);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Labeled_client_from_WithLabels_is_silent_plain_client_reports() => FlowVerifier.VerifyAsync(Code.Header + """
         class App
         {

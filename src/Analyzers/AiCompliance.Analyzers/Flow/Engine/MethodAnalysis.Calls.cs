@@ -30,7 +30,7 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var argumentValues = EvalArguments(invocation.Arguments, memberModel);
-            if (IsSanitizer(method, memberModel))
+            if (IsSanitizer(method, memberModel) || IsLabelerDelegateCall(invocation, method))
             {
                 return TaintValue.JoinAll(argumentValues.Select(v => v.Whole())).Join(receiver.Whole()).AsLabeled();
             }
@@ -68,6 +68,38 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].</summary>
+        /// <summary>
+        /// A labeler held in a delegate: <c>Func&lt;string, string&gt; label = Svc.Label; label(text)</c>, or a lambda
+        /// that only labels its parameter (<c>t =&gt; Svc.Label(t)</c>), in a local never assigned again.
+        /// </summary>
+        private bool IsLabelerDelegateCall(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.DelegateInvoke || invocation.Instance is null || Unwrap(invocation.Instance) is not ILocalReferenceOperation { Local: { } local } reference ||
+                SingleAssignmentInitializer(local, i => i is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax) is not { } initializer)
+            {
+                return false;
+            }
+
+            var semanticModel = reference.SemanticModel ?? _context.SemanticModelFor(initializer.SyntaxTree);
+            if (initializer is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax { ExpressionBody: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax body } lambda)
+            {
+                // t => Svc.Label(t): the call labels the lambda's only parameter.
+                var parameter = lambda switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+                    _ => null,
+                };
+                return parameter is not null &&
+                       body.ArgumentList.Arguments.Count == 1 &&
+                       body.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var argument } && argument == parameter &&
+                       semanticModel.GetSymbolInfo(body, _cancellationToken).Symbol is IMethodSymbol labeler && IsSanitizer(labeler, _model.Find(labeler));
+            }
+
+            return initializer is not Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax &&
+                   semanticModel.GetSymbolInfo(initializer, _cancellationToken).Symbol is IMethodSymbol target && IsSanitizer(target, _model.Find(target));
+        }
+
         private bool IsSanitizer(IMethodSymbol method, MemberModel? memberModel) =>
             (memberModel?.Sanitizer ?? false) || FlowModel.HasAttribute(method.ReducedFrom ?? method, _model.LabelerAttribute) || FlowModel.HasAttribute(method.OriginalDefinition, _model.LabelerAttribute);
 
