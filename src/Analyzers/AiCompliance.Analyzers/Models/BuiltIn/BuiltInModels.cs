@@ -26,6 +26,8 @@ namespace AiCompliance.Analyzers.Flow
             new SdkAssembly("OllamaSharp", "OllamaSharp."),
             new SdkAssembly("Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI."),
             new SdkAssembly("Azure.AI.Inference", "Azure.AI.Inference."),
+            new SdkAssembly("LLamaSharp", "LLama."),
+            new SdkAssembly("Microsoft.ML.OnnxRuntimeGenAI", "Microsoft.ML.OnnxRuntimeGenAI."),
             new SdkAssembly("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents."),
         };
 
@@ -38,6 +40,7 @@ namespace AiCompliance.Analyzers.Flow
             SemanticKernel(m);
             SemanticKernelAgents(m);
             AzureAiInference(m);
+            LocalModels(m);
             Anthropic(m);
             OllamaSharp(m);
             AgentFramework(m);
