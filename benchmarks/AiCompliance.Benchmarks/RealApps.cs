@@ -389,41 +389,55 @@ public static class RealApps
         for (var i = -1; i < documents.Count; i++)
         {
             var tree = documents[Math.Max(i, 0)];
-            var text = tree.GetText();
-            var edited = tree.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), " ")));
-            var compilation = template.ReplaceSyntaxTree(tree, edited);
-            var model = compilation.GetSemanticModel(edited);
-            model.GetDiagnostics();
-            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
-            var watch = Stopwatch.StartNew();
-            await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).ConfigureAwait(false);
-            var wall = watch.Elapsed.TotalMilliseconds;
+            var (compilation, model) = Keystroke(template, tree, " ");
+            var (wall, callbacks) = await RequestAsync(compilation, model, analyzers).ConfigureAwait(false);
             if (i >= 0)
             {
-                var callbacks = 0.0;
-                foreach (var analyzer in analyzers)
-                {
-                    callbacks += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
-                }
-
                 times.Add((wall, callbacks, tree.FilePath));
             }
         }
 
         var worst = times.OrderByDescending(t => t.Ms).First();
         var worstCallbacks = times.OrderByDescending(t => t.Callbacks).First();
-        IdeWorstPhases(template, documents.First(d => d.FilePath == worst.Path));
+        await IdeWorstPhasesAsync(template, documents.First(d => d.FilePath == worst.Path), analyzers).ConfigureAwait(false);
         return new IdeResult(Stats.Median(times.Select(t => t.Ms)), worst.Ms, worst.Path, Stats.Median(times.Select(t => t.Callbacks)), worstCallbacks.Callbacks, worstCallbacks.Path);
     }
 
-    /// <summary>The worst IDE document's keystroke again, one step at a time: where its time goes.</summary>
-    private static void IdeWorstPhases(CSharpCompilation template, SyntaxTree tree)
+    /// <summary>
+    /// A keystroke in <paramref name="tree"/>: <paramref name="typed"/> appended, the tree replaced in a new compilation
+    /// (the other trees kept), and the document's compiler diagnostics computed (not timed: the IDE computes them anyway).
+    /// </summary>
+    private static (CSharpCompilation Compilation, SemanticModel Model) Keystroke(CSharpCompilation template, SyntaxTree tree, string typed)
     {
         var text = tree.GetText();
-        var edited = tree.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), " ")));
+        var edited = tree.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), typed)));
         var compilation = template.ReplaceSyntaxTree(tree, edited);
-        compilation.GetSemanticModel(edited).GetDiagnostics();
+        var model = compilation.GetSemanticModel(edited);
+        model.GetDiagnostics();
+        return (compilation, model);
+    }
+
+    /// <summary>One document's analyzer diagnostics, single-threaded: wall time and the analyzers' callback time (ms).</summary>
+    private static async Task<(double Wall, double Callbacks)> RequestAsync(Compilation compilation, SemanticModel model, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var watch = Stopwatch.StartNew();
+        await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).ConfigureAwait(false);
+        var wall = watch.Elapsed.TotalMilliseconds;
+        var callbacks = 0.0;
+        foreach (var analyzer in analyzers)
+        {
+            callbacks += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
+        }
+
+        return (wall, callbacks);
+    }
+
+    /// <summary>The worst IDE document's keystroke again, one step at a time: where its time goes.</summary>
+    private static async Task IdeWorstPhasesAsync(CSharpCompilation template, SyntaxTree tree, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var (compilation, _) = Keystroke(template, tree, " ");
         var watch = Stopwatch.StartNew();
         var flow = FlowContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
         var model = watch.Elapsed.TotalMilliseconds;
@@ -432,27 +446,12 @@ public static class RealApps
         var indexMs = watch.Elapsed.TotalMilliseconds;
         Console.WriteLine($"  IDE worst document again: model {model:F1} ms | prefilter index {indexMs:F1} ms ({index.ProducerCount} producers, {flow.Prefilter.ConfirmationsBound} of {flow.Prefilter.Confirmations} confirmations bound, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms)");
 
-        // The same request on another fresh keystroke compilation, with the driver's per-analyzer times.
-        var again = template.ReplaceSyntaxTree(tree, edited.WithChangedText(edited.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), " "))));
-        var againTree = again.SyntaxTrees.First(t => t.FilePath == tree.FilePath);
-        var againModel = again.GetSemanticModel(againTree);
-        againModel.GetDiagnostics();
-        var withAnalyzers = again.WithAnalyzers(Harness.AllAicAnalyzers().ToImmutableArray(), new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
-        watch.Restart();
-        withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(againModel, null, CancellationToken.None).GetAwaiter().GetResult();
-        var wall = watch.Elapsed.TotalMilliseconds;
-        var callbacks = withAnalyzers.Analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
-        // An analyzer that registers the same kinds of actions and does nothing: the driver's cost of that request alone.
-        var empty = template.ReplaceSyntaxTree(tree, edited.WithChangedText(edited.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), "  "))));
-        var emptyTree = empty.SyntaxTrees.First(t => t.FilePath == tree.FilePath);
-        var emptyModel = empty.GetSemanticModel(emptyTree);
-        emptyModel.GetDiagnostics();
-        var idle = empty.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new IdleAnalyzer()), new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        watch.Restart();
-        idle.GetAnalyzerSemanticDiagnosticsAsync(emptyModel, null, CancellationToken.None).GetAwaiter().GetResult();
-        var idleMs = watch.Elapsed.TotalMilliseconds;
+        // The same request on another fresh keystroke compilation, then with an analyzer that registers the same kinds of
+        // actions and does nothing: the driver's cost of that request alone.
+        var again = Keystroke(template, tree, "  ");
+        var (wall, callbacks) = await RequestAsync(again.Compilation, again.Model, analyzers).ConfigureAwait(false);
+        var idle = Keystroke(template, tree, "   ");
+        var (idleMs, _) = await RequestAsync(idle.Compilation, idle.Model, ImmutableArray.Create<DiagnosticAnalyzer>(new IdleAnalyzer())).ConfigureAwait(false);
         Console.WriteLine($"  IDE worst document, request again: {wall:F1} ms wall, of which the AIC callbacks {callbacks:F1} ms; the same request with an analyzer that does nothing: {idleMs:F1} ms");
     }
 
@@ -460,7 +459,7 @@ public static class RealApps
     /// The fixed costs the rules pay per compilation, one at a time, on a compilation whose compiler pass already ran:
     /// the model (rows resolved), the prefilter index, the registration search, the walk over every tree's code blocks.
     /// </summary>
-    private static void Phases(Compilation compilation)
+    private static void Phases(CSharpCompilation compilation)
     {
         compilation.GetDiagnostics();
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
@@ -506,7 +505,7 @@ public static class RealApps
     /// GetSymbolInfo (binds the member's whole body, nullable analysis included), a speculative binding of the
     /// member access or call at its position, and GetOperation of the whole body (what the flow analysis needs).
     /// </summary>
-    private static void BindingProbe(Compilation compilation)
+    private static void BindingProbe(CSharpCompilation compilation)
     {
         var names = compilation.SyntaxTrees
             .SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Body is not null || m.ExpressionBody is not null))
@@ -517,7 +516,7 @@ public static class RealApps
             .ToList();
         double Time(Func<Compilation, SyntaxNode, object?> bind, bool declared = false)
         {
-            var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+            var fresh = Reparsed(compilation);
             if (declared)
             {
                 fresh.GetDeclarationDiagnostics(); // as in a build: the compiler has declared every type before analyzers run

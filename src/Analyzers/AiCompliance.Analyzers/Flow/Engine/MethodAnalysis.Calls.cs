@@ -67,7 +67,6 @@ namespace AiCompliance.Analyzers.Flow
                    LibraryCall(invocation, method, memberModel, receiver, argumentValues);
         }
 
-        /// <summary>Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].</summary>
         /// <summary>
         /// A labeler held in a delegate: <c>Func&lt;string, string&gt; label = Svc.Label; label(text)</c>, or a lambda
         /// that only labels its parameter (<c>t =&gt; Svc.Label(t)</c>), in a local never assigned again.
@@ -100,6 +99,7 @@ namespace AiCompliance.Analyzers.Flow
                    semanticModel.GetSymbolInfo(initializer, _cancellationToken).Symbol is IMethodSymbol target && IsSanitizer(target, _model.Find(target));
         }
 
+        /// <summary>Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].</summary>
         private bool IsSanitizer(IMethodSymbol method, MemberModel? memberModel) =>
             (memberModel?.Sanitizer ?? false) || FlowModel.HasAttribute(method.ReducedFrom ?? method, _model.LabelerAttribute) || FlowModel.HasAttribute(method.OriginalDefinition, _model.LabelerAttribute);
 

@@ -21,6 +21,7 @@ namespace AiCompliance.Analyzers.Flow
             {
                 return TaintValue.LabeledClientValue; // new ChatClientAgent(labeledClient, ...)
             }
+
             if (creation.Constructor is { } sinkConstructor && _model.Find(sinkConstructor) is { Sinks.Count: > 0 } constructorModel)
             {
                 ReportConstructorSinks(creation, constructorModel, values);

@@ -125,13 +125,17 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             Interlocked.Increment(ref _bound);
             try
             {
+                // GetSymbolInfo binds the member's whole body (and runs its nullable analysis): about 1.5–3 ms for the first
+                // question about a method on the real apps. A speculative binding of just the mention's expression costs the
+                // same, because it needs the body's flow state (the benchmark's binding probe, --apps-phases), so the saving
+                // has to come from asking about fewer bodies.
                 var model = _semanticModelFor(body.SyntaxTree);
                 var mentions = ImmutableArray.CreateBuilder<ImmutableArray<ISymbol>>();
                 foreach (var node in body.DescendantNodes())
                 {
                     if (node is SimpleNameSyntax simple && simple.Identifier.ValueText == name)
                     {
-                        var info = BindMention(model, simple);
+                        var info = model.GetSymbolInfo(simple);
                         mentions.Add(info.Symbol is { } symbol ? ImmutableArray.Create(symbol) : info.CandidateSymbols);
                     }
                 }
@@ -157,14 +161,6 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
             return false;
         }
-
-        /// <summary>
-        /// What a mention binds to. This binds the member's whole body (and runs its nullable analysis): about 1.5–3 ms for
-        /// the first question about a method on the real apps. A speculative binding of just the mention's expression
-        /// costs the same, because it needs the body's flow state (measured by the benchmark's binding probe,
-        /// <c>--apps-phases</c>), so the saving has to come from asking about fewer bodies.
-        /// </summary>
-        private static SymbolInfo BindMention(SemanticModel model, SimpleNameSyntax simple) => model.GetSymbolInfo(simple);
 
         private bool IsSource(ISymbol symbol) => _model.Find(symbol)?.SourceDescription is not null;
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AiCompliance.Analyzers.Flow
@@ -15,18 +16,9 @@ namespace AiCompliance.Analyzers.Flow
 
         public override bool HoldsForBody(IMethodSymbol method, FlowModel model)
         {
-            if (method.MethodKind != MethodKind.Ordinary || method.Parameters.IsEmpty)
-            {
-                return false;
-            }
-
-            var trigger = false;
-            foreach (var parameter in method.Parameters)
-            {
-                trigger |= HasAzureAttribute(parameter, "HttpTriggerAttribute");
-            }
-
-            return trigger && (HasAzureAttribute(method, "FunctionAttribute") || HasAzureAttribute(method, "FunctionNameAttribute"));
+            return method.MethodKind == MethodKind.Ordinary &&
+                   method.Parameters.Any(p => HasAzureAttribute(p, "HttpTriggerAttribute")) &&
+                   (HasAzureAttribute(method, "FunctionAttribute") || HasAzureAttribute(method, "FunctionNameAttribute"));
         }
 
         private static bool HasAzureAttribute(ISymbol symbol, string name)
