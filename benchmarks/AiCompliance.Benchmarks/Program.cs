@@ -115,6 +115,8 @@ public sealed class BenchmarkOptions
           --apps-linear-only   only the concatenated runs (with --apps-phases: the fixed costs of each)
           --apps-phases    with --apps: also the rules' fixed costs per compilation (model, index, walk), one by one
           --apps-no-ide    with --apps: skip the per-document IDE measurement (a quick look; the table leaves it empty)
+          --apps-findings  with --apps: no timing; list every AIC finding per app (AI source calls and labeled outputs
+                           turned on) as path:line: id message, for reading against the code
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
                            (generator in both): runs the SDK's csc directly, a fresh process per build, alternating
                            the two command lines, and compares the compiler process's CPU time
@@ -169,6 +171,9 @@ public sealed class BenchmarkOptions
     /// <summary>With <see cref="Apps"/>: also time the rules' fixed costs per compilation, one by one.</summary>
     public bool AppsPhases { get; set; }
 
+    /// <summary>With <c>--apps</c>: no timing, every AIC finding listed per app (for reading).</summary>
+    public bool AppsFindings { get; set; }
+
     /// <summary>With <c>--apps</c>: skip the per-document IDE measurement (the slow part) for a quick look.</summary>
     public bool AppsNoIde { get; set; }
 
@@ -213,6 +218,7 @@ public sealed class BenchmarkOptions
                 case "--apps-linear-only": options.AppsLinear = options.AppsLinearOnly = true; break;
                 case "--apps-phases": options.AppsPhases = true; break;
                 case "--apps-no-ide": options.AppsNoIde = true; break;
+                case "--apps-findings": options.AppsFindings = true; break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);
             }

@@ -74,6 +74,16 @@ public static class RealApps
         Console.WriteLine($"reps {options.Repetitions} after a warm-up; single-threaded analysis; times are medians (ms)");
         Console.WriteLine();
 
+        if (options.AppsFindings)
+        {
+            foreach (var (name, dir) in apps)
+            {
+                await FindingsAsync(name, dir, references).ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+
         var rows = new List<AppRow>();
         foreach (var (name, dir) in options.AppsLinearOnly ? new List<(string Name, string Dir)>() : apps)
         {
@@ -539,6 +549,29 @@ public static class RealApps
         var fullDeclared = Time((c, n) => c.GetSemanticModel(n.SyntaxTree).GetSymbolInfo(n), declared: true);
         var speculativeDeclared = Time((c, n) => c.GetSemanticModel(n.SyntaxTree).GetSpeculativeSymbolInfo(n.SpanStart, (ExpressionSyntax)n, SpeculativeBindingOption.BindAsExpression), declared: true);
         Console.WriteLine($"  binding probe ({names.Count} member accesses, one per method): GetSymbolInfo {full:F0} us, speculative {speculative:F0} us, GetOperation of the body {operation:F0} us (each a fresh compilation); after declarations: GetSymbolInfo {fullDeclared:F0} us, speculative {speculativeDeclared:F0} us");
+    }
+
+    // ------------------------------------------------------------------ findings (for reading)
+
+    /// <summary>
+    /// Every AIC finding of the app, with the AI source calls (AIC901) and labeled outputs (AIC900) turned on, as
+    /// <c>path:line: id message</c>: the list a reader checks against the code (true, false, missed). No timing.
+    /// </summary>
+    private static async Task FindingsAsync(string name, string dir, IReadOnlyList<MetadataReference> references)
+    {
+        var compilation = Compile(ParseApp(dir, copy: 0), references);
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            compilation.Options.SpecificDiagnosticOptions.SetItem(DiagnosticIds.LabeledAiOutput, ReportDiagnostic.Info).SetItem(DiagnosticIds.AiSourceCall, ReportDiagnostic.Info)));
+        var (_, _, diagnostics) = await AnalyzeAsync(compilation, Harness.AllAicAnalyzers().ToImmutableArray()).ConfigureAwait(false);
+        var findings = diagnostics.Where(d => d.Id.StartsWith("AIC", StringComparison.Ordinal) || d.Id == "AD0001")
+            .Select(d => (Span: d.Location.GetMappedLineSpan(), d))
+            .OrderBy(x => x.d.Id, StringComparer.Ordinal).ThenBy(x => x.Span.Path, StringComparer.Ordinal).ThenBy(x => x.Span.StartLinePosition.Line)
+            .ToList();
+        Console.WriteLine($"== {name}: " + string.Join(", ", findings.GroupBy(x => x.d.Id).Select(g => $"{g.Key} {g.Count()}")));
+        foreach (var (span, d) in findings)
+        {
+            Console.WriteLine($"{span.Path}:{span.StartLinePosition.Line + 1}: {d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
     }
 
     // ------------------------------------------------------------------ linearity

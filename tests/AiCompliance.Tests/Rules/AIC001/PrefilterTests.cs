@@ -374,6 +374,121 @@ public class PrefilterScopeTests
         """);
 }
 
+/// <summary>
+/// Types are told apart by namespace before any binding: two folders' (or two projects merged into one build's)
+/// <c>ChatService</c> are two types, and a qualifier resolves through the file's namespace and usings.
+/// </summary>
+public class PrefilterNamespaceTests
+{
+    private const string TwoChatServices = Code.Header + """
+        namespace Shop
+        {
+            static class ChatService
+            {
+                public static async Task<string> Answer(IChatClient client) => (await client.GetResponseAsync("hi")).Text;
+            }
+
+            class ShopPage { public async Task Show(IChatClient c) => Console.WriteLine(MARK_SHOP); }
+        }
+
+        namespace Admin
+        {
+            static class ChatService
+            {
+                public static Task<string> Answer(IChatClient client) => Task.FromResult("ok");
+            }
+
+            class AdminPage { public async Task Show(IChatClient c) => Console.WriteLine(await ChatService.Answer(c)); }
+        }
+
+        namespace Admin.Reports
+        {
+            class Report { public async Task Show(IChatClient c) => Console.WriteLine(await ChatService.Answer(c)); }
+        }
+
+        namespace Other
+        {
+            using Shop;
+
+            class Imported { public async Task Show(IChatClient c) => Console.WriteLine(MARK_IMPORTED); }
+        }
+
+        namespace Both
+        {
+            using Shop;
+            using AdminService = Admin.ChatService;
+
+            class Qualified { public async Task Show(IChatClient c) => Console.WriteLine(await AdminService.Answer(c)); }
+        }
+        """;
+
+    [Fact]
+    public void A_same_named_type_of_another_namespace_does_not_make_its_callers_producers()
+    {
+        var compilation = Library("Namespaces", TwoChatServices.Replace("MARK_SHOP", "await ChatService.Answer(c)").Replace("MARK_IMPORTED", "await ChatService.Answer(c)"));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        bool Produces(string type) => context.MayProduce(compilation.GetTypeByMetadataName(type)!.GetMembers("Show").Single());
+        Assert.True(Produces("Shop.ShopPage"));
+        Assert.True(Produces("Other.Imported")); // using Shop;
+        Assert.False(Produces("Admin.AdminPage")); // its own namespace's ChatService
+        Assert.False(Produces("Admin.Reports.Report")); // the enclosing namespace's
+    }
+
+    [Fact]
+    public Task Flows_through_the_right_namespace_are_reported_and_the_others_are_not() => FlowVerifier.VerifyAsync(
+        TwoChatServices.Replace("MARK_SHOP", "[|await ChatService.Answer(c)|]").Replace("MARK_IMPORTED", "[|await ChatService.Answer(c)|]"));
+}
+
+/// <summary>
+/// A member whose callers or readers can get no content from it (a flag, a count, a <c>Task</c> method taking strings)
+/// does not make them producers when it produces; one that can hand content back (a builder argument, an
+/// <c>out</c>, a callback, a returned string) does.
+/// </summary>
+public class PrefilterContentFreeTests
+{
+    private const string Source = Code.Header + """
+        enum Stage { Idle, Done }
+
+        class Chat
+        {
+            private readonly IChatClient _client;
+            private readonly Microsoft.Extensions.Logging.ILogger<Chat> _logger;
+            public Chat(IChatClient client, Microsoft.Extensions.Logging.ILogger<Chat> logger) { _client = client; _logger = logger; }
+            public bool Answered { get; private set; }
+            public Stage Stage { get; private set; }
+            public int Length { get; private set; }
+
+            public async Task SaveAsync(string prompt) { var r = await _client.GetResponseAsync(prompt); Answered = true; Stage = Stage.Done; Length = r.Text.Length; Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(_logger, "saved"); }
+            public async Task Fill(StringBuilder sb) => sb.Append((await _client.GetResponseAsync("q")).Text);
+            public async Task Each(Action<string> onText) => onText((await _client.GetResponseAsync("q")).Text);
+            public async Task<string> Ask() => (await _client.GetResponseAsync("q")).Text;
+        }
+
+        class Page
+        {
+            public async Task<string> Status(Chat chat) { await chat.SaveAsync("hi"); return chat.Answered + " " + chat.Stage + " " + chat.Length; }
+            public async Task<string> Builder(Chat chat) { var sb = new StringBuilder(); await chat.Fill(sb); return sb.ToString(); }
+            public async Task Callback(Chat chat) => await chat.Each(t => Console.WriteLine(t));
+            public async Task<string> Returned(Chat chat) => await chat.Ask();
+        }
+        """;
+
+    [Fact]
+    public void Only_members_that_can_hand_content_back_make_their_callers_producers()
+    {
+        var compilation = Library("ContentFree", Source);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var page = compilation.GetTypeByMetadataName("Page")!;
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Chat")!.GetMembers("SaveAsync").Single()));
+        Assert.False(context.MayProduce(page.GetMembers("Status").Single())); // a flag, an enum, a count, a Task taking a string
+        Assert.True(context.MayProduce(page.GetMembers("Builder").Single()));
+        Assert.True(context.MayProduce(page.GetMembers("Callback").Single()));
+        Assert.True(context.MayProduce(page.GetMembers("Returned").Single()));
+    }
+}
+
 /// <summary>A library compilation of one source file over the test references (the prefilter tests' subject).</summary>
 internal static class PrefilterCompilations
 {

@@ -38,6 +38,12 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         public bool Producer { get; set; }
 
+        /// <summary>
+        /// Whether its callers or readers can get no content from it (<see cref="ContentFreeTypes"/>: a <c>bool</c>
+        /// property, a <c>Task</c> method taking strings and numbers): when it produces, its name does not.
+        /// </summary>
+        public bool HandsNothingBack { get; set; }
+
         public bool Writer { get; set; }
 
         public bool Dirty { get; set; }

@@ -37,7 +37,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>Names whose mention can bring AI content into a body.</summary>
         public HashSet<string> Names { get; }
 
-        /// <summary>Names of types with a producing member.</summary>
+        /// <summary>Types with a producing member (<see cref="TypeKey"/>: namespace and name).</summary>
         public HashSet<string> Types { get; }
 
         public int MemberCount => _members.Count;
@@ -92,7 +92,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         }
 
         /// <summary>Whether any member of the type can produce content (so its fields may hold some).</summary>
-        public bool TypeMayHoldContent(INamedTypeSymbol type) => Types.Contains(type.OriginalDefinition.Name);
+        public bool TypeMayHoldContent(INamedTypeSymbol type) => Types.Contains(TypeKey.Of(type.OriginalDefinition));
 
         private bool Lookup(ISymbol symbol, bool writer) =>
             IndexedAnswer(symbol, writer) ?? Names.Contains(symbol.Name); // not indexed (a local function): its name

@@ -20,12 +20,17 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly HashSet<string> _seeds;
 
         private readonly List<MemberEntry> _entries = new List<MemberEntry>();
-        private readonly HashSet<string> _storageNames = new HashSet<string>(StringComparer.Ordinal); // fields and properties of any type
-        private readonly Dictionary<string, HashSet<string>> _declares = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type name -> member names
-        private readonly Dictionary<string, List<string>> _baseNames = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type name -> base type names
+        private readonly HashSet<string> _storageNames = new HashSet<string>(StringComparer.Ordinal); // fields and properties of a type that can hold content
+        private readonly List<(string Name, TypeSyntax? Type)> _storage = new List<(string Name, TypeSyntax? Type)>(); // every field, property and record parameter
+        private readonly HashSet<string> _enumNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _declares = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type key -> member names
+        private readonly Dictionary<string, List<string>> _baseNames = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type key -> base type names (as written)
+        private readonly Dictionary<string, List<string>> _keysByName = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type name -> the keys of the types of that name
+        private readonly Dictionary<SyntaxTree, HashSet<string>> _usings = new Dictionary<SyntaxTree, HashSet<string>>(); // namespaces a file imports
+        private readonly HashSet<string> _globalUsings = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _narrowable = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<(MemberEntry Entry, string? Scope)>> _mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
-        private HashSet<string> _typeNames = new HashSet<string>(StringComparer.Ordinal);
+        private HashSet<string> _typeNames = new HashSet<string>(StringComparer.Ordinal); // the types' own names
         private NameTable _table = new NameTable(Array.Empty<string>());
 
         // The closure: producing names, types with a producing member, and the worklist of (name, type it is produced in).
@@ -95,12 +100,19 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             foreach (var tree in _trees)
             {
                 var root = tree.GetRoot();
+                AddUsings(tree, ((CompilationUnitSyntax)root).Usings);
                 foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax))
                 {
                     switch (node)
                     {
                         case GlobalStatementSyntax global:
                             AddEntry(root, "<Main>$", "Program", global);
+                            break;
+                        case BaseNamespaceDeclarationSyntax ns:
+                            AddUsings(tree, ns.Usings);
+                            break;
+                        case EnumDeclarationSyntax @enum:
+                            _enumNames.Add(@enum.Identifier.ValueText);
                             break;
                         case TypeDeclarationSyntax type:
                             AddType(type);
@@ -110,9 +122,35 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
         }
 
+        private void AddUsings(SyntaxTree tree, SyntaxList<UsingDirectiveSyntax> usings)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null || directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) || directive.Name is null)
+                {
+                    continue;
+                }
+
+                var ns = TypeKey.Clean(directive.Name.ToString());
+                if (directive.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword))
+                {
+                    _globalUsings.Add(ns);
+                }
+                else
+                {
+                    if (!_usings.TryGetValue(tree, out var set))
+                    {
+                        _usings[tree] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    set.Add(ns);
+                }
+            }
+        }
+
         private void AddType(TypeDeclarationSyntax type)
         {
-            var typeName = type.Identifier.ValueText;
+            var typeName = TypeKey.Of(TypeKey.NamespaceOf(type), type.Identifier.ValueText);
             var held = Declared(typeName);
             if (type.BaseList is { } baseList)
             {
@@ -123,7 +161,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             {
                 foreach (var parameter in positional.Parameters)
                 {
-                    _storageNames.Add(parameter.Identifier.ValueText);
+                    _storage.Add((parameter.Identifier.ValueText, parameter.Type));
                     held.Add(parameter.Identifier.ValueText);
                 }
             }
@@ -166,7 +204,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     AddEntry(member, typeName, typeName, member);
                     break;
                 case PropertyDeclarationSyntax property:
-                    _storageNames.Add(property.Identifier.ValueText);
+                    _storage.Add((property.Identifier.ValueText, property.Type));
                     AddEntry(property, property.Identifier.ValueText, typeName, property, isProperty: true);
                     break;
                 case IndexerDeclarationSyntax indexer:
@@ -185,7 +223,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 case FieldDeclarationSyntax field:
                     foreach (var variable in field.Declaration.Variables)
                     {
-                        _storageNames.Add(variable.Identifier.ValueText);
+                        _storage.Add((variable.Identifier.ValueText, field.Declaration.Type));
                         held.Add(variable.Identifier.ValueText);
                         if (variable.Initializer is not null)
                         {
@@ -202,6 +240,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             if (!_declares.TryGetValue(type, out var set))
             {
                 _declares[type] = set = new HashSet<string>(StringComparer.Ordinal);
+                var name = TypeKey.SimpleName(type);
+                if (!_keysByName.TryGetValue(name, out var keys))
+                {
+                    _keysByName[name] = keys = new List<string>();
+                }
+
+                keys.Add(type);
             }
 
             return set;
@@ -213,11 +258,34 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             Declared(type).Add(name);
         }
 
-        /// <summary>The types of this compilation that inherit from no other type of it: a name mentioned in them resolves to their own member.</summary>
+        /// <summary>
+        /// The types of this compilation that inherit from no other type of it: a name mentioned in them resolves to their
+        /// own member. Then which storage can hold content at all, and which members hand none back to their callers.
+        /// </summary>
         private void FindNarrowableTypes()
         {
-            _typeNames = new HashSet<string>(_declares.Keys, StringComparer.Ordinal);
-            foreach (var type in _typeNames)
+            _typeNames = new HashSet<string>(_keysByName.Keys, StringComparer.Ordinal);
+            var contentFree = new ContentFreeTypes(_enumNames, _typeNames);
+            foreach (var (name, type) in _storage)
+            {
+                if (!contentFree.IsContentFree(type))
+                {
+                    _storageNames.Add(name); // a name counts as storage when any declaration of it can hold content
+                }
+            }
+
+            foreach (var entry in _entries)
+            {
+                entry.HandsNothingBack = entry.Declaration switch
+                {
+                    MethodDeclarationSyntax method => contentFree.HandsNothingBack(method),
+                    BasePropertyDeclarationSyntax property => contentFree.IsContentFree(property.Type),
+                    VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax field } => contentFree.IsContentFree(field.Type),
+                    _ => false,
+                };
+            }
+
+            foreach (var type in _declares.Keys)
             {
                 if (!_baseNames.TryGetValue(type, out var bases) || !bases.Any(_typeNames.Contains))
                 {
@@ -320,6 +388,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         private void AddMention(MemberEntry entry, string mentioned, string? scope)
         {
+            if (scope is not null && !ReferenceEquals(scope, entry.Type))
+            {
+                scope = Resolve(scope, entry); // Type.Name: which type of that name the file sees
+            }
+
             if (scope is not null && (!_narrowable.Contains(scope) || !_declares[scope].Contains(mentioned)))
             {
                 scope = null; // not declared there (inherited or outer): any producing member of that name counts
@@ -330,6 +403,38 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             {
                 list.Add((entry, scope));
             }
+        }
+
+        /// <summary>
+        /// The key of the type a qualifier names where the member mentions it: the only type of that name, else the only
+        /// one in the member's namespace, an enclosing one or one its file imports; null when that leaves several.
+        /// </summary>
+        private string? Resolve(string name, MemberEntry entry)
+        {
+            var keys = _keysByName[name];
+            if (keys.Count == 1)
+            {
+                return keys[0];
+            }
+
+            var own = TypeKey.Namespace(entry.Type);
+            _usings.TryGetValue(entry.Declaration.SyntaxTree, out var imported);
+            string? found = null;
+            foreach (var key in keys)
+            {
+                var ns = TypeKey.Namespace(key);
+                if (ns == own || ns.Length == 0 || own.StartsWith(ns + ".", StringComparison.Ordinal) || _globalUsings.Contains(ns) || (imported is not null && imported.Contains(ns)))
+                {
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = key;
+                }
+            }
+
+            return found;
         }
 
         private List<(MemberEntry Entry, string? Scope)> MentionsOf(string name)
@@ -410,8 +515,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     }
 
                     _types.Add(entry.Type);
-                    _names.Add(entry.Name);
-                    Enqueue(entry.Name, entry.Type);
+                    if (!entry.HandsNothingBack)
+                    {
+                        _names.Add(entry.Name);
+                        Enqueue(entry.Name, entry.Type); // its callers and readers get content from it
+                    }
                 }
             }
         }

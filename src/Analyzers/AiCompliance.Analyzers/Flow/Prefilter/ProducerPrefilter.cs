@@ -82,7 +82,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>
         /// Whether <paramref name="body"/> names <paramref name="name"/> where it binds to what produces: with
         /// <paramref name="type"/> null, a source row's member (or one of its candidates); else the member of that name
-        /// of a type of that name, or a virtual or interface member a call may dispatch to it, or that type itself (a
+        /// of that type (a <see cref="TypeKey"/>), or a virtual or interface member a call may dispatch to it, or that type itself (a
         /// constructor call). A word in a string or a comment, a name that binds to something else, or one that does not
         /// bind (the engine sees no target there either) is not.
         /// </summary>
@@ -165,15 +165,15 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private bool IsSource(ISymbol symbol) => _model.Find(symbol)?.SourceDescription is not null;
 
         /// <summary>
-        /// The symbol is the member of that name of a type of that name, or a virtual or interface member a call may
-        /// dispatch to it: one that a type of this compilation with that name overrides or implements (not every
+        /// The symbol is the member of that name of the type (a <see cref="TypeKey"/>), or a virtual or interface member a
+        /// call may dispatch to it: one that type overrides or implements (not every
         /// interface's <c>Value</c>: <c>IOptions&lt;T&gt;.Value</c> is not <c>AskResult.Value</c>).
         /// </summary>
         private static bool IsMemberOf(ISymbol symbol, string type, Func<string, ImmutableArray<INamedTypeSymbol>> typesNamed)
         {
             if (symbol is INamedTypeSymbol named)
             {
-                return named.Name == type;
+                return named.Name == TypeKey.SimpleName(type) && TypeKey.Of(named) == type;
             }
 
             if (symbol.ContainingType is not { } containing)
@@ -181,7 +181,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return false;
             }
 
-            if (containing.Name == type)
+            if (containing.Name == TypeKey.SimpleName(type) && TypeKey.Of(containing) == type)
             {
                 return true;
             }
@@ -192,8 +192,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             var target = containing.OriginalDefinition;
-            foreach (var candidate in typesNamed(type))
+            foreach (var candidate in typesNamed(TypeKey.SimpleName(type)))
             {
+                if (TypeKey.Of(candidate) != type)
+                {
+                    continue;
+                }
+
                 if (target.TypeKind == TypeKind.Interface
                         ? candidate.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target))
                         : FlowModel.IsOrDerives(candidate, target))
