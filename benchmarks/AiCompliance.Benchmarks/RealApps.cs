@@ -173,7 +173,11 @@ public static class RealApps
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
                 .WithSpecificDiagnosticOptions(TaintRules.ToDictionary(id => id, _ => ReportDiagnostic.Warn)));
 
-    /// <summary>The .NET 10 and ASP.NET Core reference packs of the installed SDK, plus the AI SDKs this benchmark references.</summary>
+    /// <summary>
+    /// The .NET 10 and ASP.NET Core reference packs of the installed SDK, plus the AI SDKs this benchmark references
+    /// (with Semantic Kernel's OpenAI connector, Azure.AI.Inference, the Agent Framework and Spectre.Console, which the
+    /// public apps use: without them their calls do not bind and the findings understate what a build reports).
+    /// </summary>
     private static List<MetadataReference> References()
     {
         var root = DotnetRoot();
@@ -186,7 +190,7 @@ public static class RealApps
         }
 
         var framework = new HashSet<string>(files.Select(Path.GetFileName)!, StringComparer.OrdinalIgnoreCase);
-        var prefixes = new[] { "Microsoft.Extensions.AI", "Microsoft.Extensions.VectorData", "OpenAI", "Azure.", "Microsoft.SemanticKernel", "Anthropic", "OllamaSharp", "System.ClientModel", "System.Memory.Data", "Microsoft.Bcl." };
+        var prefixes = new[] { "Microsoft.Extensions.AI", "Microsoft.Extensions.VectorData", "OpenAI", "Azure.", "Microsoft.SemanticKernel", "Anthropic", "OllamaSharp", "System.ClientModel", "System.Memory.Data", "Microsoft.Bcl.", "Microsoft.Agents.AI", "Spectre.Console" };
         foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "*.dll"))
         {
             var name = Path.GetFileName(file);

@@ -197,41 +197,58 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var writes = MethodSummary.Empty.FieldWrites;
-            if (TypeMayHoldContent(type))
+            var inProgress = s_summariesInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(type))
             {
-                foreach (var member in type.GetMembers())
+                return writes; // asked again while it is computed (T's method reads a U's field, U's reads a T's): nothing yet
+            }
+
+            try
+            {
+                if (TypeMayHoldContent(type))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var method in MethodsOf(member))
+                    foreach (var member in type.GetMembers())
                     {
-                        if (!MayWriteContent(method))
+                        cancellationToken.ThrowIfCancellationRequested();
+                        foreach (var method in MethodsOf(member))
                         {
-                            continue;
-                        }
-
-                        var body = GetBody(method, cancellationToken);
-                        if (body is null)
-                        {
-                            continue;
-                        }
-
-                        var result = MethodAnalysis.Analyze(this, method, body.Value.Cfg, 1, fieldCollection: true, cancellationToken);
-                        foreach (var write in result.Summary.FieldWrites)
-                        {
-                            var value = write.Value.WithoutParams();
-                            if (!value.IsTainted && !value.LabeledClient)
+                            if (!MayWriteContent(method))
                             {
-                                continue; // keep AI content, and labeling clients (the usual DI pattern: _client = Svc.WithLabels(inner))
+                                continue;
                             }
 
-                            writes = writes.SetItem(write.Key, writes.TryGetValue(write.Key, out var old) ? old.Join(value) : value);
+                            var body = GetBody(method, cancellationToken);
+                            if (body is null)
+                            {
+                                continue;
+                            }
+
+                            var result = MethodAnalysis.Analyze(this, method, body.Value.Cfg, 1, fieldCollection: true, cancellationToken);
+                            foreach (var write in result.Summary.FieldWrites)
+                            {
+                                var value = write.Value.WithoutParams();
+                                if (!value.IsTainted && !value.LabeledClient)
+                                {
+                                    continue; // keep AI content, and labeling clients (the usual DI pattern: _client = Svc.WithLabels(inner))
+                                }
+
+                                writes = writes.SetItem(write.Key, writes.TryGetValue(write.Key, out var old) ? old.Join(value) : value);
+                            }
                         }
                     }
                 }
             }
+            finally
+            {
+                inProgress.Remove(type);
+            }
 
             return _fieldSummaries.GetOrAdd(type, writes);
         }
+
+        /// <summary>The types whose field summary this thread is computing (summaries may ask for each other's).</summary>
+        [ThreadStatic]
+        private static HashSet<INamedTypeSymbol>? s_summariesInProgress;
 
         /// <summary>
         /// The overrides and interface implementations of <paramref name="definition"/> in this compilation whose bodies

@@ -61,7 +61,15 @@ public class BlazorTests
                 }
 
                 builder.OpenElement(8, "input");
-                builder.AddAttribute(9, "title", _text); // an element attribute: not a sink
+                builder.AddAttribute(9, "title", [|_text|]); // an element attribute the page shows
+                builder.AddAttribute(9, "class", _text); // never shown as text
+                builder.AddAttribute(9, "href", "view?q=" + _text);
+                builder.AddAttribute(9, "onclick", _text);
+                builder.AddAttribute(9, "placeholder", Svc.Label(_text));
+                builder.CloseElement();
+                builder.OpenElement(8, "assistant-message");
+                builder.AddAttribute(9, "markdown", [|_text|]); // the chat template's element: its script renders the markdown
+                builder.AddAttribute(9, "data-" + "x", [|_text|]); // a name the code does not tell
                 builder.CloseElement();
                 builder.OpenComponent<Child>(10);
                 builder.AddAttribute(11, "Text", [|_text|]); // a component parameter (Razor output before .NET 8)

@@ -1305,7 +1305,7 @@ public class MatrixTests
 
     // ================================================================ fields and properties across methods
 
-    [Fact(Skip = "Known gap: a property with an explicit backing field is not summarized through its setter")]
+    [Fact]
     public Task Fields_and_properties_written_elsewhere_report() => Verify("""
         class ChatPage
         {
@@ -1389,7 +1389,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: field summaries are used for this/static reads only, not through another instance")]
+    [Fact]
     public Task Property_written_with_content_read_from_another_type_reports() => Verify("""
         class ChatPage
         {

@@ -44,4 +44,30 @@ public class ReportDiagnosticsTests
         Assert.Equal(new[] { "'IChatClient.GetResponseAsync' produces AI-generated content", "'IChatClient.GetResponseAsync' produces AI-generated content (through the labeling client)" }, sources);
         Assert.Single(diagnostics, d => d.Id == "AIC001");
     }
+
+    [Fact]
+    public async Task Source_calls_labeled_outputs_and_tampering_inside_local_functions_are_listed_too()
+    {
+        const string source = Code.Header + """
+            class App
+            {
+                async Task Run(IChatClient inner)
+                {
+                    async Task<string> Ask() => (await inner.GetResponseAsync("q")).Text;
+                    void Show(string text) => Console.WriteLine(Svc.Label(text));
+                    string Strip(string text) => text.Replace(Svc.LabelText, "");
+                    async Task Nested() { async Task<string> Deeper() => (await inner.GetResponseAsync("r")).Text; Console.WriteLine(Svc.Label(await Deeper())); }
+                    Show(await Ask());
+                    Console.WriteLine(Strip(Svc.Label("x")));
+                    await Nested();
+                }
+            }
+            """;
+        var diagnostics = await FlowVerifier.AnalyzeAllAsync(source, false, enableReportDiagnostics: true);
+        string At(Microsoft.CodeAnalysis.Diagnostic d) => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length);
+        Assert.Equal(new[] { "inner.GetResponseAsync(\"q\")", "inner.GetResponseAsync(\"r\")" }, diagnostics.Where(d => d.Id == "AIC901").Select(At).OrderBy(x => x, System.StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { "Svc.Label(await Deeper())", "Svc.Label(text)" }, diagnostics.Where(d => d.Id == "AIC900").Select(At).OrderBy(x => x, System.StringComparer.Ordinal).ToArray());
+        Assert.Single(diagnostics, d => d.Id == "AIC005");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AIC001");
+    }
 }

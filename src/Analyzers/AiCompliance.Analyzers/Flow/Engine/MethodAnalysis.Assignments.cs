@@ -153,6 +153,10 @@ namespace AiCompliance.Analyzers.Flow
                 if (IsOwnMember(member))
                 {
                     RecordFieldWrite(member, value);
+                    if (member is IPropertySymbol { SetMethod: { } setter } property && !IsFieldLike(property) && (value.IsTainted || value.LabeledClient))
+                    {
+                        WriteThroughSetter(setter, value);
+                    }
                 }
 
                 return;
@@ -168,7 +172,7 @@ namespace AiCompliance.Analyzers.Flow
             var key = EntityOf(instance);
             if (key is not null)
             {
-                _state[key] = _state.Get(key).WithField(member, value);
+                SetEntity(key, _state.Get(key).WithField(member, value));
                 return;
             }
 
@@ -190,11 +194,46 @@ namespace AiCompliance.Analyzers.Flow
             {
                 var rootValue = _state.Get(root);
                 var current = rootValue.Fields.TryGetValue(parentMember, out var existing) ? existing : TaintValue.Clean;
-                _state[root] = rootValue.WithField(parentMember, current.WithField(member, value));
+                SetEntity(root, rootValue.WithField(parentMember, current.WithField(member, value)));
                 return;
             }
 
             Eval(instance);
+        }
+
+        /// <summary>
+        /// <c>Backed = x</c> where the setter stores <c>value</c> in a field (<c>set =&gt; _backing = value;</c>): that field
+        /// is written too, by the setter's summary.
+        /// </summary>
+        private void WriteThroughSetter(IMethodSymbol setter, TaintValue value)
+        {
+            var result = _context.GetResult(setter, _depth + 1, _cancellationToken);
+            if (result is null)
+            {
+                return;
+            }
+
+            foreach (var write in result.Summary.FieldWrites)
+            {
+                var written = write.Value.Instantiate(ordinal => ordinal == 0 ? value : TaintValue.Clean);
+                if ((written.IsTainted || written.LabeledClient) && !write.Key.IsStatic && IsOwnMember(write.Key))
+                {
+                    SetEntity(write.Key, _state.TryGet(write.Key, out var held) ? held.Join(written) : written);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A variable's new value after a write into the object it holds (<c>_reply.Text = x</c>, <c>_state.Items.Add(x)</c>):
+        /// when the variable is a field of this type, the write is one of the type's field writes too.
+        /// </summary>
+        private void SetEntity(object key, TaintValue value)
+        {
+            _state[key] = value;
+            if (key is ISymbol member && (member is IFieldSymbol || member is IPropertySymbol) && IsOwnMember(member))
+            {
+                RecordFieldWrite(member, value);
+            }
         }
 
         /// <summary>The variable an instance expression names, when it names one.</summary>
@@ -230,15 +269,26 @@ namespace AiCompliance.Analyzers.Flow
 
             if (key is null)
             {
+                // box.Items.Add(x), _state.Items.Add(x): the collection is a member of a variable's object.
+                var inner = receiver is null ? null : Unwrap(receiver);
+                var (collection, owner) = inner switch
+                {
+                    IPropertyReferenceOperation { Arguments.Length: 0 } p => ((ISymbol?)p.Property, p.Instance),
+                    IFieldReferenceOperation f => (f.Field, f.Instance),
+                    _ => (null, null),
+                };
+                if (collection is not null && EntityOf(owner) is { } root)
+                {
+                    var rootValue = _state.Get(root);
+                    var memberKey = MemberKey(collection);
+                    var held = rootValue.Fields.TryGetValue(memberKey, out var existing) ? existing : TaintValue.Clean;
+                    SetEntity(root, rootValue.WithField(memberKey, held.Join(value.Own())));
+                }
+
                 return;
             }
 
-            var updated = _state.Get(key).Join(value.Own());
-            _state[key] = updated;
-            if (key is ISymbol member && (member is IFieldSymbol || member is IPropertySymbol) && IsOwnMember(member))
-            {
-                RecordFieldWrite(member, updated);
-            }
+            SetEntity(key, _state.Get(key).Join(value.Own()));
         }
 
         /// <summary>

@@ -115,11 +115,39 @@ namespace AiCompliance.Analyzers.Flow
             try
             {
                 _context.Injection?.ThrowIfInjected(localFunction, body.OriginalOperation.Syntax.SyntaxTree);
-                return nested.Run(body, initial);
+                var result = nested.Run(body, initial);
+                TakeReportsOf(nested);
+                return result;
             }
             catch (Exception ex) when (MethodAnalysisException.ShouldWrap(ex))
             {
                 throw new MethodAnalysisException(localFunction, ex); // names the local function that failed (AIC009)
+            }
+        }
+
+        /// <summary>
+        /// What a local function's analysis found besides unlabeled outputs (shared already): its source calls (AIC901),
+        /// labeled outputs (AIC900), label tampering (AIC005) and notices shown belong to the method that holds it.
+        /// </summary>
+        private void TakeReportsOf(MethodAnalysis nested)
+        {
+            _sourceCalls.UnionWith(nested._sourceCalls);
+            _noticesShown.UnionWith(nested._noticesShown);
+            foreach (var pair in nested._labeledFindings)
+            {
+                if (_labeledFindings.TryGetValue(pair.Key, out var existing))
+                {
+                    existing.Value = existing.Value.Join(pair.Value.Value);
+                }
+                else
+                {
+                    _labeledFindings[pair.Key] = pair.Value;
+                }
+            }
+
+            foreach (var pair in nested._tampering)
+            {
+                _tampering[pair.Key] = pair.Value;
             }
         }
     }

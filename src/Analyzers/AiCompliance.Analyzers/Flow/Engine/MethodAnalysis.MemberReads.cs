@@ -70,7 +70,26 @@ namespace AiCompliance.Analyzers.Flow
                 return ByType(receiver.Whole(), operation.Type);
             }
 
-            return ReadMember(receiver, member, operation.Type);
+            return ReadMember(receiver, member, operation.Type).Join(WrittenByItsType(member, operation.Type));
+        }
+
+        /// <summary>
+        /// A field or auto-property of another object of a type of this compilation (<c>holder.Last</c>, <c>state.Messages</c>):
+        /// what that type's own methods write into it, on any object (the type's field summary). The object's history is
+        /// not followed, so any instance may hold it.
+        /// </summary>
+        private TaintValue WrittenByItsType(ISymbol member, ITypeSymbol? resultType)
+        {
+            if (member.IsStatic || !(member is IFieldSymbol || (member is IPropertySymbol { IsIndexer: false } property && IsFieldLike(property))) ||
+                !_model.IsContentCapable(resultType) || member.ContainingType is not { } owner ||
+                (_fieldCollection && IsOwnMember(member)) ||
+                !owner.DeclaringSyntaxReferences.Any(r => _context.Compilation.ContainsSyntaxTree(r.SyntaxTree)))
+            {
+                return TaintValue.Clean;
+            }
+
+            var summary = _context.GetFieldSummary(owner, _cancellationToken);
+            return summary.TryGetValue(member.OriginalDefinition, out var written) ? ByType(written, resultType) : TaintValue.Clean;
         }
 
         /// <summary>

@@ -52,9 +52,20 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         public bool MayWriteStorage { get; set; }
 
         /// <summary>The storage names this member writes with something that may produce, given what it mentions that produces.</summary>
-        public List<string> ProducingWrites(HashSet<string> storageNames)
+        public List<string> ProducingWrites(HashSet<string> storageNames) => Writes(storageNames, Matched, Producer);
+
+        /// <summary>
+        /// The storage names a method writes from its parameters (<c>void Keep(string text) =&gt; _last = text;</c>): a
+        /// producer of its type that calls it may write them with content.
+        /// </summary>
+        public List<string> WritesFromParameters(HashSet<string> storageNames) =>
+            Declaration is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method
+                ? Writes(storageNames, method.ParameterList.Parameters.Select(p => p.Identifier.ValueText), produces: false)
+                : new List<string>();
+
+        private List<string> Writes(HashSet<string> storageNames, IEnumerable<string> from, bool produces)
         {
-            var tainted = new HashSet<string>(Matched, StringComparer.Ordinal);
+            var tainted = new HashSet<string>(from, StringComparer.Ordinal);
             var written = new HashSet<string>(StringComparer.Ordinal);
             bool changed;
             do
@@ -62,8 +73,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 changed = false;
                 foreach (var flow in Flows)
                 {
-                    var produces = flow.Sources is null ? Producer : flow.Sources.Any(tainted.Contains);
-                    if (!produces)
+                    var flows = flow.Sources is null ? produces : flow.Sources.Any(tainted.Contains);
+                    if (!flows)
                     {
                         continue;
                     }

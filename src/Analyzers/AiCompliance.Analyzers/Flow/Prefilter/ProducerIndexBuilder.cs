@@ -533,12 +533,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             foreach (var entry in _dirty)
             {
                 entry.Dirty = false;
-                if (!entry.MayWriteStorage)
+                var writes = entry.MayWriteStorage ? entry.ProducingWrites(_storageNames) : null; // else no field or property in a write position
+                if (ParameterWritesCalledBy(entry) is { } throughCalls)
                 {
-                    continue; // no field or property in a write position: no flows to collect
+                    (writes ??= new List<string>()).AddRange(throughCalls);
                 }
 
-                foreach (var written in entry.ProducingWrites(_storageNames))
+                foreach (var written in writes ?? Enumerable.Empty<string>())
                 {
                     if (FlowTelemetry.IndexTrace is { } trace && _traced++ < 40)
                     {
@@ -569,6 +570,49 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             _dirty.Clear();
+        }
+
+        private Dictionary<MemberEntry, List<string>>? _parameterWritesCalled;
+
+        /// <summary>
+        /// What the methods of its own type that store their parameters in storage write, for a member that calls them
+        /// (<c>Keep(answer)</c> where <c>void Keep(string t) =&gt; _last = t;</c>); null when it calls none. Found once: the
+        /// methods that write storage from a parameter, then the members of their type that mention them.
+        /// </summary>
+        private List<string>? ParameterWritesCalledBy(MemberEntry entry)
+        {
+            if (_parameterWritesCalled is null)
+            {
+                _parameterWritesCalled = new Dictionary<MemberEntry, List<string>>();
+                foreach (var method in _entries)
+                {
+                    if (!method.MayWriteStorage || method.Declaration is not MethodDeclarationSyntax || !_mentionedBy.TryGetValue(method.Name, out var callers))
+                    {
+                        continue;
+                    }
+
+                    var stored = method.WritesFromParameters(_storageNames);
+                    if (stored.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (caller, scope) in callers)
+                    {
+                        if (caller.Type == method.Type && (scope is null || scope == method.Type) && !ReferenceEquals(caller, method))
+                        {
+                            if (!_parameterWritesCalled.TryGetValue(caller, out var list))
+                            {
+                                _parameterWritesCalled[caller] = list = new List<string>();
+                            }
+
+                            list.AddRange(stored);
+                        }
+                    }
+                }
+            }
+
+            return _parameterWritesCalled.TryGetValue(entry, out var found) ? found : null;
         }
 
         /// <summary>

@@ -10,6 +10,7 @@ namespace AiCompliance.Analyzers.Flow
             Sink(m, Components + "Rendering.RenderTreeBuilder", "AddMarkupContent", "Argument[1]", RazorSinks.AddMarkupContent);
             Sink(m, Components + "Rendering.RenderTreeBuilder", "AddComponentParameter", "Argument[2]", RazorSinks.ComponentParameter, ChildComponentParameter.Always);
             Sink(m, Components + "Rendering.RenderTreeBuilder", "AddAttribute", "Argument[2]", RazorSinks.ComponentParameter, ChildComponentParameter.AfterOpenComponent);
+            Sink(m, Components + "Rendering.RenderTreeBuilder", "AddAttribute", "Argument[2]", RazorSinks.ElementAttribute, ElementAttribute.Instance);
             Sink(m, Components + "MarkupString", ".ctor", "Argument[0]", RazorSinks.MarkupString);
             Sink(m, Components + "MarkupString", "op_Explicit", "Argument[0]", RazorSinks.MarkupString);
             Neutral(m, Components + "EventCallback");

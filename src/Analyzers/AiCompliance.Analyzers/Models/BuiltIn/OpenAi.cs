@@ -15,6 +15,13 @@ namespace AiCompliance.Analyzers.Flow
             Neutral(m, "OpenAI.Chat.ChatTokenUsage");
             Neutral(m, "OpenAI.Chat.ChatFinishReason");
             Neutral(m, "OpenAI.Chat.ChatMessageRole");
+
+            // A history holds the user's messages next to the model's: narrowed to a message the app or the user wrote
+            // (case UserChatMessage u:, OfType<SystemChatMessage>()) or a tool's result, it is not the model's text.
+            Neutral(m, "OpenAI.Chat.UserChatMessage");
+            Neutral(m, "OpenAI.Chat.SystemChatMessage");
+            Neutral(m, "OpenAI.Chat.DeveloperChatMessage");
+            Neutral(m, "OpenAI.Chat.ToolChatMessage");
             // Responses API (2.15: ResponsesClient / ResponseResult; streaming only as CreateResponseStreamingAsync).
             Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponse", "ResponsesClient.CreateResponse");
             Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponseAsync", "ResponsesClient.CreateResponseAsync");

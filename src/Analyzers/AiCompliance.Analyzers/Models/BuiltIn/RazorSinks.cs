@@ -17,9 +17,10 @@ namespace AiCompliance.Analyzers.Flow
         public const string AddMarkupContent = "RenderTreeBuilder.AddMarkupContent";
         public const string MarkupString = "MarkupString";
         public const string ComponentParameter = "component parameter";
+        public const string ElementAttribute = "element attribute";
 
         public static bool IsRazorSink(string sink) =>
             sink == AddContent || sink == AddMarkupContent || sink == MarkupString ||
-            sink.StartsWith(ComponentParameter, System.StringComparison.Ordinal);
+            sink.StartsWith(ComponentParameter, System.StringComparison.Ordinal) || sink.StartsWith(ElementAttribute, System.StringComparison.Ordinal);
     }
 }

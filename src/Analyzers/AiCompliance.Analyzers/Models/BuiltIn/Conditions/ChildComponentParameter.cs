@@ -6,8 +6,8 @@ namespace AiCompliance.Analyzers.Flow
 {
     /// <summary>
     /// A child component's parameter set by Razor output: <c>AddComponentParameter</c>, or <c>AddAttribute</c> right
-    /// after <c>OpenComponent</c> (Razor output before .NET 8, and ChildContent fragments today; element attributes are
-    /// not sinks). Findings name the parameter: "component parameter Child.Text", as far as the code tells.
+    /// after <c>OpenComponent</c> (Razor output before .NET 8, and ChildContent fragments today; an element's attributes
+    /// are <see cref="ElementAttribute"/>). Findings name the parameter: "component parameter Child.Text", as far as the code tells.
     /// </summary>
     internal sealed class ChildComponentParameter : SinkCondition
     {
@@ -44,7 +44,7 @@ namespace AiCompliance.Analyzers.Flow
         /// attribute-like builder calls in between (the shape Razor emits); <paramref name="component"/> is the type's
         /// simple name when the call names it. Syntax only: Razor output is a flat list of builder statements.
         /// </summary>
-        private static bool OpenedComponent(SyntaxNode call, out string? component)
+        internal static bool OpenedComponent(SyntaxNode call, out string? component)
         {
             component = null;
             var statement = call.FirstAncestorOrSelf<StatementSyntax>();
