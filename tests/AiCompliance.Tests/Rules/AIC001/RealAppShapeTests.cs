@@ -145,4 +145,69 @@ public class RealAppShapeTests
             }
         }
         """);
+
+    // anthropic-sdk-csharp's examples: the beta service, its tool runner, and extended thinking.
+    [Fact]
+    public Task Anthropic_beta_messages_tool_runner_and_thinking() => FlowVerifier.VerifyAsync(
+        "using Anthropic;\nusing Anthropic.Models.Messages;\nusing Anthropic.Helpers.Beta;\nusing Beta = Anthropic.Models.Beta.Messages;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(AnthropicClient client, Beta.MessageCreateParams betaParams, MessageCreateParams parameters, IReadOnlyList<IBetaRunnableTool> tools)
+            {
+                var message = await client.Beta.Messages.Create(betaParams);
+                foreach (var block in message.Content)
+                {
+                    if (block.TryPickText(out var text)) { Console.WriteLine([|text.Text|]); }
+                    if (block.TryPickThinking(out var thought)) { Console.WriteLine([|thought.Thinking|]); }
+                }
+
+                Console.WriteLine(message.Usage.OutputTokens);
+                Console.WriteLine(message.ID);
+
+                await foreach (var evt in client.Beta.Messages.CreateStreaming(betaParams))
+                {
+                    if (evt.TryPickContentBlockDelta(out var delta) && delta.Delta.TryPickText(out var piece)) { Console.Write([|piece.Text|]); }
+                }
+
+                await foreach (var turn in client.Beta.Messages.ToolRunner(betaParams, tools))
+                {
+                    foreach (var block in turn.Content)
+                    {
+                        if (block.TryPickText(out var text)) { Console.WriteLine([|text.Text|]); }
+                    }
+                }
+
+                var plain = await client.Messages.Create(parameters);
+                foreach (var block in plain.Content)
+                {
+                    if (block.TryPickThinking(out var thought)) { Console.WriteLine([|thought.Thinking|]); }
+                    if (block.TryPickToolUse(out var tool)) { Console.WriteLine(tool.ID); }
+                }
+            }
+        }
+        """);
+
+    // openai-dotnet's assistants examples: the run's answer is read back from the thread, or streamed.
+    [Fact]
+    public Task OpenAI_assistants_messages_and_streamed_runs() => FlowVerifier.VerifyAsync(
+        "#pragma warning disable OPENAI001\nusing OpenAI.Assistants;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(AssistantClient assistants, string assistantId, string threadId)
+            {
+                foreach (ThreadMessage message in assistants.GetMessages(threadId))
+                {
+                    foreach (MessageContent content in message.Content) { Console.WriteLine([|content.Text|]); }
+                    Console.WriteLine(message.Role);
+                    Console.WriteLine(message.Id);
+                }
+
+                await foreach (StreamingUpdate update in await assistants.CreateRunStreamingAsync(threadId, assistantId))
+                {
+                    if (update is MessageContentUpdate text) { Console.Write([|text.Text|]); }
+                    Console.WriteLine(update.UpdateKind);
+                }
+            }
+        }
+        """);
 }

@@ -2,7 +2,7 @@ namespace AiCompliance.Analyzers.Flow
 {
     internal static partial class BuiltInModels
     {
-        /// <summary>OpenAI and Azure OpenAI 2.x (Azure's GetChatClient returns OpenAI.Chat.ChatClient), chat completions and the Responses API.</summary>
+        /// <summary>OpenAI and Azure OpenAI 2.x (Azure's GetChatClient returns OpenAI.Chat.ChatClient), chat completions, the Responses API and Assistants.</summary>
         private static void OpenAi(System.Collections.Generic.List<ModelEntry> m)
         {
             Source(m, "OpenAI.Chat.ChatClient", "CompleteChat", "ChatClient.CompleteChat");
@@ -28,6 +28,15 @@ namespace AiCompliance.Analyzers.Flow
             Source(m, "OpenAI.Responses.ResponsesClient", "CreateResponseStreamingAsync", "ResponsesClient.CreateResponseStreamingAsync");
             Content(m, "OpenAI.Responses.ResponseResult", "GetOutputText", "OutputItems", "ToString");
             Neutral(m, "OpenAI.Responses.ResponseTokenUsage");
+
+            // Assistants (threads and runs): a run's answer is read back from the thread's messages, or streamed.
+            Source(m, "OpenAI.Assistants.AssistantClient", "GetMessages", "AssistantClient.GetMessages");
+            Source(m, "OpenAI.Assistants.AssistantClient", "GetMessagesAsync", "AssistantClient.GetMessagesAsync");
+            Source(m, "OpenAI.Assistants.AssistantClient", "CreateRunStreamingAsync", "AssistantClient.CreateRunStreamingAsync");
+            Source(m, "OpenAI.Assistants.AssistantClient", "CreateThreadAndRunStreamingAsync", "AssistantClient.CreateThreadAndRunStreamingAsync");
+            Content(m, "OpenAI.Assistants.ThreadMessage", "Content");
+            Content(m, "OpenAI.Assistants.MessageContent", "Text");
+            Content(m, "OpenAI.Assistants.MessageContentUpdate", "Text");
         }
     }
 }
