@@ -210,4 +210,25 @@ public class RealAppShapeTests
             }
         }
         """);
+
+    // Console samples print through a local lambda (Action<string> print = s => …; print(answer)).
+    [Fact]
+    public Task A_lambda_held_in_a_local_runs_with_the_arguments_of_each_call() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                var answer = (await client.GetResponseAsync("hi")).Text;
+                Action<string> print = s => Console.WriteLine([|s|]);
+                Action<string, string> pair = (who, text) => Console.WriteLine([|who + ": " + text|]);
+                Func<string, string> shout = s => s.ToUpperInvariant();
+                print("Thinking...");
+                print(answer);
+                print(Svc.Label(answer));
+                pair("assistant", answer);
+                Console.WriteLine([|shout(answer)|]);
+                Console.WriteLine(shout("done"));
+            }
+        }
+        """);
 }

@@ -11,6 +11,11 @@ namespace AiCompliance.Analyzers.Flow
         {
             var value = Eval(assignment.Value);
             Assign(assignment.Target, value);
+            if (assignment.Target is ILocalReferenceOperation { Local: { } local })
+            {
+                RememberLambda(local, assignment.Value);
+            }
+
             return value;
         }
 

@@ -35,6 +35,11 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.JoinAll(argumentValues.Select(v => v.Whole())).Join(receiver.Whole()).AsLabeled();
             }
 
+            if (InvokeLambdaLocal(invocation, method, argumentValues) is { } lambdaResult)
+            {
+                return lambdaResult;
+            }
+
             if (IsLabelingWrapperFactory(method))
             {
                 return TaintValue.LabeledClientValue;

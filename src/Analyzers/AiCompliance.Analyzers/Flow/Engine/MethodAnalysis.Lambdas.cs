@@ -32,6 +32,58 @@ namespace AiCompliance.Analyzers.Flow
             return returned;
         }
 
+        /// <summary>The lambda last assigned to a local (<c>Action&lt;string&gt; show = s =&gt; …;</c>), for calls of that local.</summary>
+        private readonly Dictionary<ILocalSymbol, IFlowAnonymousFunctionOperation> _lambdaOf = new Dictionary<ILocalSymbol, IFlowAnonymousFunctionOperation>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IFlowAnonymousFunctionOperation> _lambdasRunning = new HashSet<IFlowAnonymousFunctionOperation>();
+
+        private void RememberLambda(ILocalSymbol local, IOperation value)
+        {
+            var unwrapped = Unwrap(value);
+            if (unwrapped is IDelegateCreationOperation creation)
+            {
+                unwrapped = Unwrap(creation.Target);
+            }
+
+            if (unwrapped is IFlowAnonymousFunctionOperation lambda)
+            {
+                _lambdaOf[local] = lambda;
+            }
+            else
+            {
+                _lambdaOf.Remove(local);
+            }
+        }
+
+        /// <summary>
+        /// <c>show(answer)</c> where the local <c>show</c> holds a lambda of this method: the lambda runs with the
+        /// arguments in its parameters (a sink inside it reports); null when the local holds no known lambda.
+        /// </summary>
+        private TaintValue? InvokeLambdaLocal(IInvocationOperation invocation, IMethodSymbol method, ImmutableArray<TaintValue> values)
+        {
+            if (method.MethodKind != MethodKind.DelegateInvoke || invocation.Instance is null ||
+                Unwrap(invocation.Instance) is not ILocalReferenceOperation { Local: { } local } ||
+                !_lambdaOf.TryGetValue(local, out var lambda) || !_lambdasRunning.Add(lambda))
+            {
+                return null;
+            }
+
+            try
+            {
+                var byOrdinal = new Dictionary<int, TaintValue>();
+                for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
+                {
+                    var ordinal = invocation.Arguments[i].Parameter?.Ordinal ?? i;
+                    byOrdinal[ordinal] = byOrdinal.TryGetValue(ordinal, out var existing) ? existing.Join(values[i]) : values[i];
+                }
+
+                return AnalyzeLambda(lambda, p => byOrdinal.TryGetValue(p.Ordinal, out var v) ? ByType(v, p.Type) : TaintValue.Clean, returnSink: null);
+            }
+            finally
+            {
+                _lambdasRunning.Remove(lambda);
+            }
+        }
+
         private TaintValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Func<IParameterSymbol, TaintValue> parameterValue, string? returnSink)
         {
             ControlFlowGraph body;
