@@ -111,6 +111,15 @@ namespace AiCompliance.Analyzers
             helpLinkUri: HelpLinkBase + DiagnosticIds.AnalysisFailed + ".md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>AIC010: a library's public member hands AI content to other projects without saying so.</summary>
+        public static readonly DiagnosticDescriptor UndeclaredAiReturn = Create(
+            DiagnosticIds.UndeclaredAiReturn,
+            "Public member returns AI-generated content without [AiGenerated]",
+            "'{0}' returns AI-generated content from '{1}' to other projects; mark it [AiGenerated] so their builds see that it is AI content",
+            LabelingCategory,
+            DiagnosticSeverity.Info,
+            "Each project is analyzed on its own: a library method or property that returns unlabeled AI content is, in the projects that call it, an ordinary string. Marking it [AiGenerated] makes those projects' builds follow its value to their outputs (AIC001). Label the value inside the library instead if it is shown as it is.");
+
         /// <summary>For the compliance report (scanner): labeled paths. Hidden and off unless enabled.</summary>
         public static readonly DiagnosticDescriptor LabeledAiOutput = Create(
             DiagnosticIds.LabeledAiOutput,

@@ -30,6 +30,9 @@ namespace AiCompliance.Analyzers
         /// <summary>AiCompliance could not analyze a method (or the compilation): its outputs are not checked.</summary>
         public const string AnalysisFailed = "AIC009";
 
+        /// <summary>A public member of a library returns AI content without [AiGenerated]: other projects cannot see it is AI content.</summary>
+        public const string UndeclaredAiReturn = "AIC010";
+
         /// <summary>Report only (hidden, off by default): AI content reaches a user, labeled.</summary>
         public const string LabeledAiOutput = "AIC900";
 

@@ -146,7 +146,7 @@ namespace AiCompliance.Analyzers
         /// Whether the compilation is a test project (it references a test framework): its calls (to a fake client, or to
         /// the real one in integration tests) are not a service offered to the public.
         /// </summary>
-        private static bool IsTestProject(Compilation compilation)
+        internal static bool IsTestProject(Compilation compilation)
         {
             foreach (var reference in compilation.ReferencedAssemblyNames)
             {

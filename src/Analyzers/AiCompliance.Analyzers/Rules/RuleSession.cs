@@ -14,8 +14,9 @@ namespace AiCompliance.Analyzers.Rules
     /// <summary>What the engine made of one code block: nothing to do, its result, or the failure (AIC009).</summary>
     internal sealed class BlockOutcome
     {
-        public BlockOutcome(IMethodSymbol method, SyntaxNode block, MethodResult? result, bool razor, Exception? failure, IMethodSymbol? failedMethod)
+        public BlockOutcome(FlowModel model, IMethodSymbol method, SyntaxNode block, MethodResult? result, bool razor, Exception? failure, IMethodSymbol? failedMethod)
         {
+            Model = model;
             Method = method;
             Block = block;
             Result = result;
@@ -23,6 +24,9 @@ namespace AiCompliance.Analyzers.Rules
             Failure = failure;
             FailedMethod = failedMethod;
         }
+
+        /// <summary>The model of the compilation (the SDK rows and the attributes of AiCompliance it references).</summary>
+        public FlowModel Model { get; }
 
         /// <summary>The method whose code block this is.</summary>
         public IMethodSymbol Method { get; }
@@ -193,7 +197,7 @@ namespace AiCompliance.Analyzers.Rules
                     result = Flow.AnalyzeOwnBody(method, cfg, cancellationToken);
                 }
 
-                return new BlockOutcome(method, block, result, razor, null, null);
+                return new BlockOutcome(Flow.Model, method, block, result, razor, null, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -207,7 +211,7 @@ namespace AiCompliance.Analyzers.Rules
                 var cause = failure?.InnerException ?? ex;
                 AnalysisFailures.Record(cause);
                 Interlocked.Increment(ref _failures);
-                return new BlockOutcome(method, block, null, razor, cause, failure?.Method);
+                return new BlockOutcome(Flow.Model, method, block, null, razor, cause, failure?.Method);
             }
         }
     }

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Linq;
+using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AiCompliance.Analyzers
+{
+    /// <summary>
+    /// AIC010 (info): a public method or property of a library returns unlabeled AI content and does not say so with
+    /// <c>[AiGenerated]</c>. Each project is analyzed on its own, so without the attribute the projects that call it see
+    /// a plain string. Not reported where the return value is itself an output (a controller action, an endpoint), nor
+    /// in an app (only libraries are called by other projects), nor on members that are not visible outside the assembly.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UndeclaredAiReturnAnalyzer : FlowRuleAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndeclaredAiReturn);
+
+        /// <inheritdoc />
+        private protected override void Start(CompilationStartAnalysisContext start, RuleSession? session)
+        {
+            if (start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary && !RegistrationPresenceAnalyzer.IsTestProject(start.Compilation))
+            {
+                base.Start(start, session); // only libraries are called by other projects (test projects are not)
+            }
+        }
+
+        /// <inheritdoc />
+        private protected override void Report(SemanticModelAnalysisContext context, BlockOutcome outcome)
+        {
+            var model = outcome.Model;
+            if (outcome.Result is not { } result || outcome.Razor)
+            {
+                return;
+            }
+
+            var method = outcome.Method;
+            ISymbol? member = method.MethodKind switch
+            {
+                MethodKind.Ordinary => method,
+                MethodKind.PropertyGet when method.AssociatedSymbol is IPropertySymbol property => property,
+                _ => null,
+            };
+            if (member is null || member.IsImplicitlyDeclared || !IsVisibleOutside(member) || model.ReturnSinkOf(method) is not null ||
+                FlowModel.HasAttribute(member, model.AiGeneratedAttribute) ||
+                method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, model.AiGeneratedAttribute)) ||
+                (member is IMethodSymbol { OverriddenMethod: { } overridden } && FlowModel.HasAttribute(overridden.OriginalDefinition, model.AiGeneratedAttribute)))
+            {
+                return;
+            }
+
+            var unlabeled = result.Summary.Return.Sources.Where(s => !s.Labeled && s.Notice is null).ToList();
+            if (unlabeled.Count == 0 || member.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == context.SemanticModel.SyntaxTree) is not { } location)
+            {
+                return;
+            }
+
+            var first = unlabeled.OrderBy(s => s, System.Collections.Generic.Comparer<SourceRef>.Create(SourceRef.Compare)).First();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndeclaredAiReturn, location, member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), first.Description));
+        }
+
+        /// <summary>Public or protected, in types that are public or protected all the way out.</summary>
+        private static bool IsVisibleOutside(ISymbol symbol)
+        {
+            for (var s = symbol; s is not null && s is not INamespaceSymbol; s = s.ContainingSymbol)
+            {
+                if (s.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
