@@ -52,6 +52,11 @@ namespace AiCompliance.Analyzers
                 return;
             }
 
+            if (IsModeledSource(method, model))
+            {
+                return; // an IChatClient implementation, a delegating client's override: callers see the source already
+            }
+
             var unlabeled = result.Summary.Return.Sources.Where(s => !s.Labeled && s.Notice is null).ToList();
             if (unlabeled.Count == 0 || member.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == context.SemanticModel.SyntaxTree) is not { } location)
             {
@@ -60,6 +65,35 @@ namespace AiCompliance.Analyzers
 
             var first = unlabeled.OrderBy(s => s, System.Collections.Generic.Comparer<SourceRef>.Create(SourceRef.Compare)).First();
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndeclaredAiReturn, location, member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), first.Description));
+        }
+
+        /// <summary>
+        /// Whether the method is a modeled source itself (the SDK's own code), or overrides or implements one: callers that
+        /// reach it through the SDK's type already treat its result as AI content.
+        /// </summary>
+        private static bool IsModeledSource(IMethodSymbol method, FlowModel model)
+        {
+            for (var m = method; m is not null; m = m.OverriddenMethod)
+            {
+                if (model.Find(m.OriginalDefinition)?.SourceDescription is not null)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var contract in method.ContainingType.AllInterfaces)
+            {
+                foreach (var candidate in contract.GetMembers(method.Name).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), method) &&
+                        model.Find(candidate.OriginalDefinition)?.SourceDescription is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Public or protected, in types that are public or protected all the way out.</summary>

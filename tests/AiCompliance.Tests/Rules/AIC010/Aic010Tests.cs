@@ -32,6 +32,22 @@ public class Aic010Tests
             public string Echo(string text) => text;
         }
 
+        public sealed class EchoClient : IChatClient
+        {
+            private readonly IChatClient _inner;
+            public EchoClient(IChatClient inner) => _inner = inner;
+            public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => await _inner.GetResponseAsync(messages, options, cancellationToken);
+            public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => _inner.GetStreamingResponseAsync(messages, options, cancellationToken);
+            public object? GetService(Type serviceType, object? serviceKey = null) => null;
+            public void Dispose() { }
+        }
+
+        public sealed class Caching : DelegatingChatClient
+        {
+            public Caching(IChatClient inner) : base(inner) { }
+            public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => await base.GetResponseAsync(messages, options, cancellationToken);
+        }
+
         internal class Hidden
         {
             public async Task<string> AskAsync(IChatClient client) => (await client.GetResponseAsync("q")).Text;
