@@ -44,9 +44,13 @@ namespace AiCompliance.Analyzers.Flow
             Model = model;
             Injection = injection;
             Prefilter = new ProducerPrefilter(model, SemanticModelFor);
+            Components = new ComponentInputs(this);
         }
 
         public FlowModel Model { get; }
+
+        /// <summary>What parents hand to the [Parameter] properties of the compilation's components.</summary>
+        public ComponentInputs Components { get; }
 
         /// <summary>The test switch <c>aicompliance_test_fail_method</c>; null (the rule) when no config file sets it.</summary>
         public FailureInjection? Injection { get; }

@@ -87,7 +87,7 @@ public class BlazorTests
             [Parameter] public string? Text { get; set; }
             [Parameter] public RenderFragment? ChildContent { get; set; }
 
-            protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, Text);
+            protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, [|Text|]); // what the parent hands it
         }
         """);
 
@@ -404,6 +404,7 @@ public class BlazorTests
         "Chat.razor:5 component parameter Child.Text",
         "Chat.razor:8 RenderTreeBuilder.AddContent",
         "Chat.razor:12 RenderTreeBuilder.AddContent",
+        "Child.razor:1 RenderTreeBuilder.AddContent", // the child renders what Chat.razor:5 hands it
     };
 
     [Theory]
@@ -416,7 +417,7 @@ public class BlazorTests
             (path, ChatOutput("/0/Components/Chat.razor", withCode: true)),
             ("/0/Components/Child.razor.g.cs", ChildOutput));
         Assert.Equal(ChatExpected, Describe(diagnostics, "AIC001"));
-        Assert.All(diagnostics.Where(d => d.Id == "AIC001"), d =>
+        Assert.All(diagnostics.Where(d => d.Id == "AIC001" && !d.Location.SourceTree!.FilePath.Contains("Child", StringComparison.Ordinal)), d =>
         {
             Assert.Equal(path, d.Location.SourceTree!.FilePath); // in the generated tree, shown at the mapped .razor line
             Assert.EndsWith(".razor", d.Location.GetMappedLineSpan().Path, StringComparison.Ordinal);
@@ -429,7 +430,7 @@ public class BlazorTests
     {
         var source = ChatOutput("/0/Components/Chat.razor", withCode: true);
         var diagnostics = await Analyze(("/0/Components/Chat.razor.g.cs", source), ("/0/Components/Child.razor.g.cs", ChildOutput));
-        var texts = diagnostics.Where(d => d.Id == "AIC001")
+        var texts = diagnostics.Where(d => d.Id == "AIC001" && d.Location.SourceTree!.FilePath.EndsWith("Chat.razor.g.cs", StringComparison.Ordinal))
             .OrderBy(d => d.Location.SourceSpan.Start)
             .Select(d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length))
             .ToArray();
@@ -437,7 +438,7 @@ public class BlazorTests
         // The component parameter is wrapped in RuntimeHelpers.TypeCheck<string>(…) on hidden lines: the report
         // narrows to the mapped expression. Column too: @_answer on line 3 starts at column 5.
         Assert.Equal(new[] { "_answer", "_html", "_answer", "m", "_answer" }, texts);
-        var first = diagnostics.Where(d => d.Id == "AIC001").OrderBy(d => d.Location.SourceSpan.Start).First().Location.GetMappedLineSpan();
+        var first = diagnostics.Where(d => d.Id == "AIC001" && d.Location.SourceTree!.FilePath.EndsWith("Chat.razor.g.cs", StringComparison.Ordinal)).OrderBy(d => d.Location.SourceSpan.Start).First().Location.GetMappedLineSpan();
         Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(2, 4), first.StartLinePosition);
     }
 
@@ -450,7 +451,10 @@ public class BlazorTests
             ("/0/Components/Child.razor.g.cs", ChildOutput));
 
         // The code-behind is ordinary code: its Console.WriteLine reports there, as anywhere.
-        Assert.Equal(ChatExpected.Append("Chat.razor.cs:30 Console.WriteLine"), Describe(diagnostics, "AIC001"));
+        var expected = ChatExpected.Where(d => d.StartsWith("Chat.", StringComparison.Ordinal))
+            .Append("Chat.razor.cs:30 Console.WriteLine")
+            .Concat(ChatExpected.Where(d => d.StartsWith("Child.", StringComparison.Ordinal))); // in path order
+        Assert.Equal(expected, Describe(diagnostics, "AIC001"));
     }
 
     [Fact]

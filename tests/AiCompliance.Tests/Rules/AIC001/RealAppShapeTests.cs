@@ -231,4 +231,64 @@ public class RealAppShapeTests
             }
         }
         """);
+
+    // The Blazor chat template: the page hands its messages to a list, the list hands each one to an item, and the item
+    // renders the text in <assistant-message markdown="…">. The report lands where each child renders it, too.
+    [Fact]
+    public Task Child_components_report_where_they_render_what_they_are_given() => FlowVerifier.VerifyAsync(
+        "using Microsoft.AspNetCore.Components;\nusing Microsoft.AspNetCore.Components.Rendering;\n" + Code.Header + """
+        public class ChatPage : ComponentBase
+        {
+            [Inject] public IChatClient Client { get; set; } = default!;
+            private readonly List<ChatMessage> _messages = new();
+            private string _title = "Chat";
+
+            protected override async Task OnInitializedAsync()
+            {
+                var response = await Client.GetResponseAsync("hi");
+                _messages.AddMessages(response);
+            }
+
+            protected override void BuildRenderTree(RenderTreeBuilder builder)
+            {
+                builder.OpenComponent<MessageList>(0);
+                builder.AddComponentParameter(1, nameof(MessageList.Messages), [|_messages|]);
+                builder.AddComponentParameter(2, nameof(MessageList.Title), _title);
+                builder.CloseComponent();
+                builder.OpenComponent<MessageItem>(3);
+                builder.AddComponentParameter(4, nameof(MessageItem.Message), new ChatMessage(ChatRole.User, Svc.Label("x")));
+                builder.CloseComponent();
+            }
+        }
+
+        public class MessageList : ComponentBase
+        {
+            [Parameter] public IEnumerable<ChatMessage> Messages { get; set; } = [];
+            [Parameter] public string Title { get; set; } = "";
+
+            protected override void BuildRenderTree(RenderTreeBuilder builder)
+            {
+                builder.AddContent(0, Title);
+                foreach (var message in Messages)
+                {
+                    builder.OpenComponent<MessageItem>(1);
+                    builder.AddComponentParameter(2, nameof(MessageItem.Message), [|message|]);
+                    builder.CloseComponent();
+                }
+            }
+        }
+
+        public class MessageItem : ComponentBase
+        {
+            [Parameter] public ChatMessage? Message { get; set; }
+
+            protected override void BuildRenderTree(RenderTreeBuilder builder)
+            {
+                builder.OpenElement(0, "assistant-message");
+                builder.AddAttribute(1, "markdown", [|Message?.Text|]);
+                builder.AddAttribute(2, "class", Message?.Text);
+                builder.CloseElement();
+            }
+        }
+        """);
 }

@@ -50,7 +50,13 @@ namespace AiCompliance.Analyzers.Flow
                     if (owner is not null && owner.DeclaringSyntaxReferences.Any(r => _context.Compilation.ContainsSyntaxTree(r.SyntaxTree)))
                     {
                         var summary = _context.GetFieldSummary(owner, _cancellationToken);
-                        return summary.TryGetValue(member.OriginalDefinition, out var written) ? ByType(written, operation.Type) : TaintValue.Clean;
+                        var held = summary.TryGetValue(member.OriginalDefinition, out var written) ? ByType(written, operation.Type) : TaintValue.Clean;
+                        if (member is IPropertySymbol parameter && ComponentInputs.IsParameter(parameter))
+                        {
+                            held = held.Join(ByType(_context.Components.InputOf(parameter, _depth, _cancellationToken), operation.Type)); // what parents hand it
+                        }
+
+                        return held;
                     }
 
                     return TaintValue.Clean;

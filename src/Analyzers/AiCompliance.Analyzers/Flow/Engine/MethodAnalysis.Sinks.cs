@@ -62,6 +62,10 @@ namespace AiCompliance.Analyzers.Flow
                     else
                     {
                         ReportSink(argument.Value, values[i], sinkName);
+                        if (row.Condition is ChildComponentParameter && ChildComponentParameter.Target(site, _context.SemanticModelFor(invocation.Syntax.SyntaxTree)) is { } target)
+                        {
+                            _context.Components.Record(target.Component, target.Parameter, values[i]); // the child reports where it renders it
+                        }
                     }
                 }
             }

@@ -23,6 +23,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly HashSet<string> _storageNames = new HashSet<string>(StringComparer.Ordinal); // fields and properties of a type that can hold content
         private readonly List<(string Name, TypeSyntax? Type)> _storage = new List<(string Name, TypeSyntax? Type)>(); // every field, property and record parameter
         private readonly HashSet<string> _enumNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _componentParameters = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type key -> [Parameter] properties
         private readonly Dictionary<string, HashSet<string>> _declares = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // type key -> member names
         private readonly Dictionary<string, List<string>> _baseNames = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type key -> base type names (as written)
         private readonly Dictionary<string, List<string>> _keysByName = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type name -> the keys of the types of that name
@@ -205,6 +206,16 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     break;
                 case PropertyDeclarationSyntax property:
                     _storage.Add((property.Identifier.ValueText, property.Type));
+                    if (property.AttributeLists.SelectMany(l => l.Attributes).Any(a => ChildComponentParameter.NameOf(a.Name) is "Parameter" or "ParameterAttribute"))
+                    {
+                        if (!_componentParameters.TryGetValue(typeName, out var parameters))
+                        {
+                            _componentParameters[typeName] = parameters = new List<string>();
+                        }
+
+                        parameters.Add(property.Identifier.ValueText);
+                    }
+
                     AddEntry(property, property.Identifier.ValueText, typeName, property, isProperty: true);
                     break;
                 case IndexerDeclarationSyntax indexer:
@@ -539,6 +550,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     (writes ??= new List<string>()).AddRange(throughCalls);
                 }
 
+                HandToChildComponents(entry);
+
                 foreach (var written in writes ?? Enumerable.Empty<string>())
                 {
                     if (FlowTelemetry.IndexTrace is { } trace && _traced++ < 40)
@@ -570,6 +583,40 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             _dirty.Clear();
+        }
+
+        /// <summary>
+        /// A producing render tree that opens components of this compilation (<c>OpenComponent&lt;Child&gt;</c>) may hand
+        /// them content: their <c>[Parameter]</c> properties produce in them (the child renders what it is given).
+        /// </summary>
+        private void HandToChildComponents(MemberEntry entry)
+        {
+            if (_componentParameters.Count == 0 || _textOf(entry.Body.SyntaxTree).IndexOf("OpenComponent<", entry.Body.SpanStart, entry.Body.Span.Length, StringComparison.Ordinal) < 0)
+            {
+                return;
+            }
+
+            foreach (var generic in entry.Body.DescendantNodes().OfType<GenericNameSyntax>())
+            {
+                if (generic.Identifier.ValueText != "OpenComponent" || generic.TypeArgumentList.Arguments.Count != 1 ||
+                    ChildComponentParameter.NameOf(generic.TypeArgumentList.Arguments[0]) is not { } child || !_keysByName.TryGetValue(child, out var keys))
+                {
+                    continue;
+                }
+
+                foreach (var key in keys)
+                {
+                    if (_componentParameters.TryGetValue(key, out var parameters))
+                    {
+                        foreach (var parameter in parameters)
+                        {
+                            _types.Add(key);
+                            _names.Add(parameter);
+                            Enqueue(parameter, key);
+                        }
+                    }
+                }
+            }
         }
 
         private Dictionary<MemberEntry, List<string>>? _parameterWritesCalled;

@@ -6,8 +6,8 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     /// <remarks>
     /// A value handed to a child component's parameter (<c>AddComponentParameter</c>, or <c>AddAttribute</c> right
-    /// after <c>OpenComponent</c> in older output) counts as shown: the child renders its parameters, and following
-    /// it into the child would need points-to analysis. <c>MarkupString</c> (its constructor and the explicit
+    /// after <c>OpenComponent</c> in older output) counts as shown: the child renders its parameters. A child of the
+    /// same compilation also reports where it renders them (<see cref="ComponentInputs"/>). <c>MarkupString</c> (its constructor and the explicit
     /// conversion) is a sink of its own: it only exists to put raw HTML on a page, and what it produces is not
     /// followed further, so <c>@((MarkupString)ai)</c> is reported once.
     /// </remarks>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -40,6 +41,55 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
+        /// The component of this compilation whose parameter the call sets, and the parameter's name (a constant), when
+        /// the code tells both: the type argument of the <c>OpenComponent&lt;T&gt;</c> the call follows.
+        /// </summary>
+        public static (INamedTypeSymbol Component, string Parameter)? Target(CallSite site, SemanticModel model)
+        {
+            var arguments = site.Invocation.Arguments;
+            if (arguments.Length != 3 || arguments[1].Value.ConstantValue is not { HasValue: true, Value: string parameter } ||
+                OpenComponentCall(site.Invocation.Syntax) is not { } open ||
+                model.GetSymbolInfo(open).Symbol is not IMethodSymbol { TypeArguments: { Length: 1 } typeArguments } ||
+                typeArguments[0] is not INamedTypeSymbol component ||
+                !component.DeclaringSyntaxReferences.Any(r => model.Compilation.ContainsSyntaxTree(r.SyntaxTree)))
+            {
+                return null;
+            }
+
+            return (component, parameter);
+        }
+
+        private static InvocationExpressionSyntax? OpenComponentCall(SyntaxNode call)
+        {
+            var statement = call.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement?.Parent is not BlockSyntax block)
+            {
+                return null;
+            }
+
+            var index = block.Statements.IndexOf(statement);
+            for (var i = index - 1; i >= 0 && i >= index - FlowLimits.MaxComponentAttributeLookBack; i--)
+            {
+                if (block.Statements[i] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var calledName } } invocation })
+                {
+                    return null;
+                }
+
+                if (calledName.Identifier.ValueText == "OpenComponent")
+                {
+                    return invocation;
+                }
+
+                if (calledName.Identifier.ValueText.StartsWith("Open", StringComparison.Ordinal) || calledName.Identifier.ValueText.StartsWith("Close", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// Whether the statement holding <paramref name="call"/> follows a <c>builder.OpenComponent…</c> with only
         /// attribute-like builder calls in between (the shape Razor emits); <paramref name="component"/> is the type's
         /// simple name when the call names it. Syntax only: Razor output is a flat list of builder statements.
@@ -47,44 +97,26 @@ namespace AiCompliance.Analyzers.Flow
         internal static bool OpenedComponent(SyntaxNode call, out string? component)
         {
             component = null;
-            var statement = call.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement?.Parent is not BlockSyntax block)
+            if (OpenComponentCall(call) is not { Expression: MemberAccessExpressionSyntax { Name: var calledName } })
             {
                 return false;
             }
 
-            var index = block.Statements.IndexOf(statement);
-            for (var i = index - 1; i >= 0 && i >= index - FlowLimits.MaxComponentAttributeLookBack; i--)
+            if (calledName is GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments })
             {
-                if (block.Statements[i] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var calledName } } })
-                {
-                    return false;
-                }
-
-                var called = calledName.Identifier.ValueText;
-                if (called == "OpenComponent")
-                {
-                    if (calledName is GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments })
-                    {
-                        component = typeArguments[0] switch
-                        {
-                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                            SimpleNameSyntax simple => simple.Identifier.ValueText,
-                            _ => null,
-                        };
-                    }
-
-                    return true;
-                }
-
-                if (called.StartsWith("Open", StringComparison.Ordinal) || called.StartsWith("Close", StringComparison.Ordinal))
-                {
-                    return false;
-                }
+                component = NameOf(typeArguments[0]);
             }
 
-            return false;
+            return true;
         }
+
+        /// <summary>A type's own name as written (<c>global::App.Components.Child</c>: <c>Child</c>).</summary>
+        internal static string? NameOf(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
     }
 }
