@@ -291,4 +291,34 @@ public class RealAppShapeTests
             }
         }
         """);
+
+    // Console chats and the template's message item print a history by role: the user's turns are not the model's text.
+    [Fact]
+    public Task A_history_printed_by_role_reports_only_the_assistants_turns() => FlowVerifier.VerifyAsync(
+        "using Microsoft.SemanticKernel.ChatCompletion;\nusing SkHistory = Microsoft.SemanticKernel.ChatCompletion.ChatHistory;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient client, IChatCompletionService chat, SkHistory skHistory)
+            {
+                List<ChatMessage> history = [new(ChatRole.System, "be brief"), new(ChatRole.User, "hi")];
+                history.AddMessages(await client.GetResponseAsync(history));
+                foreach (var message in history)
+                {
+                    if (message.Role == ChatRole.User) { Console.WriteLine("you: " + message.Text); }
+                    else if (message.Role == ChatRole.Assistant) { Console.WriteLine([|"ai: " + message.Text|]); }
+
+                    if (message.Role != ChatRole.Assistant) { Console.WriteLine(message.Text); }
+                    if (message.Role != ChatRole.System) { Console.WriteLine([|message.Text|]); } // the user's or the model's
+                    Console.WriteLine([|message.Text|]);
+                }
+
+                skHistory.Add(await chat.GetChatMessageContentAsync(skHistory));
+                foreach (var message in skHistory)
+                {
+                    if (message.Role == AuthorRole.User) { Console.WriteLine(message.Content); }
+                    else { Console.WriteLine([|message.Content|]); }
+                }
+            }
+        }
+        """);
 }

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AiCompliance.Analyzers.Flow
 {
@@ -107,9 +108,41 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            Flow(block.FallThroughSuccessor, end, 0, inputs, worklist, finallies);
-            Flow(block.ConditionalSuccessor, end, 0, inputs, worklist, finallies);
+            var (whenTrue, whenFalse) = block.BranchValue is { } condition && block.ConditionalSuccessor is not null ? RefineOnRole(condition, end) : (end, end);
+            var conditional = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? whenTrue : whenFalse;
+            Flow(block.FallThroughSuccessor, ReferenceEquals(conditional, whenTrue) ? whenFalse : whenTrue, 0, inputs, worklist, finallies);
+            Flow(block.ConditionalSuccessor, conditional, 0, inputs, worklist, finallies);
         }
+
+        /// <summary>
+        /// A branch on a message's role (<c>if (message.Role == ChatRole.User)</c>, <c>Role != ChatRole.Assistant</c>;
+        /// the role types are <see cref="MessageRoles"/>): where the message is the user's, the app's or a tool's, it holds no model
+        /// text, so a history printed by role reports only the assistant's turns. The states for the true and the false
+        /// branch (the same state when the condition is something else).
+        /// </summary>
+        private (State WhenTrue, State WhenFalse) RefineOnRole(IOperation condition, State end)
+        {
+            if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test)
+            {
+                return (end, end);
+            }
+
+            var (roleRead, role) = RoleOf(test.RightOperand) is { } right ? (test.LeftOperand, right) : (test.RightOperand, RoleOf(test.LeftOperand));
+            if (role is null || Unwrap(roleRead) is not IPropertyReferenceOperation { Property.Name: "Role", Instance: { } message } || EntityOf(message) is not { } key)
+            {
+                return (end, end);
+            }
+
+            // Equal to a role that writes no model text, or not equal to the assistant's: that branch is not the model's.
+            var cleanWhenTrue = (role == MessageRoles.Assistant) == (test.OperatorKind == BinaryOperatorKind.NotEquals);
+            var refined = end.Clone();
+            refined[key] = TaintValue.Clean;
+            return cleanWhenTrue ? (refined, end) : (end, refined);
+        }
+
+        /// <summary>The role a static role property names (<see cref="MessageRoles"/>), or null.</summary>
+        private static string? RoleOf(IOperation operand) =>
+            Unwrap(operand) is IPropertyReferenceOperation { Instance: null, Property: var property } ? MessageRoles.Of(property) : null;
 
         /// <summary>
         /// Takes <paramref name="branch"/> with <paramref name="state"/>, from its finally region number
