@@ -465,6 +465,13 @@ namespace AiCompliance.Analyzers.Flow
         public bool MayWriteContent(ISymbol symbol) => Prefilter.Index.MayWriteContent(symbol);
 
         /// <summary>
+        /// Whether a field or property of a type may hold content written by that type's own methods, judged from syntax:
+        /// its type has a producing member and its name is written from something that produces.
+        /// </summary>
+        public bool MayBeWrittenWithContent(ISymbol member) =>
+            member.ContainingType is { } owner && Prefilter.Index.TypeMayHoldContent(owner) && Prefilter.Index.Names.Contains(member.Name);
+
+        /// <summary>
         /// The test for a code block the driver hands over: its member's entry in the index when it has one (names
         /// resolved per type), else whether the block names anything that can produce content.
         /// </summary>

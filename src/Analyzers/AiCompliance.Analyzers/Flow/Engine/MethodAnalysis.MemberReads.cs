@@ -88,7 +88,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             if (member.IsStatic || !(member is IFieldSymbol || (member is IPropertySymbol { IsIndexer: false } property && IsFieldLike(property))) ||
                 !_model.IsContentCapable(resultType) || member.ContainingType is not { } owner ||
-                (_fieldCollection && IsOwnMember(member)) ||
+                (_fieldCollection && IsOwnMember(member)) || !_context.MayBeWrittenWithContent(member) ||
                 !owner.DeclaringSyntaxReferences.Any(r => _context.Compilation.ContainsSyntaxTree(r.SyntaxTree)))
             {
                 return TaintValue.Clean;

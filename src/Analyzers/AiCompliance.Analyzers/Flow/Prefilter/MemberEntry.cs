@@ -59,9 +59,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// producer of its type that calls it may write them with content.
         /// </summary>
         public List<string> WritesFromParameters(HashSet<string> storageNames) =>
-            Declaration is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method
+            _parameterWrites ??= Declaration is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method
                 ? Writes(storageNames, method.ParameterList.Parameters.Select(p => p.Identifier.ValueText), produces: false)
                 : new List<string>();
+
+        private List<string>? _parameterWrites;
 
         private List<string> Writes(HashSet<string> storageNames, IEnumerable<string> from, bool produces)
         {

@@ -428,13 +428,14 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return keys[0];
             }
 
-            var own = TypeKey.Namespace(entry.Type);
+            var own = NamespaceOfKey(entry.Type);
             _usings.TryGetValue(entry.Declaration.SyntaxTree, out var imported);
             string? found = null;
             foreach (var key in keys)
             {
-                var ns = TypeKey.Namespace(key);
-                if (ns == own || ns.Length == 0 || own.StartsWith(ns + ".", StringComparison.Ordinal) || _globalUsings.Contains(ns) || (imported is not null && imported.Contains(ns)))
+                var ns = NamespaceOfKey(key);
+                if (ns.Length == 0 || ns == own || (own.Length > ns.Length && own[ns.Length] == '.' && own.StartsWith(ns, StringComparison.Ordinal)) ||
+                    _globalUsings.Contains(ns) || (imported is not null && imported.Contains(ns)))
                 {
                     if (found is not null)
                     {
@@ -446,6 +447,18 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             return found;
+        }
+
+        private readonly Dictionary<string, string> _namespaceOfKey = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        private string NamespaceOfKey(string key)
+        {
+            if (!_namespaceOfKey.TryGetValue(key, out var ns))
+            {
+                _namespaceOfKey[key] = ns = TypeKey.Namespace(key);
+            }
+
+            return ns;
         }
 
         private List<(MemberEntry Entry, string? Scope)> MentionsOf(string name)
@@ -619,47 +632,53 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
         }
 
-        private Dictionary<MemberEntry, List<string>>? _parameterWritesCalled;
+        private Dictionary<string, List<MemberEntry>>? _storingMethods;
 
         /// <summary>
         /// What the methods of its own type that store their parameters in storage write, for a member that calls them
-        /// (<c>Keep(answer)</c> where <c>void Keep(string t) =&gt; _last = t;</c>); null when it calls none. Found once: the
-        /// methods that write storage from a parameter, then the members of their type that mention them.
+        /// (<c>Keep(answer)</c> where <c>void Keep(string t) =&gt; _last = t;</c>); null when it calls none. The methods that
+        /// may write storage and take parameters are listed once per type; what one stores is read only when a producer
+        /// calls it.
         /// </summary>
         private List<string>? ParameterWritesCalledBy(MemberEntry entry)
         {
-            if (_parameterWritesCalled is null)
+            if (_storingMethods is null)
             {
-                _parameterWritesCalled = new Dictionary<MemberEntry, List<string>>();
+                _storingMethods = new Dictionary<string, List<MemberEntry>>(StringComparer.Ordinal);
                 foreach (var method in _entries)
                 {
-                    if (!method.MayWriteStorage || method.Declaration is not MethodDeclarationSyntax || !_mentionedBy.TryGetValue(method.Name, out var callers))
+                    if (method.MayWriteStorage && method.Declaration is MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 })
                     {
-                        continue;
-                    }
-
-                    var stored = method.WritesFromParameters(_storageNames);
-                    if (stored.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    foreach (var (caller, scope) in callers)
-                    {
-                        if (caller.Type == method.Type && (scope is null || scope == method.Type) && !ReferenceEquals(caller, method))
+                        if (!_storingMethods.TryGetValue(method.Type, out var list))
                         {
-                            if (!_parameterWritesCalled.TryGetValue(caller, out var list))
-                            {
-                                _parameterWritesCalled[caller] = list = new List<string>();
-                            }
-
-                            list.AddRange(stored);
+                            _storingMethods[method.Type] = list = new List<MemberEntry>();
                         }
+
+                        list.Add(method);
                     }
                 }
             }
 
-            return _parameterWritesCalled.TryGetValue(entry, out var found) ? found : null;
+            if (!_storingMethods.TryGetValue(entry.Type, out var candidates))
+            {
+                return null;
+            }
+
+            List<string>? written = null;
+            foreach (var method in candidates)
+            {
+                if (!ReferenceEquals(method, entry) && _mentionedBy.TryGetValue(method.Name, out var callers) &&
+                    callers.Any(c => ReferenceEquals(c.Entry, entry) && (c.Scope is null || c.Scope == method.Type)))
+                {
+                    var stored = method.WritesFromParameters(_storageNames);
+                    if (stored.Count > 0)
+                    {
+                        (written ??= new List<string>()).AddRange(stored);
+                    }
+                }
+            }
+
+            return written;
         }
 
         /// <summary>
