@@ -32,9 +32,9 @@ namespace AiCompliance.Analyzers
         private protected override void Report(SemanticModelAnalysisContext context, BlockOutcome outcome)
         {
             var model = outcome.Model;
-            if (outcome.Result is not { } result || outcome.Razor)
+            if (outcome.Result is not { } result || outcome.Razor || model.AiGeneratedAttribute is null)
             {
-                return;
+                return; // without AiCompliance's attributes referenced there is nothing to ask for
             }
 
             var method = outcome.Method;
@@ -45,9 +45,7 @@ namespace AiCompliance.Analyzers
                 _ => null,
             };
             if (member is null || member.IsImplicitlyDeclared || !IsVisibleOutside(member) || model.ReturnSinkOf(method) is not null ||
-                FlowModel.HasAttribute(member, model.AiGeneratedAttribute) ||
-                method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, model.AiGeneratedAttribute)) ||
-                (member is IMethodSymbol { OverriddenMethod: { } overridden } && FlowModel.HasAttribute(overridden.OriginalDefinition, model.AiGeneratedAttribute)))
+                DeclaredAiGenerated(member, model.AiGeneratedAttribute))
             {
                 return;
             }
@@ -87,6 +85,38 @@ namespace AiCompliance.Analyzers
                 {
                     if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), method) &&
                         model.Find(candidate.OriginalDefinition)?.SourceDescription is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the member already says so: <c>[AiGenerated]</c> on it or its return value, on a member it overrides (all
+        /// the way up), or on an interface member it implements.
+        /// </summary>
+        private static bool DeclaredAiGenerated(ISymbol member, INamedTypeSymbol attribute)
+        {
+            bool Marked(ISymbol m) =>
+                FlowModel.HasAttribute(m.OriginalDefinition, attribute) ||
+                (m is IMethodSymbol method && method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)));
+
+            for (var m = member; m is not null; m = m is IMethodSymbol method ? method.OverriddenMethod : (m as IPropertySymbol)?.OverriddenProperty)
+            {
+                if (Marked(m))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var contract in member.ContainingType.AllInterfaces)
+            {
+                foreach (var candidate in contract.GetMembers(member.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member) && Marked(candidate))
                     {
                         return true;
                     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,8 +13,9 @@ namespace AiCompliance.Analyzers.Flow
     /// <c>[Parameter]</c> properties (<c>&lt;ChatMessageItem Message="@message" /&gt;</c>), and the child's reads of them
     /// carry what any parent passed, so AIC001 reports where the child renders it (its .razor line) as well as where it
     /// is passed. Inputs are recorded while the parents are analyzed; a child asks for the analysis of the render
-    /// trees that open it (found once per compilation from their text), so the answer does not depend on which tree is
-    /// analyzed first.
+    /// trees that open it (found once per compilation from their text), so which tree is analyzed first does not
+    /// matter, except in a cycle (a parent whose analysis is in progress on the same thread records nothing yet).
+    /// A parameter declared by a base component is keyed by the type that declares it.
     /// </summary>
     internal sealed class ComponentInputs
     {
@@ -26,7 +26,7 @@ namespace AiCompliance.Analyzers.Flow
         public ComponentInputs(FlowContext context)
         {
             _context = context;
-            _parents = new Lazy<Dictionary<string, List<IMethodSymbol>>>(FindParents, LazyThreadSafetyMode.ExecutionAndPublication);
+            _parents = new Lazy<Dictionary<string, List<IMethodSymbol>>>(FindParents, LazyThreadSafetyMode.PublicationOnly); // no waiting, no cached exception
         }
 
         /// <summary>Whether the property is a component parameter (<c>[Parameter]</c>) of a component of this compilation.</summary>
@@ -37,10 +37,22 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>A parent hands <paramref name="value"/> to <paramref name="parameter"/> of <paramref name="component"/>.</summary>
         public void Record(INamedTypeSymbol component, string parameter, TaintValue value)
         {
-            if (value.IsTainted)
+            if (!value.IsTainted)
             {
-                _inputs.AddOrUpdate(Key(component, parameter), value, (_, old) => old.Join(value));
+                return;
             }
+
+            // The type that declares the parameter (a base component's [Parameter] is read there).
+            for (INamedTypeSymbol? type = component.OriginalDefinition; type is not null; type = type.BaseType?.OriginalDefinition)
+            {
+                if (type.GetMembers(parameter).OfType<IPropertySymbol>().Any())
+                {
+                    component = type;
+                    break;
+                }
+            }
+
+            _inputs.AddOrUpdate(Key(component, parameter), value, (_, old) => old.Join(value));
         }
 
         /// <summary>What the parents of the compilation hand to this parameter (after analyzing their render trees).</summary>
@@ -66,7 +78,7 @@ namespace AiCompliance.Analyzers.Flow
             var parents = new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
             foreach (var tree in _context.Compilation.SyntaxTrees)
             {
-                if (tree.GetText().ToString().IndexOf("OpenComponent<", StringComparison.Ordinal) < 0)
+                if (_context.Prefilter.TextOf(tree).IndexOf("OpenComponent<", StringComparison.Ordinal) < 0)
                 {
                     continue;
                 }

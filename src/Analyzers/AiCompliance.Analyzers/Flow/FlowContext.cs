@@ -19,7 +19,7 @@ namespace AiCompliance.Analyzers.Flow
     /// Per-compilation state of the flow analysis: the resolved model, the semantic models, method results (summaries
     /// and findings) computed on demand and cached, per-type field summaries and dispatch targets, and the binding-free
     /// prefilter (<see cref="ProducerPrefilter"/>) that tells which methods can produce AI content at all. Thread-safe:
-    /// results may be computed twice under contention, never wrong. Bounds are in <see cref="FlowLimits"/>.
+    /// results may be computed twice under contention; what leaned on a cut cycle is cached only at the outermost level. Bounds are in <see cref="FlowLimits"/>.
     /// </summary>
     internal sealed class FlowContext
     {
@@ -189,8 +189,9 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>
         /// What the methods of <paramref name="type"/> write into its fields and auto-properties (AI sources only).
-        /// Computed by analyzing each member once more with reads of the type's own fields taken as clean (one level;
-        /// cycle-free by construction), only for types whose code can produce content at all.
+        /// Computed by analyzing each member once more with reads of the type's own fields taken as clean, only for types
+        /// whose code can produce content at all. Summaries may ask for each other's (a method of T reads a U's field, one
+        /// of U a T's): the inner one then sees nothing yet, and what was computed leaning on that is not cached.
         /// </summary>
         public ImmutableDictionary<ISymbol, TaintValue> GetFieldSummary(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
@@ -204,8 +205,11 @@ namespace AiCompliance.Analyzers.Flow
             var inProgress = s_summariesInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             if (!inProgress.Add(type))
             {
+                t_cutCycles++;
                 return writes; // asked again while it is computed (T's method reads a U's field, U's reads a T's): nothing yet
             }
+
+            var cutsBefore = t_cutCycles;
 
             try
             {
@@ -247,7 +251,7 @@ namespace AiCompliance.Analyzers.Flow
                 inProgress.Remove(type);
             }
 
-            return _fieldSummaries.GetOrAdd(type, writes);
+            return t_cutCycles == cutsBefore || inProgress.Count == 0 ? _fieldSummaries.GetOrAdd(type, writes) : writes;
         }
 
         /// <summary>The types whose field summary this thread is computing (summaries may ask for each other's).</summary>

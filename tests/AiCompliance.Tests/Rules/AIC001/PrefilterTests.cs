@@ -475,6 +475,29 @@ public class PrefilterContentFreeTests
         """;
 
     [Fact]
+    public void A_class_named_like_an_enum_of_another_namespace_still_holds_content()
+    {
+        var compilation = Library("EnumClash", Code.Header + """
+            namespace Flags { enum Status { Idle, Done } }
+
+            namespace Chat
+            {
+                class Status { public string Text = ""; }
+
+                class Page
+                {
+                    private Status _current = new();
+                    public async Task Ask(IChatClient client) => _current = new Status { Text = (await client.GetResponseAsync("q")).Text };
+                    public string Show() => _current.Text;
+                }
+            }
+            """);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Chat.Page")!.GetMembers("Show").Single()));
+    }
+
+    [Fact]
     public void Only_members_that_can_hand_content_back_make_their_callers_producers()
     {
         var compilation = Library("ContentFree", Source);

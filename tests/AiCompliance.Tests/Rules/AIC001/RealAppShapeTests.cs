@@ -40,6 +40,16 @@ public class RealAppShapeTests
                 }
 
                 foreach (var user in messages.OfType<UserChatMessage>()) { Console.WriteLine(user.Content[0].Text); }
+                foreach (ChatMessage message in messages)
+                {
+                    switch (message)
+                    {
+                        case UserChatMessage: Console.WriteLine(message.Content[0].Text); break; // the switched-on variable, narrowed
+                        case AssistantChatMessage: Console.WriteLine([|message.Content[0].Text|]); break;
+                    }
+
+                    if (message is SystemChatMessage) { Console.WriteLine(message.Content[0].Text); }
+                }
             }
         }
         """);

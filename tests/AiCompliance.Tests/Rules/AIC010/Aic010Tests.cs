@@ -48,6 +48,26 @@ public class Aic010Tests
             public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => await base.GetResponseAsync(messages, options, cancellationToken);
         }
 
+        public interface IAnswers { [AiGenerated] Task<string> AnswerAsync(string question); }
+
+        public class Answers : IAnswers
+        {
+            private readonly IChatClient _client;
+            public Answers(IChatClient client) => _client = client;
+            public async Task<string> AnswerAsync(string question) => (await _client.GetResponseAsync(question)).Text; // the interface says so
+        }
+
+        public class BaseReply { private string _text = ""; [AiGenerated] public virtual string Text => _text; public void Set(string t) => _text = t; }
+
+        public class Reply : BaseReply
+        {
+            private readonly IChatClient _client;
+            public Reply(IChatClient client) => _client = client;
+            private string _answer = "";
+            public async Task Fill() => _answer = (await _client.GetResponseAsync("q")).Text;
+            public override string Text => _answer; // the base property says so
+        }
+
         internal class Hidden
         {
             public async Task<string> AskAsync(IChatClient client) => (await client.GetResponseAsync("q")).Text;

@@ -229,8 +229,9 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
-        /// A variable's new value after a write into the object it holds (<c>_reply.Text = x</c>, <c>_state.Items.Add(x)</c>):
-        /// when the variable is a field of this type, the write is one of the type's field writes too.
+        /// A variable's or field's new value (after a write into the object it holds, <c>_reply.Text = x</c> or
+        /// <c>_state.Items.Add(x)</c>, or a write through a setter or a helper): when it is a field or property of this
+        /// type, the write is one of the type's field writes too.
         /// </summary>
         private void SetEntity(object key, TaintValue value)
         {

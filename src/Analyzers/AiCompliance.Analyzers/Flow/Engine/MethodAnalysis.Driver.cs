@@ -115,13 +115,29 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
-        /// A branch on a message's role (<c>if (message.Role == ChatRole.User)</c>, <c>Role != ChatRole.Assistant</c>;
-        /// the role types are <see cref="MessageRoles"/>): where the message is the user's, the app's or a tool's, it holds no model
+        /// A branch on a message's kind (<c>case UserChatMessage:</c>, a type no content is modeled in) or role
+        /// (<c>if (message.Role == ChatRole.User)</c>, <c>Role != ChatRole.Assistant</c>; the role types are
+        /// <see cref="MessageRoles"/>): where the message is the user's, the app's or a tool's, it holds no model
         /// text, so a history printed by role reports only the assistant's turns. The states for the true and the false
         /// branch (the same state when the condition is something else).
         /// </summary>
         private (State WhenTrue, State WhenFalse) RefineOnRole(IOperation condition, State end)
         {
+            var (tested, matched) = condition switch
+            {
+                IIsPatternOperation { Pattern: IDeclarationPatternOperation declaration } isPattern => (isPattern.Value, declaration.MatchedType),
+                IIsPatternOperation { Pattern: ITypePatternOperation type } isPattern => (isPattern.Value, type.MatchedType),
+                IIsTypeOperation isType => (isType.ValueOperand, isType.TypeOperand),
+                _ => (null, null),
+            };
+            if (matched is not null && !_model.IsContentCapable(matched) && EntityOf(tested) is { } narrowed)
+            {
+                // case UserChatMessage u: / message is SystemChatMessage: the message itself is that kind on the true branch.
+                var cleared = end.Clone();
+                cleared[narrowed] = TaintValue.Clean;
+                return (cleared, end);
+            }
+
             if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test)
             {
                 return (end, end);

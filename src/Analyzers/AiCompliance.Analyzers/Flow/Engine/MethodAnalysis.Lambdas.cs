@@ -35,7 +35,12 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The lambda last assigned to a local (<c>Action&lt;string&gt; show = s =&gt; …;</c>), for calls of that local.</summary>
         private readonly Dictionary<ILocalSymbol, IFlowAnonymousFunctionOperation> _lambdaOf = new Dictionary<ILocalSymbol, IFlowAnonymousFunctionOperation>(SymbolEqualityComparer.Default);
         private readonly HashSet<IFlowAnonymousFunctionOperation> _lambdasRunning = new HashSet<IFlowAnonymousFunctionOperation>();
+        private readonly HashSet<ILocalSymbol> _reassignedDelegates = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
+        /// <summary>
+        /// Remembers the lambda a local is assigned, when it is only ever assigned that one (the visit order is not the
+        /// run order: with <c>show = a</c> on one branch and <c>show = b</c> on another, neither is followed).
+        /// </summary>
         private void RememberLambda(ILocalSymbol local, IOperation value)
         {
             var unwrapped = Unwrap(value);
@@ -44,13 +49,14 @@ namespace AiCompliance.Analyzers.Flow
                 unwrapped = Unwrap(creation.Target);
             }
 
-            if (unwrapped is IFlowAnonymousFunctionOperation lambda)
+            if (unwrapped is IFlowAnonymousFunctionOperation lambda && !_reassignedDelegates.Contains(local) &&
+                (!_lambdaOf.TryGetValue(local, out var known) || ReferenceEquals(known, lambda)))
             {
                 _lambdaOf[local] = lambda;
             }
-            else
+            else if (_lambdaOf.Remove(local) || unwrapped is IFlowAnonymousFunctionOperation)
             {
-                _lambdaOf.Remove(local);
+                _reassignedDelegates.Add(local);
             }
         }
 
@@ -69,6 +75,15 @@ namespace AiCompliance.Analyzers.Flow
 
             try
             {
+                try
+                {
+                    _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+                }
+                catch (ArgumentException)
+                {
+                    return null; // called from another lambda's graph: the delegate call is taken as any other
+                }
+
                 var byOrdinal = new Dictionary<int, TaintValue>();
                 for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
                 {

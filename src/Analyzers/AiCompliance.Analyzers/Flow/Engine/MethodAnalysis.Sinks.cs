@@ -62,9 +62,9 @@ namespace AiCompliance.Analyzers.Flow
                     else
                     {
                         ReportSink(argument.Value, values[i], sinkName);
-                        if (row.Condition is ChildComponentParameter && ChildComponentParameter.Target(site, _context.SemanticModelFor(invocation.Syntax.SyntaxTree)) is { } target)
+                        if (!_fieldCollection && row.Condition is ChildComponentParameter && ChildComponentParameter.Target(site, _context.SemanticModelFor(invocation.Syntax.SyntaxTree)) is { } target)
                         {
-                            _context.Components.Record(target.Component, target.Parameter, values[i]); // the child reports where it renders it
+                            _context.Components.Record(target.Component, target.Parameter, values[i].WithoutParams()); // the child reports where it renders it
                         }
                     }
                 }

@@ -142,7 +142,7 @@ namespace AiCompliance.Analyzers.Flow
                         }
                     }
 
-                    _state[key] = updated;
+                    SetEntity(key, updated);
                 }
             }
 

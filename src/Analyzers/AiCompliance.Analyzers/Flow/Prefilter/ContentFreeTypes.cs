@@ -29,7 +29,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly HashSet<string> _ownTypes;
 
         /// <param name="enums">Enum names of the compilation.</param>
-        /// <param name="ownTypes">Names of the compilation's other types (classes, structs, records, interfaces).</param>
+        /// <param name="ownTypes">Names of the compilation's classes, structs, records and interfaces (not its enums).</param>
         public ContentFreeTypes(HashSet<string> enums, HashSet<string> ownTypes)
         {
             _enums = enums;
@@ -44,7 +44,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             QualifiedNameSyntax qualified => IsContentFree(qualified.Right),
             AliasQualifiedNameSyntax alias => IsContentFree(alias.Name),
             GenericNameSyntax generic => IsFramework(generic.Identifier.ValueText) && (generic.Identifier.ValueText is not ("Task" or "ValueTask") || IsContentFree(generic.TypeArgumentList.Arguments[0])),
-            IdentifierNameSyntax name => _enums.Contains(name.Identifier.ValueText) || IsFramework(name.Identifier.ValueText),
+            IdentifierNameSyntax name => IsEnum(name.Identifier.ValueText) || IsFramework(name.Identifier.ValueText),
             _ => false,
         };
 
@@ -81,10 +81,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             PredefinedTypeSyntax predefined => !predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword),
             NullableTypeSyntax nullable => IsImmutable(nullable.ElementType),
             QualifiedNameSyntax qualified => IsImmutable(qualified.Right),
-            IdentifierNameSyntax name => _enums.Contains(name.Identifier.ValueText) || (!_ownTypes.Contains(name.Identifier.ValueText) && ImmutableNames.Contains(name.Identifier.ValueText)),
+            IdentifierNameSyntax name => IsEnum(name.Identifier.ValueText) || (!_ownTypes.Contains(name.Identifier.ValueText) && ImmutableNames.Contains(name.Identifier.ValueText)),
             _ => IsContentFree(type),
         };
 
         private bool IsFramework(string name) => FrameworkNames.Contains(name) && !_ownTypes.Contains(name);
+
+        /// <summary>An enum of the compilation, and no class or struct of that name anywhere in it.</summary>
+        private bool IsEnum(string name) => _enums.Contains(name) && !_ownTypes.Contains(name);
     }
 }

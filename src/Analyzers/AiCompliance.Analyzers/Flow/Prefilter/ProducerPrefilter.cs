@@ -48,7 +48,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         private IEnumerable<SyntaxTree> Trees => _model.Compilation.SyntaxTrees;
 
-        private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
+        /// <summary>A tree's text, read once per compilation (the index and the component inputs scan it).</summary>
+        internal string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
 
         private ProducerIndex BuildIndex()
         {
