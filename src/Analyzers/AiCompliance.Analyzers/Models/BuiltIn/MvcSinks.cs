@@ -2,7 +2,7 @@ namespace AiCompliance.Analyzers.Flow
 {
     internal static partial class BuiltInModels
     {
-        /// <summary>Sinks: MVC controllers.</summary>
+        /// <summary>Sinks: MVC controllers, and Razor views and pages.</summary>
         private static void MvcSinks(System.Collections.Generic.List<ModelEntry> m)
         {
             const string Mvc = "Microsoft.AspNetCore.Mvc.";
@@ -16,6 +16,11 @@ namespace AiCompliance.Analyzers.Flow
             {
                 Sink(m, Mvc + "Controller", member, "Argument[*]", "Controller." + member);
             }
+
+            // Razor views and pages (.cshtml): what the generated page writes (@Model.Answer, @Html.Raw(text), an
+            // attribute's value), reported on the .cshtml line. WriteLiteral is the page's own markup.
+            Sink(m, Mvc + "Razor.RazorPageBase", "Write", "Argument[0]", RazorSinks.ViewWrite);
+            Sink(m, Mvc + "Razor.RazorPageBase", "WriteAttributeValue", "Argument[2]", RazorSinks.ViewAttribute);
         }
     }
 }

@@ -1,8 +1,9 @@
 namespace AiCompliance.Analyzers.Flow
 {
     /// <summary>
-    /// The Blazor / Razor component sinks. They are the only sinks reported in Razor-generated code (the
-    /// <c>.razor.g.cs</c> output of the Razor compiler), where each report lands on the mapped <c>.razor</c> line.
+    /// The Blazor / Razor component sinks and the Razor view writes (.cshtml). They are the only sinks reported in
+    /// Razor-generated code (the <c>.razor.g.cs</c> / <c>.cshtml.g.cs</c> output of the Razor compiler), where each report
+    /// lands on the mapped <c>.razor</c> / <c>.cshtml</c> line.
     /// </summary>
     /// <remarks>
     /// A value handed to a child component's parameter (<c>AddComponentParameter</c>, or <c>AddAttribute</c> right
@@ -18,9 +19,12 @@ namespace AiCompliance.Analyzers.Flow
         public const string MarkupString = "MarkupString";
         public const string ComponentParameter = "component parameter";
         public const string ElementAttribute = "element attribute";
+        public const string ViewWrite = "RazorPage.Write";
+        public const string ViewAttribute = "RazorPage.WriteAttributeValue";
 
         public static bool IsRazorSink(string sink) =>
             sink == AddContent || sink == AddMarkupContent || sink == MarkupString ||
-            sink.StartsWith(ComponentParameter, System.StringComparison.Ordinal) || sink.StartsWith(ElementAttribute, System.StringComparison.Ordinal);
+            sink.StartsWith(ComponentParameter, System.StringComparison.Ordinal) || sink.StartsWith(ElementAttribute, System.StringComparison.Ordinal) ||
+            sink == ViewWrite || sink == ViewAttribute;
     }
 }
