@@ -28,12 +28,13 @@ public static class FlowVerifier
     {
         MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.ChatClientAgent).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.AIAgent).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.Workflows.Workflow).Assembly.Location),
     }));
 
     public static ImmutableArray<MetadataReference> All => References.Value;
 
     /// <summary>
-    /// <see cref="All"/> plus the Agent Framework (Microsoft.Agents.AI and its abstractions), which defines
+    /// <see cref="All"/> plus the Agent Framework (Microsoft.Agents.AI, its abstractions and workflows), which defines
     /// a <c>Microsoft.Extensions.AI.ChatClientExtensions</c> of its own (next to the one of Microsoft.Extensions.AI.Abstractions). Opt-in
     /// (<see cref="FlowRun.References"/>): the other tests compile against <see cref="All"/>.
     /// </summary>

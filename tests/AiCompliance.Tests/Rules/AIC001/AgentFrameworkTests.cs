@@ -67,4 +67,27 @@ public class AgentFrameworkTests
                 }
             }
             """, new FlowRun { References = FlowVerifier.WithAgentFramework });
+
+    [Fact]
+    public Task Workflow_runs_report_their_output_events_and_streamed_agent_updates() => FlowVerifier.VerifyAsync(
+        "using Microsoft.Agents.AI.Workflows;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(Workflow workflow)
+            {
+                Run run = await InProcessExecution.RunAsync(workflow, "hi");
+                foreach (WorkflowEvent evt in run.NewEvents)
+                {
+                    if (evt is WorkflowOutputEvent output) { Console.WriteLine([|output.Data|]); }
+                    Console.WriteLine(Svc.Label(evt.Data?.ToString() ?? ""));
+                }
+
+                StreamingRun stream = await InProcessExecution.RunStreamingAsync(workflow, "hi");
+                await foreach (WorkflowEvent evt in stream.WatchStreamAsync())
+                {
+                    if (evt is AgentResponseUpdateEvent update) { Console.Write([|update.Update.Text|]); }
+                }
+            }
+        }
+        """, new FlowRun { References = FlowVerifier.WithAgentFramework });
 }
