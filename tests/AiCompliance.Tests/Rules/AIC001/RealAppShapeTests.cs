@@ -424,4 +424,29 @@ public class RealAppShapeTests
             .ToArray();
         Assert.Equal(new[] { "Index.cshtml:3", "Index.cshtml:4", "Index.cshtml:6" }, found);
     }
+
+    // MVC and Razor Pages apps hand answers to the view through ViewData, ViewBag and TempData.
+    [Fact]
+    public Task Answers_put_in_view_data_view_bag_or_temp_data_are_for_the_view_to_show() => FlowVerifier.VerifyAsync(
+        "using Microsoft.AspNetCore.Mvc;\nusing Microsoft.AspNetCore.Mvc.RazorPages;\n" + Code.Header + """
+        public class AskController : Controller
+        {
+            public async Task<IActionResult> Index([FromServices] IChatClient client)
+            {
+                var answer = (await client.GetResponseAsync("hi")).Text;
+                ViewData["Answer"] = [|answer|];
+                ViewBag.Answer = [|answer|];
+                TempData["Answer"] = [|answer|];
+                ViewData["Title"] = "Ask";
+                ViewBag.Labeled = Svc.Label(answer);
+                ViewData["Length"] = answer.Length;
+                return View();
+            }
+        }
+
+        public class AskPage : PageModel
+        {
+            public async Task OnGetAsync([FromServices] IChatClient client) => ViewData["Answer"] = [|(await client.GetResponseAsync("hi")).Text|];
+        }
+        """);
 }

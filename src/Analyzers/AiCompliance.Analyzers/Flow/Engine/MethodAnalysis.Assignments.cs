@@ -11,6 +11,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             var value = Eval(assignment.Value);
             Assign(assignment.Target, value);
+            CheckStoreSink(assignment.Target, assignment.Value, value);
             if (assignment.Target is ILocalReferenceOperation { Local: { } local })
             {
                 RememberLambda(local, assignment.Value);
@@ -24,6 +25,7 @@ namespace AiCompliance.Analyzers.Flow
             var value = Eval(compound.Target).Join(Eval(compound.Value));
             value = ByType(value, compound.Type);
             Assign(compound.Target, value);
+            CheckStoreSink(compound.Target, compound.Value, value);
             return value;
         }
 
@@ -110,6 +112,25 @@ namespace AiCompliance.Analyzers.Flow
                 default:
                     Eval(target);
                     break;
+            }
+        }
+
+        /// <summary>
+        /// A write into an element or a dynamic member of a property that is a sink (<c>ViewData["Answer"] = text</c>,
+        /// <c>ViewBag.Answer = text</c>): the value reaches that sink, reported at the assigned expression.
+        /// </summary>
+        private void CheckStoreSink(IOperation target, IOperation valueOperation, TaintValue value)
+        {
+            var holder = target switch
+            {
+                IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => indexer.Instance,
+                IDynamicMemberReferenceOperation member => member.Instance,
+                IDynamicIndexerAccessOperation dynamicIndexer => dynamicIndexer.Operation,
+                _ => null,
+            };
+            if (holder is not null && Unwrap(holder) is IPropertyReferenceOperation { Property: { } property } && _model.Find(property) is { Sinks.Count: > 0 } sinks)
+            {
+                ReportSink(valueOperation, value, sinks.Sinks[0].Description);
             }
         }
 

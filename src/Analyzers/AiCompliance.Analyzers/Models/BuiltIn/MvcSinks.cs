@@ -21,6 +21,17 @@ namespace AiCompliance.Analyzers.Flow
             // attribute's value), reported on the .cshtml line. WriteLiteral is the page's own markup.
             Sink(m, Mvc + "Razor.RazorPageBase", "Write", "Argument[0]", RazorSinks.ViewWrite);
             Sink(m, Mvc + "Razor.RazorPageBase", "WriteAttributeValue", "Argument[2]", RazorSinks.ViewAttribute);
+
+            // What a controller or page model puts into ViewData, ViewBag or TempData is for the view to show: a write
+            // into them (ViewData["Answer"] = text, ViewBag.Answer = text) is a sink. Rows on the property; the engine
+            // reports a write into an element or a dynamic member of a property that has a sink row.
+            foreach (var type in new[] { Mvc + "Controller", Mvc + "RazorPages.PageModel", Mvc + "RazorPages.Page", Mvc + "Razor.RazorPageBase" })
+            {
+                foreach (var member in new[] { "ViewData", "ViewBag", "TempData" })
+                {
+                    Sink(m, type, member, "Argument[*]", member);
+                }
+            }
         }
     }
 }
