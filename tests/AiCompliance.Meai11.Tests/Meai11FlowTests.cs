@@ -62,7 +62,73 @@ public class Meai11FlowTests
     }
 
     [Fact]
-    public async Task Unlabeled_outputs_report_and_metadata_labeled_outputs_and_tool_results_do_not()
+    public async Task Unlabeled_outputs_report_and_metadata_labeled_outputs_and_tool_results_do_not() =>
+        Assert.Equal(new[]
+        {
+            "Console.Write(update.Text);                            // 2: reported",
+            "Console.WriteLine(forecast.Result.Summary);                // 3: reported",
+            "Console.WriteLine(response.Text);                          // 1: reported",
+        }, await ReportedLinesAsync(Code));
+
+    /// <summary>The shapes read in public apps (RealAppShapeTests on 10.11), on the 11.0 assemblies.</summary>
+    [Fact]
+    public async Task Real_app_shapes_report_as_on_10_11() =>
+        Assert.Equal(new[]
+        {
+            "else Console.WriteLine(\"ai: \" + message.Text);                // history, the assistant's turn",
+            "foreach (var m in state.Messages) Console.WriteLine(m);                                     // state filled by its own method",
+            "Console.WriteLine(state.Last);                            // state filled by its own method",
+            "Action<string> print = s => Console.WriteLine(s);         // lambda in a local",
+        }.OrderBy(l => l, StringComparer.Ordinal).ToArray(), await ReportedLinesAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using AiCompliance;
+        using Microsoft.Extensions.AI;
+
+        [RegisteredAiService("Beijing-YunQue-20230821", ServiceName = "YunQue", Provider = "Co")]
+        public static partial class Svc { }
+
+        class ChatState
+        {
+            public List<string> Messages { get; } = new();
+            public string Last { get; private set; } = "";
+            public async Task AskAsync(IChatClient client, string question)
+            {
+                var r = await client.GetResponseAsync(question);
+                Last = r.Text;
+                Messages.Add(r.Text);
+            }
+        }
+
+        class App
+        {
+            private readonly ChatState state = new();
+
+            async Task Run(IChatClient client)
+            {
+                List<ChatMessage> history = [new(ChatRole.User, "hi")];
+                history.AddMessages(await client.GetResponseAsync(history));
+                foreach (var message in history)
+                {
+                    if (message.Role == ChatRole.User) Console.WriteLine("you: " + message.Text);
+                    else Console.WriteLine("ai: " + message.Text);                // history, the assistant's turn
+                }
+
+                Action<string> print = s => Console.WriteLine(s);         // lambda in a local
+                print((await client.GetResponseAsync("q")).Text);
+            }
+
+            void Render()
+            {
+                Console.WriteLine(state.Last);                            // state filled by its own method
+                foreach (var m in state.Messages) Console.WriteLine(m);                                     // state filled by its own method
+            }
+        }
+        """));
+
+    /// <summary>AIC001 lines of <paramref name="code"/> compiled on the 11.0 abstractions with the generator, in order.</summary>
+    private static async Task<string[]> ReportedLinesAsync(string code)
     {
         var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location))
@@ -70,7 +136,7 @@ public class Meai11FlowTests
             .Append(MetadataReference.CreateFromFile(typeof(RegisteredAiServiceAttribute).Assembly.Location))
             .ToImmutableArray();
         var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(Code, parse, path: "/0/App.cs") }, references,
+        var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(code, parse, path: "/0/App.cs") }, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create(new RegisteredAiServiceGenerator()).WithUpdatedParseOptions(parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
@@ -80,15 +146,9 @@ public class Meai11FlowTests
         var diagnostics = await generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnlabeledAiOutputAnalyzer(), new AnalysisFailedAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
         Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticIds.AnalysisFailed);
-        var lines = diagnostics.Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput)
-            .Select(d => Code.Split('\n')[d.Location.GetLineSpan().StartLinePosition.Line].Trim())
+        return diagnostics.Where(d => d.Id == DiagnosticIds.UnlabeledAiOutput)
+            .Select(d => code.Split('\n')[d.Location.GetLineSpan().StartLinePosition.Line].Trim())
             .OrderBy(l => l, StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[]
-        {
-            "Console.Write(update.Text);                            // 2: reported",
-            "Console.WriteLine(forecast.Result.Summary);                // 3: reported",
-            "Console.WriteLine(response.Text);                          // 1: reported",
-        }, lines);
     }
 }
