@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AiCompliance.Analyzers.Flow;
@@ -69,61 +70,36 @@ namespace AiCompliance.Analyzers
         /// Whether the method is a modeled source itself (the SDK's own code), or overrides or implements one: callers that
         /// reach it through the SDK's type already treat its result as AI content.
         /// </summary>
-        private static bool IsModeledSource(IMethodSymbol method, FlowModel model)
-        {
-            for (var m = method; m is not null; m = m.OverriddenMethod)
-            {
-                if (model.Find(m.OriginalDefinition)?.SourceDescription is not null)
-                {
-                    return true;
-                }
-            }
-
-            foreach (var contract in method.ContainingType.AllInterfaces)
-            {
-                foreach (var candidate in contract.GetMembers(method.Name).OfType<IMethodSymbol>())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), method) &&
-                        model.Find(candidate.OriginalDefinition)?.SourceDescription is not null)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        private static bool IsModeledSource(IMethodSymbol method, FlowModel model) =>
+            WithWhatItOverridesOrImplements(method).Any(m => model.Find(m.OriginalDefinition)?.SourceDescription is not null);
 
         /// <summary>
         /// Whether the member already says so: <c>[AiGenerated]</c> on it or its return value, on a member it overrides (all
         /// the way up), or on an interface member it implements.
         /// </summary>
-        private static bool DeclaredAiGenerated(ISymbol member, INamedTypeSymbol attribute)
-        {
-            bool Marked(ISymbol m) =>
+        private static bool DeclaredAiGenerated(ISymbol member, INamedTypeSymbol attribute) =>
+            WithWhatItOverridesOrImplements(member).Any(m =>
                 FlowModel.HasAttribute(m.OriginalDefinition, attribute) ||
-                (m is IMethodSymbol method && method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)));
+                (m is IMethodSymbol method && method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))));
 
+        /// <summary>The member, the members it overrides all the way up, and the interface members it implements.</summary>
+        private static IEnumerable<ISymbol> WithWhatItOverridesOrImplements(ISymbol member)
+        {
             for (var m = member; m is not null; m = m is IMethodSymbol method ? method.OverriddenMethod : (m as IPropertySymbol)?.OverriddenProperty)
             {
-                if (Marked(m))
-                {
-                    return true;
-                }
+                yield return m;
             }
 
             foreach (var contract in member.ContainingType.AllInterfaces)
             {
                 foreach (var candidate in contract.GetMembers(member.Name))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member) && Marked(candidate))
+                    if (SymbolEqualityComparer.Default.Equals(member.ContainingType.FindImplementationForInterfaceMember(candidate), member))
                     {
-                        return true;
+                        yield return candidate;
                     }
                 }
             }
-
-            return false;
         }
 
         /// <summary>Public or protected, in types that are public or protected all the way out.</summary>

@@ -85,12 +85,7 @@ namespace AiCompliance.Analyzers.Flow
 
                 foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
                 {
-                    var opened = method.DescendantNodes().OfType<GenericNameSyntax>()
-                        .Where(g => g.Identifier.ValueText == "OpenComponent" && g.TypeArgumentList.Arguments.Count == 1)
-                        .Select(g => ChildComponentParameter.NameOf(g.TypeArgumentList.Arguments[0]))
-                        .Where(n => n is not null)
-                        .Distinct(StringComparer.Ordinal)
-                        .ToList();
+                    var opened = ChildComponentParameter.OpenedComponentNames(method).ToList();
                     if (opened.Count == 0 || _context.SemanticModelFor(tree).GetDeclaredSymbol(method) is not IMethodSymbol symbol)
                     {
                         continue;
@@ -98,9 +93,9 @@ namespace AiCompliance.Analyzers.Flow
 
                     foreach (var name in opened)
                     {
-                        if (!parents.TryGetValue(name!, out var list))
+                        if (!parents.TryGetValue(name, out var list))
                         {
-                            parents[name!] = list = new List<IMethodSymbol>();
+                            parents[name] = list = new List<IMethodSymbol>();
                         }
 
                         list.Add(symbol);

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -203,28 +204,10 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             // o.Inner.Text = x: rebuild the chain of member values up to the variable.
-            var inner = Unwrap(instance!);
-            ISymbol? parentMember = inner switch
+            if (!UpdateMemberOfVariable(instance, inner => inner.WithField(member, value)))
             {
-                IPropertyReferenceOperation { Arguments.Length: 0 } p => p.Property,
-                IFieldReferenceOperation f => MemberKey(f.Field),
-                _ => null,
-            };
-            var parentInstance = inner switch
-            {
-                IPropertyReferenceOperation p => p.Instance,
-                IFieldReferenceOperation f => f.Instance,
-                _ => null,
-            };
-            if (parentMember is not null && parentInstance is not null && EntityOf(parentInstance) is { } root)
-            {
-                var rootValue = _state.Get(root);
-                var current = rootValue.Fields.TryGetValue(parentMember, out var existing) ? existing : TaintValue.Clean;
-                SetEntity(root, rootValue.WithField(parentMember, current.WithField(member, value)));
-                return;
+                Eval(instance);
             }
-
-            Eval(instance);
         }
 
         /// <summary>
@@ -233,20 +216,50 @@ namespace AiCompliance.Analyzers.Flow
         /// </summary>
         private void WriteThroughSetter(IMethodSymbol setter, TaintValue value)
         {
-            var result = _context.GetResult(setter, _depth + 1, _cancellationToken);
-            if (result is null)
+            if (_context.GetResult(setter, _depth + 1, _cancellationToken) is { } result)
             {
-                return;
+                WriteOwnFields(result, ordinal => ordinal == 0 ? value : TaintValue.Clean);
             }
+        }
 
+        /// <summary>
+        /// A callee of this object (a setter, <c>Keep(answer)</c>) stores what it is given in this object's fields: the
+        /// fields its summary writes get the arguments' content, joined with what they held.
+        /// </summary>
+        private void WriteOwnFields(MethodResult result, Func<int, TaintValue> argument)
+        {
             foreach (var write in result.Summary.FieldWrites)
             {
-                var written = write.Value.Instantiate(ordinal => ordinal == 0 ? value : TaintValue.Clean);
+                var written = write.Value.Instantiate(argument);
                 if ((written.IsTainted || written.LabeledClient) && !write.Key.IsStatic && IsOwnMember(write.Key))
                 {
                     SetEntity(write.Key, _state.TryGet(write.Key, out var held) ? held.Join(written) : written);
                 }
             }
+        }
+
+        /// <summary>
+        /// <c>o.Member</c> where <c>o</c> names a variable (a local, a parameter, a field of this object): that member's value
+        /// in the variable's object becomes <paramref name="update"/> of what it held. False when the operation is not such
+        /// a member.
+        /// </summary>
+        private bool UpdateMemberOfVariable(IOperation? operation, Func<TaintValue, TaintValue> update)
+        {
+            var (member, owner) = (operation is null ? null : Unwrap(operation)) switch
+            {
+                IPropertyReferenceOperation { Arguments.Length: 0 } p => (MemberKey(p.Property), p.Instance),
+                IFieldReferenceOperation f => (MemberKey(f.Field), f.Instance),
+                _ => ((ISymbol?)null, (IOperation?)null),
+            };
+            if (member is null || EntityOf(owner) is not { } root)
+            {
+                return false;
+            }
+
+            var rootValue = _state.Get(root);
+            var held = rootValue.Fields.TryGetValue(member, out var existing) ? existing : TaintValue.Clean;
+            SetEntity(root, rootValue.WithField(member, update(held)));
+            return true;
         }
 
         /// <summary>
@@ -297,21 +310,7 @@ namespace AiCompliance.Analyzers.Flow
             if (key is null)
             {
                 // box.Items.Add(x), _state.Items.Add(x): the collection is a member of a variable's object.
-                var inner = receiver is null ? null : Unwrap(receiver);
-                var (collection, owner) = inner switch
-                {
-                    IPropertyReferenceOperation { Arguments.Length: 0 } p => ((ISymbol?)p.Property, p.Instance),
-                    IFieldReferenceOperation f => (f.Field, f.Instance),
-                    _ => (null, null),
-                };
-                if (collection is not null && EntityOf(owner) is { } root)
-                {
-                    var rootValue = _state.Get(root);
-                    var memberKey = MemberKey(collection);
-                    var held = rootValue.Fields.TryGetValue(memberKey, out var existing) ? existing : TaintValue.Clean;
-                    SetEntity(root, rootValue.WithField(memberKey, held.Join(value.Own())));
-                }
-
+                UpdateMemberOfVariable(receiver, held => held.Join(value.Own()));
                 return;
             }
 

@@ -108,7 +108,7 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            var (whenTrue, whenFalse) = block.BranchValue is { } condition && block.ConditionalSuccessor is not null ? RefineOnRole(condition, end) : (end, end);
+            var (whenTrue, whenFalse) = block.BranchValue is { } condition && block.ConditionalSuccessor is not null ? RefineOnMessage(condition, end) : (end, end);
             var conditional = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? whenTrue : whenFalse;
             Flow(block.FallThroughSuccessor, ReferenceEquals(conditional, whenTrue) ? whenFalse : whenTrue, 0, inputs, worklist, finallies);
             Flow(block.ConditionalSuccessor, conditional, 0, inputs, worklist, finallies);
@@ -121,7 +121,7 @@ namespace AiCompliance.Analyzers.Flow
         /// text, so a history printed by role reports only the assistant's turns. The states for the true and the false
         /// branch (the same state when the condition is something else).
         /// </summary>
-        private (State WhenTrue, State WhenFalse) RefineOnRole(IOperation condition, State end)
+        private (State WhenTrue, State WhenFalse) RefineOnMessage(IOperation condition, State end)
         {
             var (tested, matched) = condition switch
             {

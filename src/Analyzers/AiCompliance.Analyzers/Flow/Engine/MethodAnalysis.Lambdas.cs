@@ -32,7 +32,7 @@ namespace AiCompliance.Analyzers.Flow
             return returned;
         }
 
-        /// <summary>The lambda last assigned to a local (<c>Action&lt;string&gt; show = s =&gt; …;</c>), for calls of that local.</summary>
+        /// <summary>The only lambda a local is assigned (<c>Action&lt;string&gt; show = s =&gt; …;</c>), for calls of that local.</summary>
         private readonly Dictionary<ILocalSymbol, IFlowAnonymousFunctionOperation> _lambdaOf = new Dictionary<ILocalSymbol, IFlowAnonymousFunctionOperation>(SymbolEqualityComparer.Default);
         private readonly HashSet<IFlowAnonymousFunctionOperation> _lambdasRunning = new HashSet<IFlowAnonymousFunctionOperation>();
         private readonly HashSet<ILocalSymbol> _reassignedDelegates = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -75,15 +75,6 @@ namespace AiCompliance.Analyzers.Flow
 
             try
             {
-                try
-                {
-                    _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
-                }
-                catch (ArgumentException)
-                {
-                    return null; // called from another lambda's graph: the delegate call is taken as any other
-                }
-
                 var byOrdinal = new Dictionary<int, TaintValue>();
                 for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
                 {
@@ -91,7 +82,8 @@ namespace AiCompliance.Analyzers.Flow
                     byOrdinal[ordinal] = byOrdinal.TryGetValue(ordinal, out var existing) ? existing.Join(values[i]) : values[i];
                 }
 
-                return AnalyzeLambda(lambda, p => byOrdinal.TryGetValue(p.Ordinal, out var v) ? ByType(v, p.Type) : TaintValue.Clean, returnSink: null);
+                // Null when called from another lambda's graph: the delegate call is then taken as any other.
+                return TryAnalyzeLambda(lambda, p => byOrdinal.TryGetValue(p.Ordinal, out var v) ? ByType(v, p.Type) : TaintValue.Clean, returnSink: null);
             }
             finally
             {
@@ -99,7 +91,11 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private TaintValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Func<IParameterSymbol, TaintValue> parameterValue, string? returnSink)
+        private TaintValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Func<IParameterSymbol, TaintValue> parameterValue, string? returnSink) =>
+            TryAnalyzeLambda(lambda, parameterValue, returnSink) ?? TaintValue.Clean;
+
+        /// <summary>What the lambda returns, run with the parameter values given; null when it is not a lambda of this graph.</summary>
+        private TaintValue? TryAnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Func<IParameterSymbol, TaintValue> parameterValue, string? returnSink)
         {
             ControlFlowGraph body;
             try
@@ -108,7 +104,7 @@ namespace AiCompliance.Analyzers.Flow
             }
             catch (ArgumentException)
             {
-                return TaintValue.Clean;
+                return null;
             }
 
             var initial = _state.Clone();

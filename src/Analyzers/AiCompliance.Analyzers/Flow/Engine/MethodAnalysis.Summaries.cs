@@ -116,16 +116,7 @@ namespace AiCompliance.Analyzers.Flow
             // Fields of the receiver written from parameters (constructors, setters, Add-like helpers).
             if (!result.Summary.FieldWrites.IsEmpty && instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             {
-                // Set(answer) where Set stores its argument in a field of this object: this method writes that field.
-                foreach (var write in result.Summary.FieldWrites)
-                {
-                    var value = write.Value.Instantiate(Argument);
-                    if ((value.IsTainted || value.LabeledClient) && !write.Key.IsStatic && IsOwnMember(write.Key))
-                    {
-                        var joined = _state.TryGet(write.Key, out var held) ? held.Join(value) : value;
-                        SetEntity(write.Key, joined);
-                    }
-                }
+                WriteOwnFields(result, Argument); // Set(answer) where Set stores its argument in a field of this object
             }
             else if (!result.Summary.FieldWrites.IsEmpty && instance is not null)
             {

@@ -609,10 +609,9 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return;
             }
 
-            foreach (var generic in entry.Body.DescendantNodes().OfType<GenericNameSyntax>())
+            foreach (var child in ChildComponentParameter.OpenedComponentNames(entry.Body))
             {
-                if (generic.Identifier.ValueText != "OpenComponent" || generic.TypeArgumentList.Arguments.Count != 1 ||
-                    ChildComponentParameter.NameOf(generic.TypeArgumentList.Arguments[0]) is not { } child || !_keysByName.TryGetValue(child, out var keys))
+                if (!_keysByName.TryGetValue(child, out var keys))
                 {
                     continue;
                 }

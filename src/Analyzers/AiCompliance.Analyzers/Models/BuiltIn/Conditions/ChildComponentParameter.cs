@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -109,6 +110,14 @@ namespace AiCompliance.Analyzers.Flow
 
             return true;
         }
+
+        /// <summary>The names of the components a body opens (<c>builder.OpenComponent&lt;global::App.Child&gt;(0)</c>: <c>Child</c>), each once.</summary>
+        internal static IEnumerable<string> OpenedComponentNames(SyntaxNode body) =>
+            body.DescendantNodes().OfType<GenericNameSyntax>()
+                .Where(g => g.Identifier.ValueText == "OpenComponent" && g.TypeArgumentList.Arguments.Count == 1)
+                .Select(g => NameOf(g.TypeArgumentList.Arguments[0]))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal);
 
         /// <summary>A type's own name as written (<c>global::App.Components.Child</c>: <c>Child</c>).</summary>
         internal static string? NameOf(TypeSyntax type) => type switch
