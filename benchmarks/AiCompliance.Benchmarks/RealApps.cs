@@ -510,7 +510,7 @@ public static class RealApps
 
         var models = watch.Elapsed.TotalMilliseconds;
         BindingProbe(compilation);
-        Console.WriteLine($"  phases: model {model:F1} ms (sources resolved: {flow.Model.HasSourceTypes}) | prefilter index {indexMs:F1} ms ({index.MemberCount} members, {index.ProducerCount} producers, {flow.Prefilter.Confirmations} confirmations asked, {flow.Prefilter.ConfirmationsBound} body mentions bound, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms) | " +
+        Console.WriteLine($"  phases: model {model:F1} ms (sources resolved: {flow.Model.HasSourceTypes}) | prefilter index {indexMs:F1} ms ({index.MemberCount} members, {index.ProducerCount} producers, {flow.Prefilter.Confirmations} confirmations asked ({flow.Prefilter.Spared} more answered by receivers' types), {flow.Prefilter.ConfirmationsBound} body mentions bound, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms) | " +
                           $"registration search {registeredMs:F1} ms ({registered}) | code-block walk {walk:F1} ms ({blocks} blocks, {candidates} pass the prefilter) | {semantic} semantic models {models:F1} ms");
     }
 

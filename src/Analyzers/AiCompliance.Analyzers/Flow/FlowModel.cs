@@ -128,6 +128,12 @@ namespace AiCompliance.Analyzers.Flow
                     if (entry.Kind == ModelKind.Source)
                     {
                         resolvedSources.Add(entry.TypeName);
+                        if (!_sourceTypesByMember.TryGetValue(entry.Member, out var declaring))
+                        {
+                            _sourceTypesByMember[entry.Member] = declaring = new List<INamedTypeSymbol>();
+                        }
+
+                        declaring.Add(type);
                     }
 
                     Apply(entry, type, sourceNames);
@@ -370,6 +376,33 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             return texts;
+        }
+
+        private readonly Dictionary<string, List<INamedTypeSymbol>> _sourceTypesByMember = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether <c>TypeName.Member(…)</c>, a call on a type written by its simple name, may be a source call: some
+        /// source row of that member name is a static member of a type of that name, or of a type others may derive
+        /// from (its static members are reached through theirs). Rows on instance members (<c>client.Messages.Create</c>)
+        /// cannot be called on a type. A member without source rows is never a source.
+        /// </summary>
+        public bool MayBeStaticSource(string member, string typeName)
+        {
+            if (!_sourceTypesByMember.TryGetValue(member, out var types))
+            {
+                return false;
+            }
+
+            foreach (var type in types)
+            {
+                if ((type.Name == typeName || !(type.IsStatic || type.IsSealed || type.TypeKind == TypeKind.Interface)) &&
+                    type.GetMembers(member).Any(m => m.IsStatic))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static FlowModel Create(Compilation compilation) => new FlowModel(compilation, BuiltInModels.All);

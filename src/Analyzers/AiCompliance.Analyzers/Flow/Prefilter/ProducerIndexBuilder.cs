@@ -11,7 +11,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
     /// unqualified names can be narrowed, mentions in bodies (pass 2), the worklist closure from the seed names, then
     /// the index. Single use: one builder builds one index.
     /// </summary>
-    internal sealed class ProducerIndexBuilder
+    internal sealed partial class ProducerIndexBuilder
     {
         private readonly IEnumerable<SyntaxTree> _trees;
         private readonly Func<SyntaxTree, string> _textOf;
@@ -29,6 +29,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly Dictionary<string, List<string>> _keysByName = new Dictionary<string, List<string>>(StringComparer.Ordinal); // type name -> the keys of the types of that name
         private readonly Dictionary<SyntaxTree, HashSet<string>> _usings = new Dictionary<SyntaxTree, HashSet<string>>(); // namespaces a file imports
         private readonly HashSet<string> _globalUsings = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Type, string Name), List<TypeSyntax?>> _storageTypes = new Dictionary<(string Type, string Name), List<TypeSyntax?>>(); // declared types of a type's fields, properties and primary constructor parameters
+        private readonly HashSet<SyntaxTree> _hidingFiles = new HashSet<SyntaxTree>(); // files with an alias or a using static
+        private bool _globalHiding; // a global alias or using static
+        private ReceiverTypes? _receivers;
+        private readonly HashSet<string> _staticTypes = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _narrowable = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<(MemberEntry Entry, string? Scope)>> _mentionedBy = new Dictionary<string, List<(MemberEntry Entry, string? Scope)>>(StringComparer.Ordinal);
         private HashSet<string> _typeNames = new HashSet<string>(StringComparer.Ordinal); // the types' own names
@@ -52,8 +57,22 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// Whether the body (a member's) mentions the name as a source call (type null) or as the member of that name of
         /// the type given (or one a call may dispatch to it); binds just that body. Without it, names decide alone.
         /// </param>
-        public ProducerIndexBuilder(HashSet<string> seeds, IEnumerable<SyntaxTree> trees, Func<SyntaxTree, string> textOf, HashSet<string>? confirmed = null, Func<SyntaxNode, string, string?, bool>? confirm = null)
+        /// <param name="inheritsMember">
+        /// Whether a type declaration inherits a member of that name from a referenced base class (declaration-level
+        /// symbols, no body bound): with it, a receiver that can only be a type name spares a binding (<see cref="ReceiverTypes"/>).
+        /// </param>
+        /// <param name="mayBeStaticSource">The model's <see cref="FlowModel.MayBeStaticSource"/>.</param>
+        public ProducerIndexBuilder(
+            HashSet<string> seeds,
+            IEnumerable<SyntaxTree> trees,
+            Func<SyntaxTree, string> textOf,
+            HashSet<string>? confirmed = null,
+            Func<SyntaxNode, string, string?, bool>? confirm = null,
+            Func<SyntaxNode, string, bool>? inheritsMember = null,
+            Func<string, string, bool>? mayBeStaticSource = null)
         {
+            _inheritsMember = inheritsMember;
+            _mayBeStaticSource = mayBeStaticSource;
             _seeds = seeds;
             _trees = trees;
             _textOf = textOf;
@@ -62,19 +81,30 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         }
 
         private readonly HashSet<string>? _confirmed;
+        private readonly Func<SyntaxNode, string, bool>? _inheritsMember;
+        private readonly Func<string, string, bool>? _mayBeStaticSource;
         private readonly Func<SyntaxNode, string, string?, bool>? _confirm;
 
         /// <summary>How many member bodies were bound to confirm a source name (the benchmark's phase timers read it).</summary>
         public int Confirmations { get; private set; }
 
+        /// <summary>How many confirmations the receivers' declared types answered without binding.</summary>
+        public int Spared => _receivers?.Spared ?? 0;
+
         public ProducerIndex Build()
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             CollectDeclarations();
+            var declarations = watch.Elapsed.TotalMilliseconds;
             FindNarrowableTypes();
+            var narrowable = watch.Elapsed.TotalMilliseconds;
             CollectMentions();
+            var mentions = watch.Elapsed.TotalMilliseconds;
             Close();
+            var closed = watch.Elapsed.TotalMilliseconds;
             if (FlowTelemetry.IndexTrace is { } trace)
             {
+                trace($"steps: declarations {declarations:F1} ms, narrowable {narrowable - declarations:F1} ms, mentions {mentions - narrowable:F1} ms, closure {closed - mentions:F1} ms");
                 trace("seeds: " + string.Join(", ", _seeds.OrderBy(x => x, StringComparer.Ordinal)));
                 foreach (var g in _entries.Where(e => e.Producer).SelectMany(e => e.Matched).GroupBy(x => x).OrderByDescending(g => g.Count()).Take(15))
                 {
@@ -83,7 +113,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
                 foreach (var c in _confirmedByName.OrderByDescending(c => c.Value.All).Take(15))
                 {
-                    trace("  bodies bound to confirm '" + c.Key + "': " + c.Value.All + " (" + c.Value.Yes + " confirmed)");
+                    trace("  bodies asked to confirm '" + c.Key + "': " + c.Value.All + " (" + c.Value.Spared + " answered by receivers' types, " + c.Value.Yes + " confirmed)");
                 }
             }
 
@@ -127,7 +157,21 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             foreach (var directive in usings)
             {
-                if (directive.Alias is not null || directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) || directive.Name is null)
+                if (directive.Alias is not null || directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword))
+                {
+                    if (directive.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword))
+                    {
+                        _globalHiding = true;
+                    }
+                    else
+                    {
+                        _hidingFiles.Add(tree);
+                    }
+
+                    continue;
+                }
+
+                if (directive.Name is null)
                 {
                     continue;
                 }
@@ -153,6 +197,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             var typeName = TypeKey.Of(TypeKey.NamespaceOf(type), type.Identifier.ValueText);
             var held = Declared(typeName);
+            if (type.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword))
+            {
+                _staticTypes.Add(typeName); // may declare extension members: a receiver of any type reaches them
+            }
+
             if (type.BaseList is { } baseList)
             {
                 AddBaseNames(typeName, baseList);
@@ -164,6 +213,14 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 {
                     _storage.Add((parameter.Identifier.ValueText, parameter.Type));
                     held.Add(parameter.Identifier.ValueText);
+                }
+            }
+
+            if (type.ParameterList is { } primary)
+            {
+                foreach (var parameter in primary.Parameters)
+                {
+                    AddStorageType(typeName, parameter.Identifier.ValueText, parameter.Type); // records' properties, classes' captured parameters
                 }
             }
 
@@ -206,6 +263,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     break;
                 case PropertyDeclarationSyntax property:
                     _storage.Add((property.Identifier.ValueText, property.Type));
+                    AddStorageType(typeName, property.Identifier.ValueText, property.Type);
                     if (property.AttributeLists.SelectMany(l => l.Attributes).Any(a => ChildComponentParameter.NameOf(a.Name) is "Parameter" or "ParameterAttribute"))
                     {
                         if (!_componentParameters.TryGetValue(typeName, out var parameters))
@@ -235,6 +293,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     foreach (var variable in field.Declaration.Variables)
                     {
                         _storage.Add((variable.Identifier.ValueText, field.Declaration.Type));
+                        AddStorageType(typeName, variable.Identifier.ValueText, field.Declaration.Type.IsVar ? null : field.Declaration.Type);
                         held.Add(variable.Identifier.ValueText);
                         if (variable.Initializer is not null)
                         {
@@ -680,59 +739,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return written;
         }
 
-        /// <summary>
-        /// Whether the member's mention of a source row's name may be a source call (by its symbol). A member of this
-        /// compilation with the same name is not affected: when it produces, its name is queued with its type, and
-        /// those mentions are not confirmed here.
-        /// </summary>
-        private bool Confirm(MemberEntry entry, string name, string? producedIn)
-        {
-            Confirmations++;
-            var yes = _confirm!(entry.Body, name, producedIn);
-            if (FlowTelemetry.IndexTrace is not null)
-            {
-                var key = name + (producedIn is null ? string.Empty : " of " + producedIn);
-                _confirmedByName.TryGetValue(key, out var counts);
-                _confirmedByName[key] = (counts.All + 1, counts.Yes + (yes ? 1 : 0));
-            }
-
-            return yes;
-        }
-
-        /// <summary>
-        /// Which mentions a symbol must confirm: of a source row's name (common words), and of a producing member of
-        /// another type where the text does not tell which type the name belongs to (<c>x.Error</c>, <c>LogLevel.Error</c>).
-        /// Within the member's own type, and where the text tells, names decide alone.
-        /// </summary>
-        private bool NeedsConfirmation(MemberEntry entry, string name, string? producedIn, string? scope) =>
-            producedIn is null ? _confirmed!.Contains(name) : scope is null && entry.Type != producedIn;
 
         private int _traced;
-        private Dictionary<string, List<string>>? _declaringTypes;
-
-        /// <summary>The types of this compilation that declare a member of this name (fields, properties, record parameters).</summary>
-        private List<string> DeclaringTypes(string name)
-        {
-            if (_declaringTypes is null)
-            {
-                _declaringTypes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                foreach (var pair in _declares)
-                {
-                    foreach (var member in pair.Value)
-                    {
-                        if (!_declaringTypes.TryGetValue(member, out var types))
-                        {
-                            _declaringTypes[member] = types = new List<string>();
-                        }
-
-                        types.Add(pair.Key);
-                    }
-                }
-            }
-
-            return _declaringTypes.TryGetValue(name, out var found) ? found : new List<string>();
-        }
-        private readonly Dictionary<string, (int All, int Yes)> _confirmedByName = new Dictionary<string, (int All, int Yes)>(StringComparer.Ordinal);
 
         private void Enqueue(string name, string? type)
         {

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiCompliance.Analyzers.Flow.Prefilter
+{
+    /// <summary>
+    /// Binding-free answers, from the declared type of a mention's receiver, to the index's question "can this body's
+    /// mention of a name be what produces?", asked before a body is bound to confirm it (a body binding costs 1.5–3 ms on
+    /// real apps). A "no" must be certain; anything the text does not settle is left to the symbols:
+    /// <list type="bullet">
+    /// <item><c>options.Value</c>, where <c>options</c> is declared <c>IOptions&lt;PromptsOptions&gt;</c> (a parameter, a local,
+    /// a field or property of the member's own type), is not <c>AskResult.Value</c>: the declared type is neither that
+    /// type nor one of its ancestors or descendants in this compilation, and that type has no ancestor outside it.</item>
+    /// <item><c>BindableProperty.Create(…)</c>, where <c>BindableProperty</c> is no local, parameter or member (of this
+    /// compilation, or inherited from a referenced base class) and no alias, names a type or namespace: it is a source
+    /// call only if a source row of that name is a static member such a type can reach (<see cref="FlowModel.MayBeStaticSource"/>).</item>
+    /// </list>
+    /// </summary>
+    internal sealed class ReceiverTypes
+    {
+        private readonly Dictionary<(string Type, string Name), List<TypeSyntax?>> _storageTypes;
+        private readonly Dictionary<string, List<string>> _baseNames;
+        private readonly Dictionary<string, List<string>> _keysByName;
+        private readonly Func<string, bool> _declaredAnywhere;
+        private readonly Func<SyntaxTree, bool> _hidesNames;
+        private readonly Func<string, bool> _mayExtend;
+        private readonly Func<SyntaxNode, string, bool>? _inheritsMember;
+        private readonly Func<string, string, bool>? _mayBeStaticSource;
+        private readonly Dictionary<string, (HashSet<string> Names, bool Closed)> _related = new Dictionary<string, (HashSet<string>, bool)>(StringComparer.Ordinal);
+
+        /// <param name="storageTypes">The declared types of each type's fields, properties and primary constructor parameters.</param>
+        /// <param name="baseNames">Each type's base types, by simple name as written.</param>
+        /// <param name="keysByName">The types of this compilation by simple name.</param>
+        /// <param name="declaredAnywhere">Whether some type of this compilation declares a member of that name.</param>
+        /// <param name="hidesNames">Whether a file may bring in names the text does not show (an alias or <c>using static</c>, its own or global).</param>
+        /// <param name="mayExtend">Whether a type of this compilation is static (its members may be extension members, reached from a receiver of another type).</param>
+        /// <param name="inheritsMember">Whether a type declaration (or a type around it) inherits a member of that name from a referenced base class.</param>
+        /// <param name="mayBeStaticSource">The model's <see cref="FlowModel.MayBeStaticSource"/>.</param>
+        public ReceiverTypes(
+            Dictionary<(string Type, string Name), List<TypeSyntax?>> storageTypes,
+            Dictionary<string, List<string>> baseNames,
+            Dictionary<string, List<string>> keysByName,
+            Func<string, bool> declaredAnywhere,
+            Func<SyntaxTree, bool> hidesNames,
+            Func<string, bool> mayExtend,
+            Func<SyntaxNode, string, bool>? inheritsMember,
+            Func<string, string, bool>? mayBeStaticSource)
+        {
+            _storageTypes = storageTypes;
+            _baseNames = baseNames;
+            _keysByName = keysByName;
+            _declaredAnywhere = declaredAnywhere;
+            _hidesNames = hidesNames;
+            _mayExtend = mayExtend;
+            _inheritsMember = inheritsMember;
+            _mayBeStaticSource = mayBeStaticSource;
+        }
+
+        /// <summary>How many bodies these answers spared a binding (the benchmark's phase trace reads it).</summary>
+        public int Spared { get; private set; }
+
+        /// <summary>
+        /// True when no mention of <paramref name="name"/> in the member's body can be a source call (<paramref name="producedIn"/>
+        /// null) or the member of that name of <paramref name="producedIn"/>, by the declared types of their receivers. A
+        /// body without a mention in code (only in a string or a comment) is ruled out too, as the symbols would rule it.
+        /// </summary>
+        public bool RulesOut(MemberEntry entry, string name, string? producedIn)
+        {
+            if (_hidesNames(entry.Body.SyntaxTree) || (producedIn is not null && _mayExtend(producedIn)))
+            {
+                return false; // an alias or using static; or an extension member, reached from a receiver of another type
+            }
+
+            foreach (var node in entry.Body.DescendantNodesAndSelf())
+            {
+                if (node is SimpleNameSyntax simple && simple.Identifier.ValueText == name && !RulesOutMention(entry, simple, name, producedIn))
+                {
+                    return false;
+                }
+            }
+
+            Spared++;
+            return true;
+        }
+
+        private bool RulesOutMention(MemberEntry entry, SimpleNameSyntax mention, string name, string? producedIn)
+        {
+            if (ReceiverOf(mention) is not { } receiver)
+            {
+                return false; // a bare name, a constructor, an initializer: the text does not tell
+            }
+
+            string id;
+            var thisQualified = false;
+            switch (receiver)
+            {
+                case IdentifierNameSyntax identifier:
+                    id = identifier.Identifier.ValueText;
+                    break;
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax field }:
+                    id = field.Identifier.ValueText;
+                    thisQualified = true;
+                    break;
+                default:
+                    return false; // a call, an element, a chain: its type is not written
+            }
+
+            var declared = new List<TypeSyntax?>();
+            if (!thisQualified)
+            {
+                CollectLocalDeclarations(entry.Declaration, id, declared);
+            }
+
+            if (_storageTypes.TryGetValue((entry.Type, id), out var stored))
+            {
+                declared.AddRange(stored);
+            }
+
+            if (declared.Count == 0)
+            {
+                // No local, parameter or field of its own type: an inherited member, an outer type's, or a type name.
+                return producedIn is null && !thisQualified && IsTypeName(mention, id) &&
+                    _mayBeStaticSource is { } mayBe && !mayBe(name, id);
+            }
+
+            if (producedIn is null)
+            {
+                return false; // an SDK type can be written under many names (aliases, derived types): the symbols decide
+            }
+
+            foreach (var type in declared)
+            {
+                if (type is null || TypeName(type) is not { } typeName || typeName == "dynamic" || IsTypeParameter(mention, typeName))
+                {
+                    return false;
+                }
+
+                var (related, closed) = Related(producedIn);
+                if (!closed || related.Contains(typeName))
+                {
+                    return false; // that type (or one it may dispatch to), or a type with an ancestor the text cannot see
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The receiver of a member access or conditional access on the mention (<c>x.Name</c>, <c>x?.Name</c>, <c>x!.Name</c>).</summary>
+        private static ExpressionSyntax? ReceiverOf(SimpleNameSyntax mention)
+        {
+            ExpressionSyntax? receiver = mention.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == mention && access.IsKind(SyntaxKind.SimpleMemberAccessExpression) => access.Expression,
+                MemberBindingExpressionSyntax binding when binding.Name == mention => ConditionalReceiver(binding),
+                _ => null,
+            };
+            while (receiver is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            {
+                receiver = receiver is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)receiver).Operand;
+            }
+
+            return receiver;
+        }
+
+        /// <summary>What <c>?.</c> binds to: the receiver of the innermost conditional access whose tail holds the binding.</summary>
+        private static ExpressionSyntax? ConditionalReceiver(MemberBindingExpressionSyntax binding)
+        {
+            for (var node = binding.Parent; node is not null; node = node.Parent)
+            {
+                if (node is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(binding.Span))
+                {
+                    return conditional.Expression;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Every declaration of <paramref name="id"/> in the member (parameters, lambda and local function parameters,
+        /// locals, loop and catch variables, pattern and out variables), scopes ignored: a null entry stands for one whose
+        /// type is not written (<c>var</c>, an untyped lambda parameter, a query variable, a local function).
+        /// </summary>
+        private static void CollectLocalDeclarations(SyntaxNode member, string id, List<TypeSyntax?> declared)
+        {
+            foreach (var node in member.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case ParameterSyntax parameter when parameter.Identifier.ValueText == id:
+                        declared.Add(parameter.Type);
+                        break;
+                    case VariableDeclaratorSyntax variable when variable.Identifier.ValueText == id:
+                        declared.Add(variable.Parent is VariableDeclarationSyntax declaration ? WrittenType(declaration.Type, variable.Initializer?.Value) : null);
+                        break;
+                    case ForEachStatementSyntax loop when loop.Identifier.ValueText == id:
+                        declared.Add(WrittenType(loop.Type, null));
+                        break;
+                    case CatchDeclarationSyntax @catch when @catch.Identifier.ValueText == id:
+                        declared.Add(@catch.Type);
+                        break;
+                    case SingleVariableDesignationSyntax designation when designation.Identifier.ValueText == id:
+                        declared.Add(designation.Parent switch
+                        {
+                            DeclarationPatternSyntax pattern => pattern.Type,
+                            DeclarationExpressionSyntax expression => WrittenType(expression.Type, null),
+                            _ => null,
+                        });
+                        break;
+                    case LocalFunctionStatementSyntax function when function.Identifier.ValueText == id:
+                    case FromClauseSyntax from when from.Identifier.ValueText == id:
+                    case LetClauseSyntax let when let.Identifier.ValueText == id:
+                    case JoinClauseSyntax join when join.Identifier.ValueText == id:
+                    case JoinIntoClauseSyntax into when into.Identifier.ValueText == id:
+                    case QueryContinuationSyntax continuation when continuation.Identifier.ValueText == id:
+                        declared.Add(null);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The type a declaration writes; for <c>var</c>, the type its initializer writes (<c>new T(…)</c>, <c>(T)x</c>, <c>x as T</c>), else null.</summary>
+        private static TypeSyntax? WrittenType(TypeSyntax type, ExpressionSyntax? initializer)
+        {
+            if (!type.IsVar)
+            {
+                return type;
+            }
+
+            return initializer switch
+            {
+                ObjectCreationExpressionSyntax creation => creation.Type,
+                CastExpressionSyntax cast => cast.Type,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression, Right: TypeSyntax asType } => asType,
+                _ => null,
+            };
+        }
+
+        /// <summary>The simple name of a written type (<c>IOptions&lt;X&gt;?</c> is <c>IOptions</c>; <c>string</c> is <c>string</c>); null for arrays, tuples and the like.</summary>
+        private static string? TypeName(TypeSyntax type) => type switch
+        {
+            NullableTypeSyntax nullable => TypeName(nullable.ElementType),
+            RefTypeSyntax reference => TypeName(reference.Type),
+            ScopedTypeSyntax scoped => TypeName(scoped.Type),
+            QualifiedNameSyntax qualified => TypeName(qualified.Right),
+            AliasQualifiedNameSyntax alias => TypeName(alias.Name),
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+            _ => null,
+        };
+
+        /// <summary>Whether a type parameter of that name is declared around the mention (by a method, a local function, a type or a delegate).</summary>
+        private static bool IsTypeParameter(SyntaxNode mention, string name)
+        {
+            for (var node = mention.Parent; node is not null; node = node.Parent)
+            {
+                var list = node switch
+                {
+                    MethodDeclarationSyntax method => method.TypeParameterList,
+                    LocalFunctionStatementSyntax function => function.TypeParameterList,
+                    TypeDeclarationSyntax type => type.TypeParameterList,
+                    DelegateDeclarationSyntax @delegate => @delegate.TypeParameterList,
+                    _ => null,
+                };
+                if (list is not null && list.Parameters.Any(p => p.Identifier.ValueText == name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="id"/>, where the mention stands, can only name a type or a namespace: no local or
+        /// parameter of the member and no member of any type of this compilation has that name, and no type around the
+        /// mention inherits a member of that name from a referenced base class.
+        /// </summary>
+        private bool IsTypeName(SyntaxNode mention, string id)
+        {
+            if (_declaredAnywhere(id) || _inheritsMember is null || IsTypeParameter(mention, id) || id is "value" or "field" or "args")
+            {
+                return false; // also the implicit parameters (a setter's value, top-level args) and an accessor's field
+            }
+
+            for (var node = mention.Parent; node is not null; node = node.Parent)
+            {
+                if (node is TypeDeclarationSyntax type && _inheritsMember(type, id))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The simple names of the type <paramref name="key"/>, its ancestors and its descendants in this compilation (a
+        /// receiver of one of them may reach its member), and whether that family is closed: no ancestor is a type the
+        /// text cannot see (a referenced base class or interface another referenced type may also implement).
+        /// </summary>
+        private (HashSet<string> Names, bool Closed) Related(string key)
+        {
+            if (_related.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal) { TypeKey.SimpleName(key) };
+            var closed = true;
+            var pending = new Stack<string>();
+            pending.Push(TypeKey.SimpleName(key));
+            while (pending.Count > 0)
+            {
+                var name = pending.Pop();
+                if (!_keysByName.TryGetValue(name, out var keys))
+                {
+                    closed = false; // a referenced type: its own ancestors are unknown here
+                    continue;
+                }
+
+                foreach (var k in keys)
+                {
+                    if (_baseNames.TryGetValue(k, out var bases))
+                    {
+                        foreach (var b in bases)
+                        {
+                            if (names.Add(b))
+                            {
+                                pending.Push(b);
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Descendants: types whose bases name one of the family, until nothing is added.
+            bool added;
+            do
+            {
+                added = false;
+                foreach (var pair in _baseNames)
+                {
+                    var simple = TypeKey.SimpleName(pair.Key);
+                    if (!names.Contains(simple) && pair.Value.Any(names.Contains))
+                    {
+                        names.Add(simple);
+                        added = true;
+                    }
+                }
+            }
+            while (added);
+
+            var result = (names, closed);
+            _related[key] = result;
+            return result;
+        }
+    }
+}
