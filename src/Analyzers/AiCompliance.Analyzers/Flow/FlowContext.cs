@@ -39,6 +39,13 @@ namespace AiCompliance.Analyzers.Flow
         [ThreadStatic]
         private static int t_cutCycles;
 
+        /// <summary>Results and field summaries that leaned on a cut cycle, kept until the outermost request that made them ends.</summary>
+        [ThreadStatic]
+        private static Dictionary<ISymbol, MethodResult>? t_provisionalResults;
+
+        [ThreadStatic]
+        private static Dictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>? t_provisionalSummaries;
+
         public FlowContext(FlowModel model, FailureInjection? injection = null)
         {
             Model = model;
@@ -112,6 +119,12 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var inProgress = t_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (t_provisionalResults is { } provisional && provisional.TryGetValue(method, out var known))
+            {
+                t_cutCycles++; // it leaned on a cut cycle: so does what uses it
+                return known;
+            }
+
             if (inProgress.Contains(method))
             {
                 t_cutCycles++;
@@ -146,15 +159,28 @@ namespace AiCompliance.Analyzers.Flow
             MethodResult computed;
             try
             {
+                Interlocked.Increment(ref _analyses);
                 computed = MethodAnalysis.Analyze(this, method, body.Value.Cfg, depth, fieldCollection: false, cancellationToken);
             }
             finally
             {
                 inProgress.Remove(method);
+                if (inProgress.Count == 0)
+                {
+                    t_provisionalResults = null; // the outermost request ended (or threw): what it kept goes
+                }
             }
 
-            // A result that leaned on a cut cycle or the depth bound is provisional: only the outermost one is kept.
-            return t_cutCycles == cutsBefore || inProgress.Count == 0 ? _results.GetOrAdd(method, computed) : computed;
+            // A result that leaned on a cut cycle or the depth bound is provisional: only the outermost one is kept. Until
+            // then it is reused, so that each method is analyzed once per outermost request (recomputing it at every
+            // level made mutually referencing types exponential: minutes on Microsoft.Extensions.AI's own source).
+            if (t_cutCycles == cutsBefore || inProgress.Count == 0)
+            {
+                return _results.GetOrAdd(method, computed);
+            }
+
+            (t_provisionalResults ??= new Dictionary<ISymbol, MethodResult>(SymbolEqualityComparer.Default))[method] = computed;
+            return computed;
         }
 
         /// <summary>
@@ -177,6 +203,7 @@ namespace AiCompliance.Analyzers.Flow
             MethodResult computed;
             try
             {
+                Interlocked.Increment(ref _analyses);
                 computed = MethodAnalysis.Analyze(this, method, cfg, 0, fieldCollection: false, cancellationToken);
             }
             finally
@@ -199,6 +226,12 @@ namespace AiCompliance.Analyzers.Flow
             if (_fieldSummaries.TryGetValue(type, out var cached))
             {
                 return cached;
+            }
+
+            if (t_provisionalSummaries is { } provisional && provisional.TryGetValue(type, out var known))
+            {
+                t_cutCycles++;
+                return known;
             }
 
             var writes = MethodSummary.Empty.FieldWrites;
@@ -231,6 +264,7 @@ namespace AiCompliance.Analyzers.Flow
                                 continue;
                             }
 
+                            Interlocked.Increment(ref _analyses);
                             var result = MethodAnalysis.Analyze(this, method, body.Value.Cfg, 1, fieldCollection: true, cancellationToken);
                             foreach (var write in result.Summary.FieldWrites)
                             {
@@ -249,9 +283,19 @@ namespace AiCompliance.Analyzers.Flow
             finally
             {
                 inProgress.Remove(type);
+                if (inProgress.Count == 0)
+                {
+                    t_provisionalSummaries = null;
+                }
             }
 
-            return t_cutCycles == cutsBefore || inProgress.Count == 0 ? _fieldSummaries.GetOrAdd(type, writes) : writes;
+            if (t_cutCycles == cutsBefore || inProgress.Count == 0)
+            {
+                return _fieldSummaries.GetOrAdd(type, writes);
+            }
+
+            (t_provisionalSummaries ??= new Dictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>(SymbolEqualityComparer.Default))[type] = writes;
+            return writes;
         }
 
         /// <summary>The types whose field summary this thread is computing (summaries may ask for each other's).</summary>
@@ -344,6 +388,11 @@ namespace AiCompliance.Analyzers.Flow
         /// Forgets every analysis result (method results, field summaries, dispatch targets) and keeps the semantic
         /// models and the prefilter. Only the benchmarks call it (<see cref="FlowTelemetry.ForgetResults"/>).
         /// </summary>
+        private int _analyses;
+
+        /// <summary>How many method bodies were analyzed (results, field summaries): what bounds the work, for tests.</summary>
+        internal int Analyses => Volatile.Read(ref _analyses);
+
         internal void ClearResults()
         {
             _results.Clear();
