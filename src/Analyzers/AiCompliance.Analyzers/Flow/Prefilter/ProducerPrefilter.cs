@@ -156,7 +156,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 // question about a method on the real apps. A speculative binding of just the mention's expression costs the
                 // same, because it needs the body's flow state (the benchmark's binding probe, --apps-phases), so the saving
                 // has to come from asking about fewer bodies.
-                var model = ConfirmationModelFor(body.SyntaxTree);
+                // The shared model, on purpose: a model without nullable analysis binds a body in half the time, but the
+                // analyzer driver and other analyzers' operation actions bind the same bodies on the shared model anyway,
+                // so a second model made the end-to-end cost worse (azure-search and chat-copilot, alternating runs).
+                var model = _semanticModelFor(body.SyntaxTree);
                 var mentions = ImmutableArray.CreateBuilder<ImmutableArray<ISymbol>>();
                 foreach (var node in body.DescendantNodes())
                 {
@@ -174,44 +177,6 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 Interlocked.Add(ref _confirmTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             }
         }
-
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _confirmationModels = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
-        private static bool s_noNullableModels = true;
-
-        /// <summary>
-        /// The semantic model confirmations bind with: one that skips nullable analysis, which is half or more of a body
-        /// binding and tells nothing about which member a name binds to (the benchmark's phase timers: 205 ms down to 46 ms
-        /// on azure-search). The option is marked experimental (RSEXPERIMENTAL001): should a later compiler drop it, the
-        /// shared model is used instead.
-        /// </summary>
-        private SemanticModel ConfirmationModelFor(SyntaxTree tree)
-        {
-            if (_confirmationModels.TryGetValue(tree, out var known))
-            {
-                return known;
-            }
-
-            SemanticModel? model = null;
-            if (Volatile.Read(ref s_noNullableModels))
-            {
-                try
-                {
-                    model = NoNullableModel(_model.Compilation, tree);
-                }
-                catch (Exception e) when (e is MissingMethodException or TypeLoadException or ArgumentException or NotSupportedException)
-                {
-                    Volatile.Write(ref s_noNullableModels, false);
-                }
-            }
-
-            return _confirmationModels.GetOrAdd(tree, model ?? _semanticModelFor(tree));
-        }
-
-#pragma warning disable RSEXPERIMENTAL001 // SemanticModelOptions: guarded above
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static SemanticModel NoNullableModel(Compilation compilation, SyntaxTree tree) =>
-            compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
-#pragma warning restore RSEXPERIMENTAL001
 
         private bool MentionsProducerCore(SyntaxNode body, string name, string? type)
         {
