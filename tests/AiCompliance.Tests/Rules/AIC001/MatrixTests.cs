@@ -952,7 +952,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: closures are evaluated with the state at creation, not at invocation")]
+    [Fact]
     public Task Closure_sees_content_assigned_after_the_lambda_was_created() => Verify("""
         class App
         {
@@ -966,7 +966,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: closures are evaluated with the state at creation, not at invocation")]
+    [Fact]
     public Task Closure_over_a_variable_overwritten_after_creation_is_clean() => Verify("""
         class App
         {
