@@ -2468,7 +2468,7 @@ public class MatrixTests
     // Decision: an exception whose message is AI text, caught and shown, is AI content reaching a user: report it at the
     // sink (ex.Message). An exception built from our own text is clean.
 
-    [Fact(Skip = "Known gap: exceptions do not carry content from throw to catch")]
+    [Fact]
     public Task Exception_message_built_from_content_reports_when_shown() => Verify("""
         class App
         {
@@ -2501,6 +2501,35 @@ public class MatrixTests
                 catch (InvalidOperationException ex)
                 {
                     Console.WriteLine(ex.Message);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Exception_carrying_labeled_content_is_clean_and_a_throw_expression_carries_content() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                var ai = (await client.GetResponseAsync("hi")).Text;
+                try
+                {
+                    throw new InvalidOperationException(Svc.Label(ai));
+                }
+                catch (InvalidOperationException ex)
+                {
+                    Console.WriteLine(ex.Message);
+                }
+
+                try
+                {
+                    var shown = ai.Length > 0 ? ai : throw new ArgumentException(ai);
+                    Console.WriteLine([|shown|]);
+                }
+                catch (ArgumentException ex)
+                {
+                    Console.WriteLine([|ex.Message|]);
                 }
             }
         }

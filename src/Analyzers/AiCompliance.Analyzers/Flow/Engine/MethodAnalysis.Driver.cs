@@ -89,6 +89,11 @@ namespace AiCompliance.Analyzers.Flow
                 {
                     OnReturn(branchValue, value);
                 }
+                else if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Throw)
+                {
+                    Throw(value);
+                    during?.JoinWith(_state); // the handler starts from it
+                }
             }
 
             _state.Written = null;

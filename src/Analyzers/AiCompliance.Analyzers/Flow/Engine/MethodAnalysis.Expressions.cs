@@ -14,7 +14,8 @@ namespace AiCompliance.Analyzers.Flow
         {
             null => TaintValue.Clean,
             ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation => TaintValue.Clean,
-            INameOfOperation or IIsTypeOperation or IIsNullOperation or ICaughtExceptionOperation => TaintValue.Clean,
+            INameOfOperation or IIsTypeOperation or IIsNullOperation => TaintValue.Clean,
+            ICaughtExceptionOperation => _state.Get(ThrownKey),
             IFlowCaptureOperation capture => EvalFlowCapture(capture),
             IFlowCaptureReferenceOperation captureReference => _state.Get(captureReference.Id),
             ILocalReferenceOperation local => ByType(_state.Get(local.Local), local.Type, local.Local.Type),
@@ -172,8 +173,23 @@ namespace AiCompliance.Analyzers.Flow
 
         private TaintValue EvalThrow(IThrowOperation throwOperation)
         {
-            Eval(throwOperation.Exception);
+            Throw(Eval(throwOperation.Exception));
             return TaintValue.Clean;
+        }
+
+        /// <summary>The state's slot for what this method has thrown on the way to a handler (<c>catch (E ex)</c> reads it).</summary>
+        private static readonly object ThrownKey = new object();
+
+        /// <summary>
+        /// <c>throw new InvalidOperationException(answer)</c>: the exception object carries the content to the handlers of
+        /// this method (its <c>Message</c> is read like any member of a tainted object). Exceptions from callees are not followed.
+        /// </summary>
+        private void Throw(TaintValue exception)
+        {
+            if (exception.IsTainted)
+            {
+                _state[ThrownKey] = _state.Get(ThrownKey).Join(exception.Whole());
+            }
         }
 
         private TaintValue EvalDynamicInvocation(IDynamicInvocationOperation dynamicInvocation) =>
