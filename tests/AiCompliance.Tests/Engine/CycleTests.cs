@@ -68,4 +68,38 @@ public class CycleTests
 
     [Fact]
     public async Task The_reader_of_a_mesh_field_is_still_reported() => await FlowVerifier.VerifyAsync(Mesh().Replace("Console.WriteLine(t.Text)", "Console.WriteLine([|t.Text|])"));
+
+    /// <summary>Seven methods that call each other (recursion through every pair), each returning the model's text joined with the others'.</summary>
+    private static string CallMesh()
+    {
+        var code = new StringBuilder(Code.Header).Append("static class Calls {\n");
+        for (var i = 0; i < Types; i++)
+        {
+            code.Append("    public static async Task<string> M").Append(i).Append("(IChatClient c, int n) => n <= 0 ? (await c.GetResponseAsync(\"q\")).Text : \"\"");
+            for (var j = 0; j < Types; j++)
+            {
+                if (j != i)
+                {
+                    code.Append(" + await M").Append(j).Append("(c, n - 1)");
+                }
+            }
+
+            code.Append(";\n");
+        }
+
+        return code.Append("}\n").ToString();
+    }
+
+    [Fact]
+    public void Mutually_calling_methods_are_each_analyzed_a_bounded_number_of_times()
+    {
+        var compilation = Library("CallMesh", CallMesh());
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+
+        var result = context.GetResult((IMethodSymbol)compilation.GetTypeByMetadataName("Calls")!.GetMembers("M0").Single(), 0, CancellationToken.None);
+        Assert.NotNull(result);
+        Assert.True(result!.Summary.Return.IsTainted);
+        Assert.InRange(context.Analyses, 1, Types * Types);
+    }
 }
