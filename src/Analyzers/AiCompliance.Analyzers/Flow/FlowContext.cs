@@ -41,7 +41,7 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Results and field summaries that leaned on a cut cycle, kept until the outermost request that made them ends.</summary>
         [ThreadStatic]
-        private static Dictionary<ISymbol, MethodResult>? t_provisionalResults;
+        private static Dictionary<IMethodSymbol, MethodResult>? t_provisionalResults;
 
         [ThreadStatic]
         private static Dictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>? t_provisionalSummaries;
@@ -174,13 +174,7 @@ namespace AiCompliance.Analyzers.Flow
             // A result that leaned on a cut cycle or the depth bound is provisional: only the outermost one is kept. Until
             // then it is reused, so that each method is analyzed once per outermost request (recomputing it at every
             // level made mutually referencing types exponential: minutes on Microsoft.Extensions.AI's own source).
-            if (t_cutCycles == cutsBefore || inProgress.Count == 0)
-            {
-                return _results.GetOrAdd(method, computed);
-            }
-
-            (t_provisionalResults ??= new Dictionary<ISymbol, MethodResult>(SymbolEqualityComparer.Default))[method] = computed;
-            return computed;
+            return Keep(_results, ref t_provisionalResults, method, computed, final: t_cutCycles == cutsBefore || inProgress.Count == 0);
         }
 
         /// <summary>
@@ -289,13 +283,23 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            if (t_cutCycles == cutsBefore || inProgress.Count == 0)
+            return Keep(_fieldSummaries, ref t_provisionalSummaries, type, writes, final: t_cutCycles == cutsBefore || inProgress.Count == 0);
+        }
+
+        /// <summary>
+        /// Keeps what was computed: for good when it is <paramref name="final"/> (it leaned on no cut cycle, or it is the
+        /// outermost request), else in this thread's provisional store until the outermost request ends.
+        /// </summary>
+        private static TValue Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, ref Dictionary<TKey, TValue>? provisional, TKey key, TValue value, bool final)
+            where TKey : class, ISymbol
+        {
+            if (final)
             {
-                return _fieldSummaries.GetOrAdd(type, writes);
+                return cache.GetOrAdd(key, value);
             }
 
-            (t_provisionalSummaries ??= new Dictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>(SymbolEqualityComparer.Default))[type] = writes;
-            return writes;
+            (provisional ??= new Dictionary<TKey, TValue>(SymbolEqualityComparer.Default))[key] = value;
+            return value;
         }
 
         /// <summary>The types whose field summary this thread is computing (summaries may ask for each other's).</summary>
@@ -384,15 +388,15 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
-        /// <summary>
-        /// Forgets every analysis result (method results, field summaries, dispatch targets) and keeps the semantic
-        /// models and the prefilter. Only the benchmarks call it (<see cref="FlowTelemetry.ForgetResults"/>).
-        /// </summary>
         private int _analyses;
 
         /// <summary>How many method bodies were analyzed (results, field summaries): what bounds the work, for tests.</summary>
         internal int Analyses => Volatile.Read(ref _analyses);
 
+        /// <summary>
+        /// Forgets every analysis result (method results, field summaries, dispatch targets) and keeps the semantic
+        /// models and the prefilter. Only the benchmarks call it (<see cref="FlowTelemetry.ForgetResults"/>).
+        /// </summary>
         internal void ClearResults()
         {
             _results.Clear();

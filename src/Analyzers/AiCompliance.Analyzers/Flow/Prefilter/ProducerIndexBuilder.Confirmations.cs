@@ -42,6 +42,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private bool NeedsConfirmation(MemberEntry entry, string name, string? producedIn, string? scope) =>
             producedIn is null ? _confirmed!.Contains(name) : scope is null && entry.Type != producedIn;
 
+        /// <summary>A field, property or record parameter of a type: storage (by name) and, for receivers, its declared type.</summary>
+        private void AddStorage(string typeName, string name, TypeSyntax? type)
+        {
+            _storage.Add((name, type));
+            AddStorageType(typeName, name, type is { IsVar: true } ? null : type); // `var` tells no type (an error in a declaration, or a type named var)
+        }
+
         private void AddStorageType(string typeName, string name, TypeSyntax? type)
         {
             if (!_storageTypes.TryGetValue((typeName, name), out var types))

@@ -207,20 +207,19 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 AddBaseNames(typeName, baseList);
             }
 
-            if (type is RecordDeclarationSyntax { ParameterList: { } positional })
-            {
-                foreach (var parameter in positional.Parameters)
-                {
-                    _storage.Add((parameter.Identifier.ValueText, parameter.Type));
-                    held.Add(parameter.Identifier.ValueText);
-                }
-            }
-
             if (type.ParameterList is { } primary)
             {
                 foreach (var parameter in primary.Parameters)
                 {
-                    AddStorageType(typeName, parameter.Identifier.ValueText, parameter.Type); // records' properties, classes' captured parameters
+                    if (type is RecordDeclarationSyntax)
+                    {
+                        AddStorage(typeName, parameter.Identifier.ValueText, parameter.Type); // a record's property
+                        held.Add(parameter.Identifier.ValueText);
+                    }
+                    else
+                    {
+                        AddStorageType(typeName, parameter.Identifier.ValueText, parameter.Type); // a class's captured parameter: only its type is told
+                    }
                 }
             }
 
@@ -262,8 +261,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     AddEntry(member, typeName, typeName, member);
                     break;
                 case PropertyDeclarationSyntax property:
-                    _storage.Add((property.Identifier.ValueText, property.Type));
-                    AddStorageType(typeName, property.Identifier.ValueText, property.Type);
+                    AddStorage(typeName, property.Identifier.ValueText, property.Type);
                     if (property.AttributeLists.SelectMany(l => l.Attributes).Any(a => ChildComponentParameter.NameOf(a.Name) is "Parameter" or "ParameterAttribute"))
                     {
                         if (!_componentParameters.TryGetValue(typeName, out var parameters))
@@ -292,8 +290,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 case FieldDeclarationSyntax field:
                     foreach (var variable in field.Declaration.Variables)
                     {
-                        _storage.Add((variable.Identifier.ValueText, field.Declaration.Type));
-                        AddStorageType(typeName, variable.Identifier.ValueText, field.Declaration.Type.IsVar ? null : field.Declaration.Type);
+                        AddStorage(typeName, variable.Identifier.ValueText, field.Declaration.Type);
                         held.Add(variable.Identifier.ValueText);
                         if (variable.Initializer is not null)
                         {
