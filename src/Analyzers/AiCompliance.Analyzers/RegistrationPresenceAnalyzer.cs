@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using AiCompliance.Analyzers.Flow;
+using AiCompliance.Analyzers.Flow.Prefilter;
 using AiCompliance.Analyzers.Rules;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
@@ -74,6 +75,11 @@ namespace AiCompliance.Analyzers
                 // answer goes): a scan of its text for the source rows' names, binding only the calls of those names.
                 // Razor output counts (a component's @code calls the model); other generated code does not.
                 var sources = new SourceCalls(model);
+
+                // The AIC001 index (built once per compilation and shared) has already bound the bodies that mention a
+                // source row's name, or ruled them out by their receivers' declared types: those calls are not bound
+                // again. Without the index (it failed: recorded, and reported as AIC009), every call is bound.
+                var index = new Lazy<ProducerIndex?>(() => IndexOrNull(flow), LazyThreadSafetyMode.ExecutionAndPublication);
                 var razorTrees = new ConcurrentDictionary<SyntaxTree, bool>();
                 start.RegisterSemanticModelAction(
                     c =>
@@ -86,7 +92,7 @@ namespace AiCompliance.Analyzers
                                 return;
                             }
 
-                            foreach (var (call, description) in sources.In(c.SemanticModel, c.CancellationToken))
+                            foreach (var (call, description) in sources.In(c.SemanticModel, c.CancellationToken, index.Value is { } known ? known.RulesOutSourceCall : null))
                             {
                                 calls.Add((call.GetLocation(), description));
                             }
@@ -134,6 +140,19 @@ namespace AiCompliance.Analyzers
                         ordered.Count));
                 });
             });
+        }
+
+        private static ProducerIndex? IndexOrNull(FlowContext flow)
+        {
+            try
+            {
+                return flow.Prefilter.Index;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AnalysisFailures.Record(ex);
+                return null;
+            }
         }
 
         /// <summary>Test frameworks: a project that references one is a test project, which offers no service to register.</summary>

@@ -47,4 +47,54 @@ public class WellKnownTypesTests
         Assert.Same(own, all[0]);
         Assert.Equal("Microsoft.Extensions.AI.Abstractions", all[1].ContainingAssembly.Name);
     }
+    [Fact]
+    public void Asking_only_the_assemblies_that_declare_the_type_name_finds_what_asking_every_assembly_finds()
+    {
+        var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText("class A { }", TestReferences.ParseOptions) }, FlowVerifier.All);
+        var assemblies = compilation.SourceModule.ReferencedAssemblySymbols;
+        var names = new System.Collections.Generic.List<string>
+        {
+            "System.Environment+SpecialFolder", "System.Collections.Generic.List`1", "No.Such.Namespace.Type", "System.NoSuchType", "NoNamespace",
+        };
+        foreach (var assembly in assemblies)
+        {
+            names.AddRange(MetadataNames(assembly.GlobalNamespace).Take(40)); // top-level, nested and generic types of every reference
+        }
+
+        var referenced = ReferencedTypes.For(compilation);
+        var checkedNames = 0;
+        foreach (var name in names.Distinct())
+        {
+            var expected = assemblies.Select(a => a.GetTypeByMetadataName(name)).Where(t => t is not null).ToList();
+            Assert.Equal(expected, referenced.Get(name).ToList<INamedTypeSymbol?>());
+            checkedNames++;
+        }
+
+        Assert.True(checkedNames > 1000, checkedNames.ToString());
+        Assert.Equal("List", ReferencedTypes.TopLevelNameOf("System.Collections.Generic.List`1"));
+        Assert.Equal("Environment", ReferencedTypes.TopLevelNameOf("System.Environment+SpecialFolder"));
+        Assert.Equal("B", ReferencedTypes.TopLevelNameOf("A.B+C.D"));
+        Assert.Equal("NoNamespace", ReferencedTypes.TopLevelNameOf("NoNamespace"));
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> MetadataNames(INamespaceSymbol ns)
+    {
+        foreach (var type in ns.GetTypeMembers())
+        {
+            var name = ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
+            yield return name;
+            foreach (var nested in type.GetTypeMembers())
+            {
+                yield return name + "+" + nested.MetadataName;
+            }
+        }
+
+        foreach (var inner in ns.GetNamespaceMembers())
+        {
+            foreach (var name in MetadataNames(inner))
+            {
+                yield return name;
+            }
+        }
+    }
 }

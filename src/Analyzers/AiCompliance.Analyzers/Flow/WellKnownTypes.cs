@@ -64,7 +64,7 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The compilation's own type of the name first, then the referenced assemblies' (shared lookups).</summary>
         private ImmutableArray<INamedTypeSymbol> ResolveAll(string metadataName)
         {
-            var own = _compilation.Assembly.GetTypeByMetadataName(metadataName);
+            var own = _compilation.Assembly.GetTypeByMetadataName(metadataName); // not filtered by its TypeNames: those are built per compilation and cost more
             var referenced = _referenced.Get(metadataName);
             return own is null ? referenced : referenced.Insert(0, own);
         }
@@ -239,16 +239,34 @@ namespace AiCompliance.Analyzers.Flow
 
         private ImmutableArray<INamedTypeSymbol> Resolve(string metadataName)
         {
+            // Only assemblies that list a type of that simple name are asked. Asking all of them made the model's ~200
+            // lookups cost ~60,000 (200 names x ~300 assemblies): 30–45 ms of each build on eShop in a sampling profile,
+            // the largest AIC cost there. A name-set lookup is far cheaper than a metadata-name lookup (which parses the
+            // name and walks the namespaces), and an index of every listed name cost ~18 ms itself.
+            var simpleName = TopLevelNameOf(metadataName);
             ImmutableArray<INamedTypeSymbol>.Builder? found = null;
             foreach (var assembly in _assemblies)
             {
-                if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+                if (assembly.TypeNames.Contains(simpleName) && assembly.GetTypeByMetadataName(metadataName) is { } type)
                 {
                     (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(type);
                 }
             }
 
             return found?.ToImmutable() ?? ImmutableArray<INamedTypeSymbol>.Empty;
+        }
+
+        /// <summary>
+        /// The name of a metadata name's top-level type without its arity (<c>A.B.C`1+D</c>: <c>C</c>), as
+        /// <see cref="IAssemblySymbol.TypeNames"/> lists it.
+        /// </summary>
+        internal static string TopLevelNameOf(string metadataName)
+        {
+            var nested = metadataName.IndexOf('+');
+            var end = nested < 0 ? metadataName.Length : nested;
+            var dot = end == 0 ? -1 : metadataName.LastIndexOf('.', end - 1);
+            var arity = metadataName.IndexOf('`', dot + 1, end - dot - 1);
+            return metadataName.Substring(dot + 1, (arity < 0 ? end : arity) - dot - 1);
         }
 
         private static bool SameAssemblies(ImmutableArray<IAssemblySymbol> a, ImmutableArray<IAssemblySymbol> b)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using AiCompliance.Analyzers.Flow;
@@ -31,7 +32,13 @@ namespace AiCompliance.Analyzers.Rules
         private int _bound;
 
         /// <summary>The source calls of the tree of <paramref name="semanticModel"/>, in text order, with the row's description.</summary>
-        public List<(InvocationExpressionSyntax Call, string Description)> In(SemanticModel semanticModel, CancellationToken cancellationToken)
+        /// <param name="semanticModel">The tree's semantic model.</param>
+        /// <param name="cancellationToken">Cancels.</param>
+        /// <param name="ruledOut">
+        /// Whether a call of that name is already known to be no source call (the AIC001 index's confirmations:
+        /// <see cref="ProducerIndex.RulesOutSourceCall"/>): it is not bound again.
+        /// </param>
+        public List<(InvocationExpressionSyntax Call, string Description)> In(SemanticModel semanticModel, CancellationToken cancellationToken, Func<SyntaxNode, string, bool>? ruledOut = null)
         {
             var found = new List<(InvocationExpressionSyntax, string)>();
             var tree = semanticModel.SyntaxTree;
@@ -63,6 +70,11 @@ namespace AiCompliance.Analyzers.Rules
                     InvocationOf(name) is not { } invocation)
                 {
                     continue; // in a comment or a string, or a name that is not called
+                }
+
+                if (ruledOut is not null && ruledOut(invocation, name.Identifier.ValueText))
+                {
+                    continue; // the index bound this body for the name already, or the receivers' types ruled it out
                 }
 
                 Interlocked.Increment(ref _bound);

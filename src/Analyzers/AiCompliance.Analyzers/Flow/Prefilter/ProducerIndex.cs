@@ -18,9 +18,17 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
     internal sealed class ProducerIndex
     {
         private readonly Dictionary<SyntaxNode, (bool Producer, bool Writer)> _members;
+        private readonly Dictionary<SyntaxNode, HashSet<string>> _noSourceCalls;
 
-        public ProducerIndex(HashSet<string> names, HashSet<string> types, Dictionary<SyntaxNode, (bool Producer, bool Writer)> members, Dictionary<string, List<SyntaxNode>> producingMethods, Dictionary<string, List<SyntaxNode>> allMethods)
+        public ProducerIndex(
+            HashSet<string> names,
+            HashSet<string> types,
+            Dictionary<SyntaxNode, (bool Producer, bool Writer)> members,
+            Dictionary<string, List<SyntaxNode>> producingMethods,
+            Dictionary<string, List<SyntaxNode>> allMethods,
+            Dictionary<SyntaxNode, HashSet<string>>? noSourceCalls = null)
         {
+            _noSourceCalls = noSourceCalls ?? new Dictionary<SyntaxNode, HashSet<string>>();
             Names = names;
             Types = types;
             _members = members;
@@ -83,6 +91,24 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             foreach (var descendant in node.DescendantNodesAndSelf())
             {
                 if (descendant is SimpleNameSyntax simple && Names.Contains(simple.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the index already knows that no mention of the source row's name <paramref name="name"/> in the member
+        /// holding <paramref name="node"/> binds to a source (its body was bound to confirm the name, or the receivers'
+        /// declared types ruled every mention out). False when the index did not ask: then only binding tells.
+        /// </summary>
+        public bool RulesOutSourceCall(SyntaxNode node, string name)
+        {
+            for (var n = node; n is not null; n = n.Parent)
+            {
+                if (_noSourceCalls.TryGetValue(n, out var names) && names.Contains(name))
                 {
                     return true;
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AiCompliance.Analyzers.Flow.Prefilter
@@ -7,6 +8,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
     /// <summary>The index's confirmations: which mentions need one, and asking the receivers' declared types before the symbols.</summary>
     internal sealed partial class ProducerIndexBuilder
     {
+        private readonly Dictionary<SyntaxNode, HashSet<string>> _noSourceCalls = new Dictionary<SyntaxNode, HashSet<string>>();
         private readonly Dictionary<string, (int All, int Yes, int Spared)> _confirmedByName = new Dictionary<string, (int All, int Yes, int Spared)>(StringComparer.Ordinal);
 
         /// <summary>
@@ -24,6 +26,16 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             var yes = !spared && _confirm!(entry.Body, name, producedIn);
+            if (!yes && producedIn is null)
+            {
+                if (!_noSourceCalls.TryGetValue(entry.Body, out var names))
+                {
+                    _noSourceCalls[entry.Body] = names = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                names.Add(name); // AIC003 need not bind this body's calls of that name again (ProducerIndex.RulesOutSourceCall)
+            }
+
             if (FlowTelemetry.IndexTrace is not null)
             {
                 var key = name + (producedIn is null ? string.Empty : " of " + producedIn);

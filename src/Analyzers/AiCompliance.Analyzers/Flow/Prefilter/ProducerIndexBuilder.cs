@@ -768,7 +768,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 }
             }
 
-            return new ProducerIndex(_names, _types, members, producingMethods, allMethods);
+            return new ProducerIndex(_names, _types, members, producingMethods, allMethods, _noSourceCalls);
         }
 
         private static void AddByName(Dictionary<string, List<SyntaxNode>> byName, MemberEntry entry)
