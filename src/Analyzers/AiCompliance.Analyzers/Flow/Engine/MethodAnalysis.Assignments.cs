@@ -12,6 +12,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             var value = Eval(assignment.Value);
             Assign(assignment.Target, value);
+            RecordHolders(assignment.Target, assignment.Value);
             CheckStoreSink(assignment.Target, assignment.Value, value);
             if (assignment.Target is ILocalReferenceOperation { Local: { } local })
             {
@@ -274,6 +275,8 @@ namespace AiCompliance.Analyzers.Flow
             {
                 RecordFieldWrite(member, value);
             }
+
+            SpreadToHolders(key, value);
         }
 
         /// <summary>The variable an instance expression names, when it names one.</summary>
