@@ -178,6 +178,32 @@ public class RealAppShapeTests
         }
         """);
 
+    // The template's in-progress reply: streamed into a message held in a field, rendered while the stream runs, then
+    // moved to the history and the field cleared. What a field holds at an await is what a render sees.
+    [Fact]
+    public Task A_reply_streamed_into_a_field_is_seen_while_the_method_awaits_though_it_is_cleared_after() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Chat
+        {
+            private ChatMessage? _inProgress;
+            private string _status = "";
+            async Task Send(IChatClient client, string typed)
+            {
+                var text = new TextContent("");
+                _inProgress = new ChatMessage(ChatRole.Assistant, [text]);
+                await foreach (var update in client.GetStreamingResponseAsync(typed)) { text.Text += update.Text; }
+                _inProgress = null;
+                _status = (await client.GetResponseAsync(typed)).Text;
+                _status = "done";
+            }
+
+            void Render()
+            {
+                Console.WriteLine([|_inProgress?.Text|]);
+                Console.WriteLine(_status);
+            }
+        }
+        """);
+
     // Holders are tracked for objects only: a string or a struct is copied when it is stored, so a later write to the
     // variable is not seen through what was built from it; a variable assigned a new object is not written through.
     [Fact]

@@ -333,6 +333,25 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// While the method awaits, others see what this object's fields hold (a component renders the reply it streams
+        /// into a field, then clears the field when the stream ends): content a field this method wrote holds at an
+        /// await sticks in the summary, though the field is overwritten before the method returns.
+        /// </summary>
+        private TaintValue EvalAwait(IAwaitOperation awaitOperation)
+        {
+            var value = Eval(awaitOperation.Operation);
+            foreach (var member in _fieldWrites.Keys)
+            {
+                if (_state.TryGet(member, out var held) && held.IsTainted)
+                {
+                    _stickyFieldWrites[member] = _stickyFieldWrites.TryGetValue(member, out var sticky) ? sticky.Join(held) : held;
+                }
+            }
+
+            return value;
+        }
+
         private bool IsOwnMember(ISymbol member) =>
             SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _method.ContainingType?.OriginalDefinition);
 

@@ -27,7 +27,7 @@ namespace AiCompliance.Analyzers.Flow
             IDeconstructionAssignmentOperation deconstruction => EvalDeconstructionAssignment(deconstruction),
             IIncrementOrDecrementOperation increment => EvalIncrement(increment),
             IConversionOperation conversion => EvalConversion(conversion),
-            IAwaitOperation awaitOperation => Eval(awaitOperation.Operation),
+            IAwaitOperation awaitOperation => EvalAwait(awaitOperation),
             IParenthesizedOperation parenthesized => Eval(parenthesized.Operand),
             IInvocationOperation invocation => EvalInvocation(invocation),
             IPropertyReferenceOperation property => EvalMemberRead(property, property.Property, property.Instance, property.Arguments),
