@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using AiCompliance.Analyzers;
@@ -162,6 +163,12 @@ internal static partial class WorkspaceScanner
                 continue;
             }
 
+            if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure && IsRestoreVersionNotice(diagnostic.Message))
+            {
+                builder.AddWarning(message); // NU1603: restore took a newer version of a dependency; the project loaded in full
+                continue;
+            }
+
             if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
             {
                 var project = ProjectFileIn(diagnostic.Message);
@@ -188,6 +195,15 @@ internal static partial class WorkspaceScanner
             }
         }
     }
+
+    /// <summary>
+    /// NuGet's NU1603 (a package depends on a version the feed does not have, and restore resolved a newer one): the
+    /// design-time build passes it to the workspace as a failure, but the project loads with every document and
+    /// reference, and the compiler builds it the same way. Seen on a Razor Pages app on Azure.AI.OpenAI 1.0.0-beta.6.
+    /// Only this message: any other failure still makes the project INCOMPLETE.
+    /// </summary>
+    internal static bool IsRestoreVersionNotice(string message) =>
+        Regex.IsMatch(message, @"depends on \S+ \(>= [^)]+\) but \S+ [^ ]+ was not found\. \S+ [^ ]+ was resolved instead\.\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// A solution entry that is no .NET code: docker-compose (.dcproj), JavaScript (.esproj), SQL (.sqlproj), shared
