@@ -326,10 +326,10 @@ namespace AiCompliance.Analyzers.Flow
         /// </summary>
         private void RecordFieldWrite(ISymbol member, TaintValue value)
         {
-            _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(value) : value;
+            JoinInto(_fieldWrites, member, value);
             if (!ReferenceEquals(_graph, _rootGraph))
             {
-                _stickyFieldWrites[member] = _stickyFieldWrites.TryGetValue(member, out var sticky) ? sticky.Join(value) : value;
+                JoinInto(_stickyFieldWrites, member, value);
             }
         }
 
@@ -345,7 +345,7 @@ namespace AiCompliance.Analyzers.Flow
             {
                 if (_state.TryGet(member, out var held) && held.IsTainted)
                 {
-                    _stickyFieldWrites[member] = _stickyFieldWrites.TryGetValue(member, out var sticky) ? sticky.Join(held) : held;
+                    JoinInto(_stickyFieldWrites, member, held);
                 }
             }
 

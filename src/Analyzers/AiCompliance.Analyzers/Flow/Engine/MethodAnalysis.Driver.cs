@@ -216,7 +216,7 @@ namespace AiCompliance.Analyzers.Flow
             foreach (var member in _fieldWrites.Keys.ToList())
             {
                 var value = state.Get(member);
-                _exitFieldValues[member] = _exitFieldValues.TryGetValue(member, out var previous) ? previous.Join(value) : value;
+                JoinInto(_exitFieldValues, member, value);
             }
 
             // Leaving the method: remember what out/ref parameters hold.
@@ -225,7 +225,7 @@ namespace AiCompliance.Analyzers.Flow
                 if (parameter.RefKind is RefKind.Out or RefKind.Ref)
                 {
                     var value = state.Get(parameter);
-                    _outValues[parameter.Ordinal] = _outValues.TryGetValue(parameter.Ordinal, out var old) ? old.Join(value) : value;
+                    JoinInto(_outValues, parameter.Ordinal, value);
                 }
             }
         }

@@ -79,7 +79,7 @@ namespace AiCompliance.Analyzers.Flow
                 for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
                 {
                     var ordinal = invocation.Arguments[i].Parameter?.Ordinal ?? i;
-                    byOrdinal[ordinal] = byOrdinal.TryGetValue(ordinal, out var existing) ? existing.Join(values[i]) : values[i];
+                    JoinInto(byOrdinal, ordinal, values[i]);
                 }
 
                 // Null when called from another lambda's graph: the delegate call is then taken as any other.

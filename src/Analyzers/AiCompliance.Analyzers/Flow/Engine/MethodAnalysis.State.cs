@@ -143,6 +143,10 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
+        /// <summary>Joins <paramref name="value"/> into what <paramref name="values"/> holds for the key (or sets it).</summary>
+        private static void JoinInto<TKey>(Dictionary<TKey, TaintValue> values, TKey key, TaintValue value) =>
+            values[key] = values.TryGetValue(key, out var old) ? old.Join(value) : value;
+
         private sealed class KeyComparer : IEqualityComparer<object>
         {
             public static readonly KeyComparer Instance = new KeyComparer();

@@ -86,7 +86,7 @@ namespace AiCompliance.Analyzers.Flow
             for (var i = 0; i < arguments.Length && i < values.Length; i++)
             {
                 var ordinal = arguments[i].Parameter?.Ordinal ?? i;
-                byOrdinal[ordinal] = byOrdinal.TryGetValue(ordinal, out var existing) ? existing.Join(values[i]) : values[i];
+                JoinInto(byOrdinal, ordinal, values[i]);
                 byOrdinalOperation[ordinal] = arguments[i].Value;
             }
 
