@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using AiCompliance.Analyzers.Flow;
 using AiCompliance.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using static AiCompliance.Tests.Rules.Aic001.PrefilterCompilations;
 
@@ -119,6 +120,46 @@ public class ReceiverTypesTests
         Assert.False(context.MayProduce(page.GetMembers("Json").Single()));
         Assert.True(context.Prefilter.Spared >= 1, "spared " + context.Prefilter.Spared);
         Assert.True(context.MayProduce(page.GetMembers("Ask").Single())); // client.Messages.Create: a chain, bound
+    }
+
+    // A using static hides only the names it brings in (its type's members and nested types), not every receiver of its
+    // file; a global one not every receiver of the compilation. dotnet/ai-samples has one `global using static Utils;`,
+    // and all 47 of its Create calls were bound before this.
+    [Fact]
+    public void A_using_static_hides_only_the_names_it_brings_in()
+    {
+        var shared = CSharpCompilation.Create(
+            "SharedClients",
+            new[] { CSharpSyntaxTree.ParseText("using Microsoft.Extensions.AI;\npublic static class Clients { public static IChatClient Chat { get; set; } = null!; }", TestReferences.ParseOptions) },
+            FlowVerifier.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(shared.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var usings = "global using static Clients;\nglobal using static Helpers;\n";
+        var page = "using System.Net.Http.Json;\n" + Code.Header + """
+            static class Helpers { public static string Shout(string s) => s.ToUpperInvariant(); }
+
+            class Page
+            {
+                public System.Net.Http.HttpContent Json(object o) => JsonContent.Create(Shout(o.ToString() ?? ""));
+                public async Task<string> Ask() => (await Chat.GetResponseAsync("q")).Text;
+            }
+            """;
+        var compilation = CSharpCompilation.Create(
+            "UsingStatic",
+            new[] { CSharpSyntaxTree.ParseText(usings, TestReferences.ParseOptions), CSharpSyntaxTree.ParseText(page, TestReferences.ParseOptions) },
+            FlowVerifier.All.Add(shared.ToMetadataReference()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var type = compilation.GetTypeByMetadataName("Page")!;
+
+        // JsonContent is no member of Clients or Helpers: a type name, so its Create is no source call, unbound.
+        Assert.False(context.MayProduce(type.GetMembers("Json").Single()));
+        Assert.True(context.Prefilter.Spared >= 1, "spared " + context.Prefilter.Spared);
+
+        // Chat is Clients.Chat, an IChatClient the text does not show: left to the symbols, and it produces.
+        Assert.True(context.MayProduce(type.GetMembers("Ask").Single()));
     }
 
     // AIC001 end to end: an extension method of a static class is reached from a receiver of another type (IChatClient),

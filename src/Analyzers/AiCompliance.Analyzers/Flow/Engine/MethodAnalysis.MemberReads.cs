@@ -49,8 +49,16 @@ namespace AiCompliance.Analyzers.Flow
                     var owner = member.ContainingType;
                     if (owner is not null && owner.DeclaringSyntaxReferences.Any(r => _context.Compilation.ContainsSyntaxTree(r.SyntaxTree)))
                     {
-                        var summary = _context.GetFieldSummary(owner, _cancellationToken);
-                        var held = summary.TryGetValue(member.OriginalDefinition, out var written) ? ByType(written, operation.Type) : TaintValue.Clean;
+                        // Only a member the index saw written from what produces can hold content: asking for the type's
+                        // summary (every method of the type analyzed once more) for each of its counters and options cost
+                        // more than the rest of the analysis on dotnet/extensions' Microsoft.Extensions.AI.
+                        var held = TaintValue.Clean;
+                        if (_context.MayBeWrittenWithContent(member) &&
+                            _context.GetFieldSummary(owner, _cancellationToken).TryGetValue(member.OriginalDefinition, out var written))
+                        {
+                            held = ByType(written, operation.Type);
+                        }
+
                         if (member is IPropertySymbol parameter && ComponentInputs.IsParameter(parameter))
                         {
                             held = held.Join(ByType(_context.Components.InputOf(parameter, _depth, _cancellationToken), operation.Type)); // what parents hand it

@@ -30,8 +30,6 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly Dictionary<SyntaxTree, HashSet<string>> _usings = new Dictionary<SyntaxTree, HashSet<string>>(); // namespaces a file imports
         private readonly HashSet<string> _globalUsings = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<(string Type, string Name), List<TypeSyntax?>> _storageTypes = new Dictionary<(string Type, string Name), List<TypeSyntax?>>(); // declared types of a type's fields, properties and primary constructor parameters
-        private readonly HashSet<SyntaxTree> _hidingFiles = new HashSet<SyntaxTree>(); // files with an alias or a using static
-        private bool _globalHiding; // a global alias or using static
         private ReceiverTypes? _receivers;
         private readonly HashSet<string> _staticTypes = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _narrowable = new HashSet<string>(StringComparer.Ordinal);
@@ -62,6 +60,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// symbols, no body bound): with it, a receiver that can only be a type name spares a binding (<see cref="ReceiverTypes"/>).
         /// </param>
         /// <param name="mayBeStaticSource">The model's <see cref="FlowModel.MayBeStaticSource"/>.</param>
+        /// <param name="importedNames">
+        /// The names a <c>using static</c> directive brings into scope (its type's members and nested types; binds just the
+        /// directive), or null when it cannot tell: then the directive's file (or every file, for a global one) keeps its
+        /// names from the text.
+        /// </param>
         public ProducerIndexBuilder(
             HashSet<string> seeds,
             IEnumerable<SyntaxTree> trees,
@@ -69,8 +72,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             HashSet<string>? confirmed = null,
             Func<SyntaxNode, string, string?, bool>? confirm = null,
             Func<SyntaxNode, string, bool>? inheritsMember = null,
-            Func<string, string, bool>? mayBeStaticSource = null)
+            Func<string, string, bool>? mayBeStaticSource = null,
+            Func<UsingDirectiveSyntax, HashSet<string>?>? importedNames = null)
         {
+            _importedNames = importedNames;
             _inheritsMember = inheritsMember;
             _mayBeStaticSource = mayBeStaticSource;
             _seeds = seeds;
@@ -159,15 +164,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             {
                 if (directive.Alias is not null || directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword))
                 {
-                    if (directive.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword))
-                    {
-                        _globalHiding = true;
-                    }
-                    else
-                    {
-                        _hidingFiles.Add(tree);
-                    }
-
+                    RecordHiding(tree, directive);
                     continue;
                 }
 

@@ -55,7 +55,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             var seeds = new HashSet<string>(_model.SourceMemberNames, StringComparer.Ordinal);
             seeds.UnionWith(_aiGeneratedNames.Value);
-            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer, InheritsMember, _model.MayBeStaticSource);
+            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer, InheritsMember, _model.MayBeStaticSource, ImportedNames);
             var index = builder.Build();
             Confirmations = builder.Confirmations;
             Spared = builder.Spared;
@@ -89,6 +89,31 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The names a <c>using static</c> directive brings into scope: the members and nested types of its type and of the
+        /// type's ancestors (more than the language imports, on the safe side). Binds just the directive's name; null when
+        /// it binds to no type.
+        /// </summary>
+        private HashSet<string>? ImportedNames(UsingDirectiveSyntax directive)
+        {
+            if (_semanticModelFor(directive.SyntaxTree).GetSymbolInfo(directive.NamespaceOrType).Symbol is not INamedTypeSymbol type)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                names.UnionWith(t.MemberNames);
+                foreach (var nested in t.GetTypeMembers())
+                {
+                    names.Add(nested.Name);
+                }
+            }
+
+            return names;
         }
 
         /// <summary>The time spent binding bodies to confirm (for the benchmarks' phase timers), in stopwatch ticks.</summary>

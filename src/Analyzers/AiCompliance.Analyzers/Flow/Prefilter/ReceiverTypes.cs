@@ -26,7 +26,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly Dictionary<string, List<string>> _baseNames;
         private readonly Dictionary<string, List<string>> _keysByName;
         private readonly Func<string, bool> _declaredAnywhere;
-        private readonly Func<SyntaxTree, bool> _hidesNames;
+        private readonly Func<SyntaxTree, string, bool> _hides;
+        private readonly Func<string, bool> _isAlias;
         private readonly Func<string, bool> _mayExtend;
         private readonly Func<SyntaxNode, string, bool>? _inheritsMember;
         private readonly Func<string, string, bool>? _mayBeStaticSource;
@@ -36,7 +37,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <param name="baseNames">Each type's base types, by simple name as written.</param>
         /// <param name="keysByName">The types of this compilation by simple name.</param>
         /// <param name="declaredAnywhere">Whether some type of this compilation declares a member of that name.</param>
-        /// <param name="hidesNames">Whether a file may bring in names the text does not show (an alias or <c>using static</c>, its own or global).</param>
+        /// <param name="hides">Whether, in a file, a name may stand for what the text does not show (an alias or a <c>using static</c>'s member, its own or global).</param>
+        /// <param name="isAlias">Whether some file declares an alias of that name (a declared type written with it may be any type).</param>
         /// <param name="mayExtend">Whether a type of this compilation is static (its members may be extension members, reached from a receiver of another type).</param>
         /// <param name="inheritsMember">Whether a type declaration (or a type around it) inherits a member of that name from a referenced base class.</param>
         /// <param name="mayBeStaticSource">The model's <see cref="FlowModel.MayBeStaticSource"/>.</param>
@@ -45,7 +47,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             Dictionary<string, List<string>> baseNames,
             Dictionary<string, List<string>> keysByName,
             Func<string, bool> declaredAnywhere,
-            Func<SyntaxTree, bool> hidesNames,
+            Func<SyntaxTree, string, bool> hides,
+            Func<string, bool> isAlias,
             Func<string, bool> mayExtend,
             Func<SyntaxNode, string, bool>? inheritsMember,
             Func<string, string, bool>? mayBeStaticSource)
@@ -54,7 +57,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             _baseNames = baseNames;
             _keysByName = keysByName;
             _declaredAnywhere = declaredAnywhere;
-            _hidesNames = hidesNames;
+            _hides = hides;
+            _isAlias = isAlias;
             _mayExtend = mayExtend;
             _inheritsMember = inheritsMember;
             _mayBeStaticSource = mayBeStaticSource;
@@ -70,14 +74,14 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         public bool RulesOut(MemberEntry entry, string name, string? producedIn)
         {
-            if (_hidesNames(entry.Body.SyntaxTree) || (producedIn is not null && _mayExtend(producedIn)))
+            if (producedIn is not null && _mayExtend(producedIn))
             {
-                return false; // an alias or using static; or an extension member, reached from a receiver of another type
+                return false; // an extension member, reached from a receiver of another type
             }
 
-            foreach (var node in entry.Body.DescendantNodesAndSelf())
+            foreach (var simple in MentionsIn(entry.Body, name))
             {
-                if (node is SimpleNameSyntax simple && simple.Identifier.ValueText == name && !RulesOutMention(entry, simple, name, producedIn))
+                if (!RulesOutMention(entry, simple, name, producedIn))
                 {
                     return false;
                 }
@@ -109,10 +113,15 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     return false; // a call, an element, a chain: its type is not written
             }
 
-            var declared = new List<TypeSyntax?>();
-            if (!thisQualified)
+            if (!thisQualified && _hides(entry.Body.SyntaxTree, id))
             {
-                CollectLocalDeclarations(entry.Declaration, id, declared);
+                return false; // an alias, or a member a using static brings in
+            }
+
+            var declared = new List<TypeSyntax?>();
+            if (!thisQualified && DeclarationsIn(entry.Declaration).TryGetValue(id, out var locals))
+            {
+                declared.AddRange(locals);
             }
 
             if (_storageTypes.TryGetValue((entry.Type, id), out var stored))
@@ -134,7 +143,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
             foreach (var type in declared)
             {
-                if (type is null || TypeName(type) is not { } typeName || typeName == "dynamic" || IsTypeParameter(mention, typeName))
+                if (type is null || TypeName(type) is not { } typeName || typeName == "dynamic" || IsTypeParameter(mention, typeName) || _isAlias(typeName))
                 {
                     return false;
                 }
@@ -180,47 +189,100 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return null;
         }
 
-        /// <summary>
-        /// Every declaration of <paramref name="id"/> in the member (parameters, lambda and local function parameters,
-        /// locals, loop and catch variables, pattern and out variables), scopes ignored: a null entry stands for one whose
-        /// type is not written (<c>var</c>, an untyped lambda parameter, a query variable, a local function).
-        /// </summary>
-        private static void CollectLocalDeclarations(SyntaxNode member, string id, List<TypeSyntax?> declared)
+        // One walk per body and per member, however many names and types are asked about it: on dotnet/extensions'
+        // Microsoft.Extensions.AI the index asks about `Type` of a dozen types in the same forty bodies, and walking the
+        // member again for each mention cost more than the bindings it spared.
+        private readonly Dictionary<SyntaxNode, Dictionary<string, List<SimpleNameSyntax>>> _mentionsIn = new Dictionary<SyntaxNode, Dictionary<string, List<SimpleNameSyntax>>>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, List<TypeSyntax?>>> _declarationsIn = new Dictionary<SyntaxNode, Dictionary<string, List<TypeSyntax?>>>();
+
+        /// <summary>The simple names in a body that spell <paramref name="name"/>.</summary>
+        private List<SimpleNameSyntax> MentionsIn(SyntaxNode body, string name)
         {
+            if (!_mentionsIn.TryGetValue(body, out var byName))
+            {
+                _mentionsIn[body] = byName = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
+                foreach (var node in body.DescendantNodesAndSelf())
+                {
+                    if (node is SimpleNameSyntax simple)
+                    {
+                        Add(byName, simple.Identifier.ValueText, simple);
+                    }
+                }
+            }
+
+            return byName.TryGetValue(name, out var found) ? found : new List<SimpleNameSyntax>();
+        }
+
+        /// <summary>
+        /// Every declaration in the member by name (parameters, lambda and local function parameters, locals, loop and
+        /// catch variables, pattern and out variables), scopes ignored: a null entry stands for one whose type is not
+        /// written (<c>var</c>, an untyped lambda parameter, a query variable, a local function).
+        /// </summary>
+        private Dictionary<string, List<TypeSyntax?>> DeclarationsIn(SyntaxNode member)
+        {
+            if (_declarationsIn.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
+            var declared = new Dictionary<string, List<TypeSyntax?>>(StringComparer.Ordinal);
             foreach (var node in member.DescendantNodesAndSelf())
             {
                 switch (node)
                 {
-                    case ParameterSyntax parameter when parameter.Identifier.ValueText == id:
-                        declared.Add(parameter.Type);
+                    case ParameterSyntax parameter:
+                        Add(declared, parameter.Identifier.ValueText, parameter.Type);
                         break;
-                    case VariableDeclaratorSyntax variable when variable.Identifier.ValueText == id:
-                        declared.Add(variable.Parent is VariableDeclarationSyntax declaration ? WrittenType(declaration.Type, variable.Initializer?.Value) : null);
+                    case VariableDeclaratorSyntax variable:
+                        Add(declared, variable.Identifier.ValueText, variable.Parent is VariableDeclarationSyntax declaration ? WrittenType(declaration.Type, variable.Initializer?.Value) : null);
                         break;
-                    case ForEachStatementSyntax loop when loop.Identifier.ValueText == id:
-                        declared.Add(WrittenType(loop.Type, null));
+                    case ForEachStatementSyntax loop:
+                        Add(declared, loop.Identifier.ValueText, WrittenType(loop.Type, null));
                         break;
-                    case CatchDeclarationSyntax @catch when @catch.Identifier.ValueText == id:
-                        declared.Add(@catch.Type);
+                    case CatchDeclarationSyntax { Identifier.ValueText.Length: > 0 } @catch:
+                        Add(declared, @catch.Identifier.ValueText, @catch.Type);
                         break;
-                    case SingleVariableDesignationSyntax designation when designation.Identifier.ValueText == id:
-                        declared.Add(designation.Parent switch
+                    case SingleVariableDesignationSyntax designation:
+                        Add(declared, designation.Identifier.ValueText, designation.Parent switch
                         {
                             DeclarationPatternSyntax pattern => pattern.Type,
                             DeclarationExpressionSyntax expression => WrittenType(expression.Type, null),
                             _ => null,
                         });
                         break;
-                    case LocalFunctionStatementSyntax function when function.Identifier.ValueText == id:
-                    case FromClauseSyntax from when from.Identifier.ValueText == id:
-                    case LetClauseSyntax let when let.Identifier.ValueText == id:
-                    case JoinClauseSyntax join when join.Identifier.ValueText == id:
-                    case JoinIntoClauseSyntax into when into.Identifier.ValueText == id:
-                    case QueryContinuationSyntax continuation when continuation.Identifier.ValueText == id:
-                        declared.Add(null);
+                    case LocalFunctionStatementSyntax function:
+                        Add(declared, function.Identifier.ValueText, null);
+                        break;
+                    case FromClauseSyntax from:
+                        Add(declared, from.Identifier.ValueText, null);
+                        break;
+                    case LetClauseSyntax let:
+                        Add(declared, let.Identifier.ValueText, null);
+                        break;
+                    case JoinClauseSyntax join:
+                        Add(declared, join.Identifier.ValueText, null);
+                        break;
+                    case JoinIntoClauseSyntax into:
+                        Add(declared, into.Identifier.ValueText, null);
+                        break;
+                    case QueryContinuationSyntax continuation:
+                        Add(declared, continuation.Identifier.ValueText, null);
                         break;
                 }
             }
+
+            _declarationsIn[member] = declared;
+            return declared;
+        }
+
+        private static void Add<T>(Dictionary<string, List<T>> byName, string name, T item)
+        {
+            if (!byName.TryGetValue(name, out var list))
+            {
+                byName[name] = list = new List<T>();
+            }
+
+            list.Add(item);
         }
 
         /// <summary>The type a declaration writes; for <c>var</c>, the type its initializer writes (<c>new T(…)</c>, <c>(T)x</c>, <c>x as T</c>), else null.</summary>
