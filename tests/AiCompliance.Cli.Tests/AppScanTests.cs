@@ -65,6 +65,43 @@ public sealed partial class AppScanTests : IClassFixture<AppScans>
         Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Duplicate source file", StringComparison.Ordinal));
     }
 
+    // A library's public member returns AI content without [AiGenerated] (AIC010 in the library): a build of the app
+    // that prints it cannot know, the scanner sees both projects and follows it (issue 14, across projects).
+    [Fact]
+    public async Task The_scanner_follows_AI_content_a_library_of_the_solution_returns_into_the_app()
+    {
+        var scan = await _apps.ScanAsync("CrossProject", "json");
+        Assert.True(scan.ExitCode == 1, scan.ToString());
+        using var json = JsonDocument.Parse(scan.Out);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("complete").GetBoolean(), scan.ToString());
+        var projects = root.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("CrossProject", projects);
+        Assert.Contains("CrossProjectLib", projects); // referenced by the app: analyzed first
+        var found = root.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("id").GetString() == "AIC001" && f.GetProperty("location").GetProperty("file").GetString() == "Program.cs")
+            .ToDictionary(f => f.GetProperty("location").GetProperty("line").GetInt32(), f => f.GetProperty("message").GetString()!);
+
+        // Lines 5 and 7: undeclared, found only because the scanner handed the library's returns to the app (a nested
+        // type's static method too); 6: [AiGenerated], seen by any build; 8 is labeled; 9 and 10 are no AI content.
+        Assert.Equal(new[] { 5, 6, 7 }, found.Keys.OrderBy(l => l));
+        Assert.Contains("Summarizer.SummarizeAsync (project CrossProjectLib, from IChatClient.GetResponseAsync)", found[5], StringComparison.Ordinal);
+        Assert.Contains("Summarizer.Nested.AskAsync (project CrossProjectLib, from IChatClient.GetResponseAsync)", found[7], StringComparison.Ordinal);
+
+        // `dotnet build` of the app with the analyzers sees only the declared member: what the scanner adds is the flow
+        // across the projects (the library's own build suggests the attribute on the other two: AIC010, info).
+        var folder = Path.Combine(AppScans.Apps, "CrossProject");
+        var artifacts = CliRunner.TempFolder("cross-project-build");
+        var build = await _apps.BuildAsync(folder, "-c", "Release", "-p:AicWithAnalyzers=true", "--artifacts-path", artifacts, "-nologo");
+        var built = BuildAic001().Matches(build.Output)
+            .Where(m => m.Groups["file"].Value.EndsWith("Program.cs", StringComparison.Ordinal))
+            .Select(m => int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToList();
+        Assert.True(build.ExitCode != 0, build.Output); // AIC001 is an error
+        Assert.Equal(new[] { 6 }, built);
+    }
+
     [Fact]
     public async Task A_project_that_does_not_compile_is_incomplete_with_its_first_error()
     {

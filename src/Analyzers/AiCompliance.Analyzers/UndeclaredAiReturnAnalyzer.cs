@@ -39,31 +39,42 @@ namespace AiCompliance.Analyzers
             }
 
             var method = outcome.Method;
-            ISymbol? member = method.MethodKind switch
-            {
-                MethodKind.Ordinary => method,
-                MethodKind.PropertyGet when method.AssociatedSymbol is IPropertySymbol property => property,
-                _ => null,
-            };
-            if (member is null || member.IsImplicitlyDeclared || !IsVisibleOutside(member) || model.ReturnSinkOf(method) is not null ||
-                DeclaredAiGenerated(member, model.AiGeneratedAttribute))
+            if (ExportedMember(method) is not { } member || UndeclaredSource(member, method, model, result) is not { } first ||
+                member.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == context.SemanticModel.SyntaxTree) is not { } location)
             {
                 return;
             }
 
-            if (IsModeledSource(method, model))
-            {
-                return; // an IChatClient implementation, a delegating client's override: callers see the source already
-            }
-
-            var unlabeled = result.Summary.Return.Sources.Where(s => !s.Labeled && s.Notice is null).ToList();
-            if (unlabeled.Count == 0 || member.Locations.FirstOrDefault(l => l.IsInSource && l.SourceTree == context.SemanticModel.SyntaxTree) is not { } location)
-            {
-                return;
-            }
-
-            var first = unlabeled.OrderBy(s => s, System.Collections.Generic.Comparer<SourceRef>.Create(SourceRef.Compare)).First();
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndeclaredAiReturn, location, member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), first.Description));
+        }
+
+        /// <summary>The member a method's return value is read through by callers: the method itself, or the property of a getter.</summary>
+        internal static ISymbol? ExportedMember(IMethodSymbol method) => method.MethodKind switch
+        {
+            MethodKind.Ordinary => method,
+            MethodKind.PropertyGet when method.AssociatedSymbol is IPropertySymbol property => property,
+            _ => null,
+        };
+
+        /// <summary>
+        /// Where the unlabeled AI content a member visible to other assemblies returns comes from (the first source, in a
+        /// stable order), or null when there is none or callers elsewhere already see it: it is not visible outside, its
+        /// return value is itself an output, it says <c>[AiGenerated]</c>, or it is (or implements) a modeled source.
+        /// AIC010 asks to mark such members; the scanner hands them to the projects that reference this one.
+        /// </summary>
+        internal static SourceRef? UndeclaredSource(ISymbol member, IMethodSymbol method, FlowModel model, MethodResult result)
+        {
+            if (member.IsImplicitlyDeclared || !IsVisibleOutside(member) || model.ReturnSinkOf(method) is not null ||
+                (model.AiGeneratedAttribute is { } attribute && DeclaredAiGenerated(member, attribute)) ||
+                IsModeledSource(method, model))
+            {
+                return null; // (a modeled source: an IChatClient implementation, a delegating client's override)
+            }
+
+            return result.Summary.Return.Sources
+                .Where(s => !s.Labeled && s.Notice is null)
+                .OrderBy(s => s, Comparer<SourceRef>.Create(SourceRef.Compare))
+                .FirstOrDefault();
         }
 
         /// <summary>
@@ -103,7 +114,7 @@ namespace AiCompliance.Analyzers
         }
 
         /// <summary>Public or protected, in types that are public or protected all the way out.</summary>
-        private static bool IsVisibleOutside(ISymbol symbol)
+        internal static bool IsVisibleOutside(ISymbol symbol)
         {
             for (var s = symbol; s is not null && s is not INamespaceSymbol; s = s.ContainingSymbol)
             {

@@ -102,39 +102,8 @@ internal static partial class WorkspaceScanner
                 references.Append(AiComplianceReferences.AnalyzerReference).Append(AiComplianceReferences.GeneratorReference));
         }
 
-        // Projects are analyzed side by side (as many as there are cores). Each one's entries join the report as soon as
-        // it is done (the report sorts everything), so its compilation can go; a project that fails is INCOMPLETE, the
-        // others are still reported.
         var failuresBefore = UnlabeledAiOutputAnalyzer.InternalErrors;
-        var engineReports = 0;
-        var started = 0;
-        using (var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount)))
-        {
-            var tasks = projects.Select(async p =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var project = solution.GetProject(p.Id)!;
-                try
-                {
-                    progress.Analyzing(project.Name, Interlocked.Increment(ref started), projects.Count);
-                    var outcome = await AnalyzeProjectAsync(project, generators, progress, cancellationToken).ConfigureAwait(false);
-                    Interlocked.Add(ref engineReports, outcome.Diagnostics.Count(d => d.Id == DiagnosticIds.AnalysisFailed));
-                    lock (builder)
-                    {
-                        outcome.AddTo(builder, cancellationToken);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    builder.AddIncomplete(project.Name, IncompleteKinds.Analyzer, $"the scan of this project failed: {ex.GetType().Name}: {ex.Message}");
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ToList();
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
+        var engineReports = await AnalyzeProjectsAsync(solution, projects, generators, builder, progress, cancellationToken).ConfigureAwait(false);
 
         // Backstop: a failure an analyzer caught without reporting AIC009 for it (one AIC009 can stand for several).
         var caught = UnlabeledAiOutputAnalyzer.InternalErrors - failuresBefore;
@@ -145,6 +114,56 @@ internal static partial class WorkspaceScanner
 
         progress.Analyzed();
         return builder.Build(target.Input);
+    }
+
+    /// <summary>
+    /// Analyzes the projects side by side (as many as there are cores), a referenced project before those that
+    /// reference it. Each one's entries join the report as soon as it is done (the report sorts everything), so its
+    /// compilation can go; a project that fails is INCOMPLETE, the others are still reported. Returns the AIC009 count.
+    /// </summary>
+    private static async Task<int> AnalyzeProjectsAsync(Solution solution, List<Project> projects, GeneratorCheck generators, ReportBuilder builder, IScanProgress progress, CancellationToken cancellationToken)
+    {
+        var engineReports = 0;
+        var started = 0;
+        var exports = new SolutionExports(solution, projects);
+        using (var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount)))
+        {
+            var tasks = projects.Select(async p =>
+            {
+                // What the projects it references return to it (AI content their members hand out) comes first: a
+                // project waits for those before it takes a slot, so the wait never holds one.
+                var handed = await exports.HandedToAsync(p.Id).ConfigureAwait(false);
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var project = SolutionExports.WithHandedModel(solution.GetProject(p.Id)!, handed);
+                try
+                {
+                    progress.Analyzing(project.Name, Interlocked.Increment(ref started), projects.Count);
+                    var outcome = await AnalyzeProjectAsync(project, generators, progress, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Add(ref engineReports, outcome.Diagnostics.Count(d => d.Id == DiagnosticIds.AnalysisFailed));
+                    var problem = exports.Complete(project, outcome.Compilation, cancellationToken);
+                    lock (builder)
+                    {
+                        outcome.AddTo(builder, cancellationToken);
+                        if (problem is not null)
+                        {
+                            builder.AddIncomplete(project.Name, IncompleteKinds.Analyzer, problem);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    builder.AddIncomplete(project.Name, IncompleteKinds.Analyzer, $"the scan of this project failed: {ex.GetType().Name}: {ex.Message}");
+                }
+                finally
+                {
+                    exports.Abandon(p.Id); // if it failed: its dependents go on without its exports (it is INCOMPLETE)
+                    gate.Release();
+                }
+            }).ToList();
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+
+        return engineReports;
     }
 
     /// <summary>

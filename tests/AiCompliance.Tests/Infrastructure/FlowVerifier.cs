@@ -152,7 +152,7 @@ public static class FlowVerifier
             trees.Add(CSharpSyntaxTree.ParseText(extraSources[i], TestReferences.ParseOptions, path: $"/0/Test{i + 1}.cs"));
         }
 
-        return AnalyzeTreesAsync(trees, allowCompilerErrors: false, enableReportDiagnostics: false, ImmutableArray<AdditionalText>.Empty, run);
+        return AnalyzeTreesAsync(trees, allowCompilerErrors: false, enableReportDiagnostics: false, run.AdditionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : run.AdditionalFiles, run);
     }
 
     /// <summary>
@@ -254,6 +254,9 @@ public sealed class FlowRun
 
     /// <summary>Analyzer config options (.editorconfig / .globalconfig), e.g. from <see cref="ConfigFiles"/>.</summary>
     public AnalyzerConfigOptionsProvider? ConfigOptions { get; init; }
+
+    /// <summary>Additional files handed to the analyzers (a user model file, pages).</summary>
+    public ImmutableArray<AdditionalText> AdditionalFiles { get; init; }
 
     /// <summary>Compile an executable (top-level statements) instead of a library.</summary>
     public bool Executable { get; init; }

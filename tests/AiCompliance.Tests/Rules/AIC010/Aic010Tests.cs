@@ -15,7 +15,7 @@ namespace AiCompliance.Tests.Rules.Aic010;
 /// </summary>
 public class Aic010Tests
 {
-    private const string Library = Code.Header + """
+    internal const string Library = Code.Header + """
         public class Summarizer
         {
             private readonly IChatClient _client;

@@ -24,6 +24,16 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.FromSource(source);
             }
 
+            if (member is IPropertySymbol && _model.Find(member)?.SourceDescription is { } described)
+            {
+                // A property declared a source by a row (a user model's, or one the scanner hands from a referenced
+                // project: a library's public property that returns AI content).
+                Eval(instance);
+                var source = new SourceRef(described, operation.Syntax.GetLocation());
+                _sourceCalls.Add(source);
+                return TaintValue.FromSource(source);
+            }
+
             if (member.IsStatic && IsRegistrationDisplay(member))
             {
                 // The registration notice / number: followed like content, so AIC004 knows whether a user sees it.
