@@ -9,13 +9,21 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>Where AI content came from: the source call, named for messages.</summary>
     internal sealed class SourceRef : IEquatable<SourceRef>
     {
-        public SourceRef(string description, Location location, bool labeled = false, string? notice = null)
+        public SourceRef(string description, Location location, bool labeled = false, string? notice = null, int? clientParameter = null)
         {
             Description = description;
             Location = location;
             Labeled = labeled;
             Notice = notice;
+            ClientParameter = clientParameter;
         }
+
+        /// <summary>
+        /// In a summary: the source call's client was this parameter of the summarized method (a helper that takes the
+        /// client, <c>AskAsync(IChatClient c)</c>). At each call the content is labeled when the caller passes the
+        /// labeling client (<see cref="TaintValue.Instantiate"/>).
+        /// </summary>
+        public int? ClientParameter { get; }
 
         /// <summary>
         /// Not AI content: the registration notice or number of the service with this metadata name (AIC004 follows it
@@ -32,8 +40,20 @@ namespace AiCompliance.Analyzers.Flow
 
         public SourceRef AsLabeled() => Labeled || Notice is not null ? this : new SourceRef(Description, Location, labeled: true);
 
+        /// <summary>At a call of the summarized method: labeled if the caller passed the labeling client, else tied to the caller's own parameter, if it passed one on.</summary>
+        public SourceRef ThroughClient(TaintValue client)
+        {
+            if (client.LabeledClient)
+            {
+                return AsLabeled();
+            }
+
+            int? parameter = client.Params.Count == 1 && client.Sources.IsEmpty ? client.Params.First() : null;
+            return parameter == ClientParameter ? this : new SourceRef(Description, Location, Labeled, Notice, parameter);
+        }
+
         public bool Equals(SourceRef? other) =>
-            other is not null && Labeled == other.Labeled && Notice == other.Notice && Description == other.Description && Location.Equals(other.Location);
+            other is not null && Labeled == other.Labeled && Notice == other.Notice && ClientParameter == other.ClientParameter && Description == other.Description && Location.Equals(other.Location);
 
         public override bool Equals(object? obj) => Equals(obj as SourceRef);
 
@@ -196,7 +216,13 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>Replaces parameter placeholders with the caller's values (summary application).</summary>
         public TaintValue Instantiate(Func<int, TaintValue> argument)
         {
-            var result = Make(Sources, ImmutableHashSet<int>.Empty, Clean.Fields, false);
+            var sources = Sources;
+            if (sources.Any(s => s.ClientParameter is not null))
+            {
+                sources = sources.Select(s => s.ClientParameter is { } client ? s.ThroughClient(argument(client)) : s).ToImmutableHashSet();
+            }
+
+            var result = Make(sources, ImmutableHashSet<int>.Empty, Clean.Fields, false);
             foreach (var p in Params)
             {
                 // The whole argument: a summary that reads a member of its parameter does not know which one was

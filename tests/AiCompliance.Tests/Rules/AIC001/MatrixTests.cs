@@ -1674,16 +1674,25 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: summaries do not depend on whether a client argument is the labeling client")]
+    // A helper's summary keeps which parameter its source call's client was; each call settles it (labeled when the
+    // caller passes the labeling client), through helpers that pass the client on.
+    [Fact]
     public Task Labeled_client_passed_to_a_helper_is_clean() => Verify("""
         class App
         {
             static async Task<string> AskAsync(IChatClient c) => (await c.GetResponseAsync("q")).Text;
+            static Task<string> AskOnAsync(string q, IChatClient client) => AskAsync(client);
+            static async Task<string> AskLabeledAsync(IChatClient c) => (await Svc.WithLabels(c).GetResponseAsync("q")).Text;
 
             async Task Run(IChatClient inner)
             {
+                var labeled = Svc.WithLabels(inner);
                 Console.WriteLine(await AskAsync(Svc.WithLabels(inner)));
+                Console.WriteLine(await AskAsync(labeled));
+                Console.WriteLine(await AskOnAsync("q", labeled));
+                Console.WriteLine(await AskLabeledAsync(inner));
                 Console.WriteLine([|await AskAsync(inner)|]);
+                Console.WriteLine([|await AskOnAsync("q", inner)|]);
             }
         }
         """);

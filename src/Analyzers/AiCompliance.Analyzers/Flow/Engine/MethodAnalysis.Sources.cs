@@ -28,7 +28,10 @@ namespace AiCompliance.Analyzers.Flow
             var client = invocation.Instance is not null ? receiver : (argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
             var clientOperation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
             var labeledClient = client.LabeledClient || (clientOperation is not null && IsLabelingClientType(Unwrap(clientOperation).Type)) || IsLabelingClientType(method.ContainingType);
-            var source = new SourceRef(sourceDescription, invocation.Syntax.GetLocation(), labeled: labeledClient); // the labeling wrapper's responses are labeled
+            // The labeling wrapper's responses are labeled. A client that is a parameter of this method (a helper that
+            // takes the client) is settled at each call of it: the summary keeps which parameter it was.
+            int? clientParameter = !labeledClient && client.Params.Count == 1 && client.Sources.IsEmpty ? client.Params.First() : null;
+            var source = new SourceRef(sourceDescription, invocation.Syntax.GetLocation(), labeled: labeledClient, clientParameter: clientParameter);
             _sourceCalls.Add(source);
             return TaintValue.FromSource(source);
         }
