@@ -33,13 +33,20 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed class MethodSummary
     {
-        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null)
+        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null, TaintValue? thrown = null)
         {
             Return = returnValue;
             ParamSinks = paramSinks;
             FieldWrites = fieldWrites;
             OutValues = outValues ?? ImmutableDictionary<int, TaintValue>.Empty;
+            Thrown = thrown ?? TaintValue.Clean;
         }
+
+        /// <summary>
+        /// What the exceptions the method throws carry (<c>throw new InvalidOperationException(answer)</c>), for the
+        /// handlers of its callers. Every throw counts, also one the method catches itself (on the safe side).
+        /// </summary>
+        public TaintValue Thrown { get; }
 
         /// <summary>What <c>out</c> and <c>ref</c> parameters hold when the method returns, by ordinal.</summary>
         public ImmutableDictionary<int, TaintValue> OutValues { get; }

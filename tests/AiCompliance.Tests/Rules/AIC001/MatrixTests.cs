@@ -2496,6 +2496,56 @@ public class MatrixTests
         }
         """);
 
+    // A callee's exception carries what it was built from to its callers' handlers (summaries keep what a method
+    // throws), through a rethrow; a handler of a later try does not see what an earlier one caught.
+    [Fact]
+    public Task Exception_thrown_by_a_callee_carries_content_to_the_caller_s_handler() => Verify("""
+        class App
+        {
+            static string Parse(string text) => text.StartsWith("{") ? text : throw new FormatException("not JSON: " + text);
+
+            static async Task<string> AskAsync(IChatClient client)
+            {
+                var ai = (await client.GetResponseAsync("hi")).Text;
+                if (ai.Length == 0) { throw new InvalidOperationException("empty answer"); }
+                if (ai.Length > 100) { throw new InvalidOperationException(ai); }
+                return Svc.Label(ai);
+            }
+
+            static async Task<string> RethrowAsync(IChatClient client)
+            {
+                try { return await AskAsync(client); }
+                catch (InvalidOperationException) { throw; }
+            }
+
+            static async Task<int> CountAsync(IChatClient client)
+            {
+                var ai = (await client.GetResponseAsync("hi")).Text;
+                if (ai.Length == 0) { throw new InvalidOperationException("empty answer"); }
+                return ai.Length;
+            }
+
+            async Task Run(IChatClient client, string user)
+            {
+                try { Console.WriteLine(await AskAsync(client)); }
+                catch (InvalidOperationException ex) { Console.WriteLine([|ex.Message|]); }
+
+                try { Console.WriteLine(await RethrowAsync(client)); }
+                catch (Exception ex) { Console.WriteLine([|ex.Message|]); }
+
+                var ai = (await client.GetResponseAsync("q")).Text;
+                try { Console.WriteLine(Svc.Label(Parse(ai))); }
+                catch (FormatException ex) { Console.WriteLine([|ex.Message|]); }
+
+                try { Console.WriteLine(Parse(user)); }
+                catch (FormatException ex) { Console.WriteLine(ex.Message); }
+
+                try { Console.WriteLine(await CountAsync(client)); }
+                catch (InvalidOperationException ex) { Console.WriteLine(ex.Message); }
+            }
+        }
+        """);
+
     [Fact]
     public Task Exception_message_of_own_text_is_clean() => Verify("""
         class App

@@ -71,11 +71,16 @@ namespace AiCompliance.Analyzers.Flow
         {
             var ordinal = block.Ordinal;
             _state = inputs[ordinal]!.Clone();
+            if (StartsCaughtTry(block) && _state.Get(ThrownKey).IsTainted)
+            {
+                _state[ThrownKey] = TaintValue.Clean; // its handlers catch what this try region throws, not what was thrown before it
+            }
+
             var finallyRegions = finallies?.EnclosingFinallies(block);
             _state.Written = finallyRegions;
 
             // In a try region, an exception can leave after any operation: remember every state on the way.
-            var during = outputs is not null && InCaughtTryRegion(block) ? inputs[ordinal]!.Clone() : null;
+            var during = outputs is not null && InCaughtTryRegion(block) ? _state.Clone() : null;
             foreach (var operation in block.Operations)
             {
                 Eval(operation);

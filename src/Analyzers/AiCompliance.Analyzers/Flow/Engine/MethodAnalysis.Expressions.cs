@@ -173,7 +173,8 @@ namespace AiCompliance.Analyzers.Flow
 
         private TaintValue EvalThrow(IThrowOperation throwOperation)
         {
-            Throw(Eval(throwOperation.Exception));
+            // `throw;` in a handler throws again what it caught.
+            Throw(throwOperation.Exception is null ? _state.Get(ThrownKey) : Eval(throwOperation.Exception));
             return TaintValue.Clean;
         }
 
@@ -182,13 +183,16 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>
         /// <c>throw new InvalidOperationException(answer)</c>: the exception object carries the content to the handlers of
-        /// this method (its <c>Message</c> is read like any member of a tainted object). Exceptions from callees are not followed.
+        /// this method (its <c>Message</c> is read like any member of a tainted object), and, through the summary, to its
+        /// callers' handlers. A call of a method whose summary throws content throws it here too.
         /// </summary>
         private void Throw(TaintValue exception)
         {
             if (exception.IsTainted)
             {
-                _state[ThrownKey] = _state.Get(ThrownKey).Join(exception.Whole());
+                var whole = exception.Whole();
+                _state[ThrownKey] = _state.Get(ThrownKey).Join(whole);
+                _thrownOut = _thrownOut.Join(whole);
             }
         }
 

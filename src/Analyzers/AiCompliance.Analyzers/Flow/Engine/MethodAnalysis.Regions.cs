@@ -56,12 +56,15 @@ namespace AiCompliance.Analyzers.Flow
         private static State TryRegionStates(ControlFlowRegion guarded, State initial, State?[] inputs, State?[] outputs)
         {
             var seed = initial.Empty();
+            var thrown = TaintValue.Clean;
             for (var j = guarded.FirstBlockOrdinal; j <= guarded.LastBlockOrdinal; j++)
             {
                 JoinIfAny(seed, inputs[j]);
                 JoinIfAny(seed, outputs[j]);
+                thrown = outputs[j] is { } output ? thrown.Join(output.Get(ThrownKey)) : thrown;
             }
 
+            seed[ThrownKey] = thrown; // what the region threw (its first block's input may hold what was thrown before it)
             return seed;
         }
 
@@ -136,6 +139,20 @@ namespace AiCompliance.Analyzers.Flow
         /// finally, as using, foreach and lock make, gets its blocks' start and end states only: its finally block
         /// hands on what it writes and nothing else).
         /// </summary>
+        /// <summary>Whether the block is the first of a try region that has catch handlers.</summary>
+        private static bool StartsCaughtTry(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
+            {
+                if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool InCaughtTryRegion(BasicBlock block)
         {
             for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)

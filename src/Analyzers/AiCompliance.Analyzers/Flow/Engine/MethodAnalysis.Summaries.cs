@@ -137,6 +137,12 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            // Exceptions the callee throws with content reach this method's handlers (and its own callers').
+            if (result.Summary.Thrown.IsTainted)
+            {
+                Throw(result.Summary.Thrown.Instantiate(Argument));
+            }
+
             return ByType(result.Summary.Return.Instantiate(Argument), call.Type);
         }
 
