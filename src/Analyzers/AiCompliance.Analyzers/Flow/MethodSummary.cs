@@ -33,8 +33,9 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed class MethodSummary
     {
-        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null, TaintValue? thrown = null)
+        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null, TaintValue? thrown = null, ImmutableDictionary<(int Parameter, int Argument), TaintValue>? delegateArguments = null)
         {
+            DelegateArguments = delegateArguments ?? ImmutableDictionary<(int Parameter, int Argument), TaintValue>.Empty;
             Return = returnValue;
             ParamSinks = paramSinks;
             FieldWrites = fieldWrites;
@@ -47,6 +48,12 @@ namespace AiCompliance.Analyzers.Flow
         /// handlers of its callers. Every throw counts, also one the method catches itself (on the safe side).
         /// </summary>
         public TaintValue Thrown { get; }
+
+        /// <summary>
+        /// What the method passes to the delegates its callers give it (<c>onChunk(text)</c> with <c>onChunk</c> a
+        /// parameter), by (delegate parameter, argument) ordinal: each call runs the callback it passes with that.
+        /// </summary>
+        public ImmutableDictionary<(int Parameter, int Argument), TaintValue> DelegateArguments { get; }
 
         /// <summary>What <c>out</c> and <c>ref</c> parameters hold when the method returns, by ordinal.</summary>
         public ImmutableDictionary<int, TaintValue> OutValues { get; }

@@ -904,6 +904,54 @@ public class MatrixTests
 
     // ================================================================ lambdas
 
+    // A service that streams into a callback its caller passes (`StreamAsync(q, chunk => …)`): the callback runs with
+    // what the service passes it, through `?.Invoke`, a local lambda, a method group and a service that passes the
+    // callback on; what the service labels first, or passes as a number, is clean.
+    [Fact]
+    public Task A_callback_parameter_runs_with_the_content_the_method_passes_it() => Verify("""
+        class ChatService
+        {
+            private readonly IChatClient _client;
+            public ChatService(IChatClient client) => _client = client;
+
+            public async Task StreamAsync(string question, Func<string, Task> onChunk)
+            {
+                await foreach (var update in _client.GetStreamingResponseAsync(question))
+                {
+                    await onChunk(update.Text);
+                }
+            }
+
+            public async Task AskAsync(string question, Action<string>? onAnswer, Action<int> onLength)
+            {
+                var text = (await _client.GetResponseAsync(question)).Text;
+                onAnswer?.Invoke(text);
+                onLength(text.Length);
+            }
+
+            public Task RelayAsync(string question, Func<string, Task> sink) => StreamAsync(question, sink);
+
+            public async Task LabeledAsync(string question, Action<string> onAnswer) => onAnswer(Svc.Label((await _client.GetResponseAsync(question)).Text));
+        }
+
+        class Page
+        {
+            static void Show(string text) => Console.WriteLine(text);
+
+            async Task Run(ChatService chat)
+            {
+                await chat.StreamAsync("q", chunk => { Console.Write([|chunk|]); return Task.CompletedTask; });
+                await chat.AskAsync("q", answer => Console.WriteLine([|answer|]), n => Console.WriteLine(n));
+                await chat.RelayAsync("q", c => { Console.Write([|c|]); return Task.CompletedTask; });
+                await chat.LabeledAsync("q", a => Console.WriteLine(a));
+                Action<string> print = s => Console.WriteLine([|s|]);
+                await chat.AskAsync("q", print, _ => { });
+                await chat.AskAsync("q", [|Show|], _ => { });
+            }
+        }
+        """);
+
+
     [Fact]
     public Task Lambdas_returning_or_passing_content_report() => Verify("""
         class App

@@ -40,6 +40,8 @@ namespace AiCompliance.Analyzers.Flow
                 return lambdaResult;
             }
 
+            RecordDelegateParameterCall(invocation, method, argumentValues);
+
             if (IsLabelingWrapperFactory(method))
             {
                 return TaintValue.LabeledClientValue;

@@ -104,6 +104,12 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            // Callbacks: the lambdas (and method groups) passed for the delegates the callee calls with content.
+            if (!result.Summary.DelegateArguments.IsEmpty)
+            {
+                HandToCallbacks(result.Summary, byOrdinalOperation, Argument);
+            }
+
             // out / ref arguments.
             foreach (var outValue in result.Summary.OutValues)
             {

@@ -133,7 +133,8 @@ namespace AiCompliance.Analyzers.Flow
                         .Join(_stickyFieldWrites.TryGetValue(p.Key, out var sticky) ? sticky : TaintValue.Clean),
                     SymbolEqualityComparer.Default),
                 _outValues.ToImmutableDictionary(),
-                _thrownOut);
+                _thrownOut,
+                _delegateArguments.ToImmutableDictionary());
             var tampering = _tampering.Values.OrderBy(f => f.Node.SpanStart).ToList();
             return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering, _noticesShown.ToList());
         }
