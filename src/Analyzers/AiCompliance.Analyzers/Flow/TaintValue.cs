@@ -163,6 +163,9 @@ namespace AiCompliance.Analyzers.Flow
             return new TaintValue(Sources, Params, Fields.SetItem(member, value.Fields.IsEmpty ? value : value.Truncate(depth + 1)), LabeledClient);
         }
 
+        /// <summary>The value without one of its members (a dictionary's values without its keys).</summary>
+        public TaintValue WithoutField(ISymbol member) => Fields.ContainsKey(member) ? Make(Sources, Params, Fields.Remove(member), LabeledClient) : this;
+
         public TaintValue WithoutParams() => Params.IsEmpty && Fields.Values.All(f => f.Params.IsEmpty)
             ? this
             : new TaintValue(Sources, ImmutableHashSet<int>.Empty, Fields.ToImmutableDictionary(p => p.Key, p => p.Value.WithoutParams(), SymbolEqualityComparer.Default), LabeledClient);

@@ -555,7 +555,7 @@ public class MatrixTests
         }
         """);
 
-    [Fact(Skip = "Known gap: dictionary keys and values share one value")]
+    [Fact]
     public Task Linq_ToDictionary_keys_from_metadata_are_clean() => Verify("""
         class App
         {
@@ -565,6 +565,53 @@ public class MatrixTests
                 var byRole = response.Messages.ToDictionary(m => m.Role.Value, m => m.Text);
                 Console.WriteLine([|byRole["assistant"]|]);
                 Console.WriteLine(string.Join(",", byRole.Keys));
+            }
+        }
+        """);
+
+    // A dictionary built here keeps its keys apart from its values: `.Keys` carries what was used as keys (the user's
+    // names, or words of an answer counted), an entry what was stored. One built elsewhere (a parameter, one parsed
+    // from an answer) may already hold any keys: what it carried as a whole, plus the keys added here.
+    [Fact]
+    public Task Dictionary_keys_are_kept_apart_from_values() => Verify("""
+        class App
+        {
+            async Task Run(IChatClient client, string user, Dictionary<string, string> given)
+            {
+                var response = await client.GetResponseAsync("hi");
+
+                var answers = new Dictionary<string, string>();
+                answers.Add(user, response.Text);
+                answers["second"] = response.Text;
+                Console.WriteLine(string.Join(",", answers.Keys));
+                Console.WriteLine([|answers[user]|]);
+                Console.WriteLine([|string.Join(",", answers.Values)|]);
+
+                var counts = new Dictionary<string, int>();
+                foreach (var word in response.Text.Split(' '))
+                {
+                    counts[word] = counts.TryGetValue(word, out var n) ? n + 1 : 1;
+                }
+
+                Console.WriteLine([|string.Join(",", counts.Keys)|]);
+
+                var init = new Dictionary<string, string> { ["k"] = response.Text };
+                var pairs = new Dictionary<string, string> { { "j", response.Text } };
+                Console.WriteLine(string.Join(",", init.Keys) + string.Join(",", pairs.Keys));
+                Console.WriteLine([|init["k"]|]);
+                Console.WriteLine([|pairs["j"]|]);
+
+                var byText = response.Messages.ToDictionary(m => m.Text, m => m.Role.Value);
+                Console.WriteLine([|string.Join(",", byText.Keys)|]);
+                Console.WriteLine(byText[user]);
+
+                given[user] = response.Text;
+                Console.WriteLine(string.Join(",", given.Keys));
+                Console.WriteLine([|given[user]|]);
+
+                var parsed = JsonSerializer.Deserialize<Dictionary<string, string>>(response.Text)!;
+                parsed["seen"] = "yes";
+                Console.WriteLine([|string.Join(",", parsed.Keys)|]);
             }
         }
         """);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -63,7 +64,11 @@ namespace AiCompliance.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     _state[capture.Id] = value;
-                    if (_captureAliases.TryGetValue(capture.Id, out var aliased))
+                    if (_capturedElements.TryGetValue(capture.Id, out var capturedElement))
+                    {
+                        AssignElement(capturedElement, value); // dict[key] = flag ? a : b: the graph captures the element first
+                    }
+                    else if (_captureAliases.TryGetValue(capture.Id, out var aliased))
                     {
                         // t = flag ? a : b: the graph captures the target first, then assigns through the capture.
                         switch (aliased)
@@ -85,19 +90,10 @@ namespace AiCompliance.Analyzers.Flow
                     AssignMember(property.Property, property.Instance, value);
                     break;
                 case IPropertyReferenceOperation indexer:
-                    {
-                        // list[i] = x, dict[key] = x: the collection now holds x.
-                        foreach (var argument in indexer.Arguments)
-                        {
-                            Eval(argument.Value);
-                        }
-
-                        StoreInto(indexer.Instance, value.Whole());
-                        break;
-                    }
-
-                case IArrayElementReferenceOperation element:
-                    StoreInto(element.ArrayReference, value.Whole());
+                    AssignElement(indexer, value);
+                    break;
+                case IArrayElementReferenceOperation arrayElement:
+                    AssignElement(arrayElement, value);
                     break;
                 case ITupleOperation tuple:
                     foreach (var element in tuple.Elements)
@@ -291,6 +287,32 @@ namespace AiCompliance.Analyzers.Flow
             IParenthesizedOperation parenthesized => EntityOf(parenthesized.Operand),
             _ => null,
         };
+
+        /// <summary>Elements captured as assignment targets (<c>dict[key] = flag ? a : b</c>), by capture.</summary>
+        private readonly Dictionary<CaptureId, IOperation> _capturedElements = new Dictionary<CaptureId, IOperation>();
+
+        /// <summary><c>list[i] = x</c>, <c>dict[key] = x</c>, <c>array[i] = x</c>: the collection now holds x (a dictionary's keys hold the key).</summary>
+        private void AssignElement(IOperation element, TaintValue value)
+        {
+            if (element is IArrayElementReferenceOperation array)
+            {
+                StoreInto(array.ArrayReference, value.Whole());
+                return;
+            }
+
+            var indexer = (IPropertyReferenceOperation)element;
+            var index = TaintValue.Clean;
+            foreach (var argument in indexer.Arguments)
+            {
+                index = index.Join(Eval(argument.Value));
+            }
+
+            StoreKeys(indexer.Instance, index);
+            if (value.IsTainted || KeysSlotOf(indexer.Instance?.Type) is null)
+            {
+                StoreInto(indexer.Instance, value.Whole());
+            }
+        }
 
         /// <summary>A collection or builder now holds <paramref name="value"/> (element-level: the whole collection carries it).</summary>
         private void StoreInto(IOperation? receiver, TaintValue value)

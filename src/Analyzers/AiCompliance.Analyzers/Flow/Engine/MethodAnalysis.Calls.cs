@@ -175,6 +175,11 @@ namespace AiCompliance.Analyzers.Flow
             var inputs = ReceiverInputs(invocation, method, receiver);
             var argumentsTaint = ArgumentInputs(invocation, method, values);
 
+            if (ToDictionaryCall(invocation, method, receiver, values) is { } dictionary)
+            {
+                return ByType(dictionary, invocation.Type);
+            }
+
             // Projections: content reaches the result only through the selector's return value.
             if (memberModel?.Projection ?? false)
             {
@@ -188,8 +193,11 @@ namespace AiCompliance.Analyzers.Flow
             // Lambdas passed to the library see the other inputs (ForEach, Where, ContinueWith, Aggregate...).
             var lambdaReturns = AnalyzeLambdaArguments(invocation.Arguments, all);
 
-            // Mutators of collections and builders store their arguments in the receiver.
-            if (argumentsTaint.IsTainted && StoresInReceiver(method, memberModel))
+            // Mutators of collections and builders store their arguments in the receiver (a dictionary's keys apart).
+            if (StoresInReceiver(method, memberModel) && StoreDictionaryEntry(invocation, values))
+            {
+            }
+            else if (argumentsTaint.IsTainted && StoresInReceiver(method, memberModel))
             {
                 if (invocation.Instance is not null)
                 {

@@ -77,7 +77,11 @@ namespace AiCompliance.Analyzers.Flow
         {
             var value = Eval(capture.Value);
             _state[capture.Id] = value;
-            if (EntityOf(capture.Value) is { } aliased)
+            if (capture.Value is IPropertyReferenceOperation { Arguments.Length: > 0 } or IArrayElementReferenceOperation)
+            {
+                _capturedElements[capture.Id] = capture.Value; // an element the graph may assign through the capture
+            }
+            else if (EntityOf(capture.Value) is { } aliased)
             {
                 // A receiver captured before a branch (list.Add(x ?? y)): writes through the capture reach the variable.
                 _captureAliases[capture.Id] = aliased;

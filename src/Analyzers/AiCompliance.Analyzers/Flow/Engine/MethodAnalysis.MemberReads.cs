@@ -91,7 +91,17 @@ namespace AiCompliance.Analyzers.Flow
             var receiver = Eval(instance);
             if (member is IPropertySymbol { IsIndexer: true })
             {
-                return ByType(receiver.Whole(), operation.Type);
+                return ByType(ValuesOf(receiver).Whole(), operation.Type); // a dictionary's entry: its values, not its keys
+            }
+
+            if (TryGetKeys(receiver, out var keysSlot, out var keys))
+            {
+                if (member.Name == "Keys")
+                {
+                    return ByType(keys, operation.Type);
+                }
+
+                receiver = receiver.WithoutField(keysSlot); // Values, Count…: what the values carry
             }
 
             return ReadMember(receiver, member, operation.Type).Join(WrittenByItsType(member, operation.Type));
