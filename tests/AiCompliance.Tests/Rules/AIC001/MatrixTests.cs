@@ -1499,6 +1499,43 @@ public class MatrixTests
         }
         """);
 
+    // Seen 13 times in microsoft/Generative-AI-for-beginners-dotnet (StreamConsoleHelper): a static helper keeps what
+    // its callers pass in a static field and prints it from another of its methods. A summary drops a field written from
+    // a parameter (fields hold what the type's own methods write from AI sources), so the print is not traced back to
+    // the caller's argument. Next step: fields as implicit parameters of a summary, instantiated from the caller's state.
+    [Fact(Skip = "Known gap: a static field written from a parameter and printed by another method of its type")]
+    public Task Static_helper_field_filled_by_callers_and_printed_later() => Verify("""
+        static class Printer
+        {
+            private static readonly StringBuilder _pending = new();
+
+            public static void Accumulate(string text)
+            {
+                _pending.Append(text);
+                if (text.EndsWith('.')) { Flush(); }
+            }
+
+            public static void Flush()
+            {
+                Console.WriteLine(_pending.ToString());
+                _pending.Clear();
+            }
+        }
+
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                await foreach (var update in client.GetStreamingResponseAsync("hi"))
+                {
+                    Printer.Accumulate([|update.Text|]);
+                }
+
+                Printer.Flush();
+            }
+        }
+        """);
+
     // ================================================================ derived scalars
 
     [Fact]
