@@ -287,6 +287,76 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
+        /// The buffer fields of <paramref name="type"/> (a string, a StringBuilder, a collection) that one of its methods
+        /// shows, each with the sinks it reaches (see <see cref="MethodAnalysis.FieldSinks"/>). Only the methods whose
+        /// code names such a field are run, once per type; asked again while computed, nothing.
+        /// </summary>
+        public ImmutableDictionary<ISymbol, ImmutableArray<ParamSink>> GetFieldSinks(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            type = type.OriginalDefinition;
+            if (_fieldSinks.TryGetValue(type, out var cached))
+            {
+                return cached;
+            }
+
+            var inProgress = t_fieldSinksInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(type))
+            {
+                return ImmutableDictionary<ISymbol, ImmutableArray<ParamSink>>.Empty;
+            }
+
+            try
+            {
+                var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsImplicitlyDeclared && !f.IsConst && IsBuffer(f.Type)).ToList<ISymbol>();
+                var names = new HashSet<string>(fields.Select(f => f.Name), StringComparer.Ordinal);
+                var found = new Dictionary<ISymbol, List<ParamSink>>(SymbolEqualityComparer.Default);
+                foreach (var member in fields.Count == 0 ? ImmutableArray<ISymbol>.Empty : type.GetMembers())
+                {
+                    foreach (var method in MethodsOf(member))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (!method.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken).DescendantTokens().Any(t => t.ValueText is { } text && names.Contains(text))) ||
+                            GetBody(method, cancellationToken) is not { } body)
+                        {
+                            continue;
+                        }
+
+                        Interlocked.Increment(ref _analyses);
+                        foreach (var (field, sink) in MethodAnalysis.FieldSinks(this, method, body.Cfg, fields, cancellationToken))
+                        {
+                            if (!found.TryGetValue(field, out var list))
+                            {
+                                found[field] = list = new List<ParamSink>();
+                            }
+
+                            list.Add(sink);
+                        }
+                    }
+                }
+
+                var result = found.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), SymbolEqualityComparer.Default);
+                return _fieldSinks.GetOrAdd(type, result);
+            }
+            finally
+            {
+                inProgress.Remove(type);
+            }
+        }
+
+        /// <summary>A field type that buffers text: a string, a StringBuilder, a collection (not a client, a logger, a number).</summary>
+        private bool IsBuffer(ITypeSymbol type) =>
+            Model.IsContentCapable(type) &&
+            (type.SpecialType == SpecialType.System_String ||
+             type is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace.Name: "System" } } ||
+             type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ImmutableArray<ParamSink>>> _fieldSinks =
+            new ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ImmutableArray<ParamSink>>>(SymbolEqualityComparer.Default);
+
+        [ThreadStatic]
+        private static HashSet<INamedTypeSymbol>? t_fieldSinksInProgress;
+
+        /// <summary>
         /// Keeps what was computed: for good when it is <paramref name="final"/> (it leaned on no cut cycle, or it is the
         /// outermost request), else in this thread's provisional store until the outermost request ends.
         /// </summary>

@@ -8,13 +8,20 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>A sink reached by a parameter of a summarized method.</summary>
     internal sealed class ParamSink
     {
-        public ParamSink(int parameter, string sink, Location location, string via)
+        public ParamSink(int parameter, string sink, Location location, string via, ISymbol? field = null)
         {
             Parameter = parameter;
             Sink = sink;
             Location = location;
             Via = via;
+            Field = field;
         }
+
+        /// <summary>
+        /// Where the parameter reaches the sink through a buffer field of its type (stored here, printed by another
+        /// method): that field. Callers in the field's own type are covered by its field summary and skip the sink.
+        /// </summary>
+        public ISymbol? Field { get; }
 
         public int Parameter { get; }
 

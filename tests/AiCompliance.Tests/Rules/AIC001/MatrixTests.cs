@@ -1500,10 +1500,12 @@ public class MatrixTests
         """);
 
     // Seen 13 times in microsoft/Generative-AI-for-beginners-dotnet (StreamConsoleHelper): a static helper keeps what
-    // its callers pass in a static field and prints it from another of its methods. A summary drops a field written from
-    // a parameter (fields hold what the type's own methods write from AI sources), so the print is not traced back to
-    // the caller's argument. Next step: fields as implicit parameters of a summary, instantiated from the caller's state.
-    [Fact(Skip = "Known gap: a static field written from a parameter and printed by another method of its type")]
+    // its callers pass in a buffer field and prints it from another of its methods. The type's field sinks (which of its
+    // buffer fields its methods print) make the method that fills the buffer a helper whose parameter reaches that sink:
+    // reported at the caller's argument, also from inside the type for a static field (Ticker). A buffer of labeled text,
+    // or one the type only counts, is clean. An instance field filled on `this` from inside its type is reported once, where
+    // it is printed (RealAppShapeTests.A_helper_that_stores_its_argument_in_a_field).
+    [Fact]
     public Task Static_helper_field_filled_by_callers_and_printed_later() => Verify("""
         static class Printer
         {
@@ -1522,16 +1524,39 @@ public class MatrixTests
             }
         }
 
+        static class Ticker
+        {
+            private static readonly StringBuilder _buffer = new();
+            private static void Add(string text) => _buffer.Append(text);
+            private static void Show() => Console.WriteLine(_buffer.ToString());
+            public static async Task RunAsync(IChatClient client) { Add([|(await client.GetResponseAsync("x")).Text|]); Show(); }
+        }
+
+        class Notes
+        {
+            private string _last = "";
+            private readonly List<string> _kept = new();
+            private int _count;
+            public void Keep(string text) { _last = text; _kept.Add(text); _count = text.Length; }
+            public void Show() => Console.WriteLine(_last + _count);
+            public int Count => _kept.Count;
+        }
+
         class App
         {
-            async Task Run(IChatClient client)
+            async Task Run(IChatClient client, Notes notes)
             {
                 await foreach (var update in client.GetStreamingResponseAsync("hi"))
                 {
                     Printer.Accumulate([|update.Text|]);
+                    Printer.Accumulate(Svc.Label(update.Text));
                 }
 
                 Printer.Flush();
+                var answer = (await client.GetResponseAsync("q")).Text;
+                notes.Keep([|answer|]);
+                notes.Keep(Svc.Label(answer));
+                Console.WriteLine(notes.Count);
             }
         }
         """);

@@ -13,6 +13,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             var value = Eval(assignment.Value);
             Assign(assignment.Target, value);
+            HandToFieldSinks(assignment.Target, assignment, value);
             RecordHolders(assignment.Target, assignment.Value);
             CheckStoreSink(assignment.Target, assignment.Value, value);
             if (assignment.Target is ILocalReferenceOperation { Local: { } local })
@@ -28,6 +29,7 @@ namespace AiCompliance.Analyzers.Flow
             var value = Eval(compound.Target).Join(Eval(compound.Value));
             value = ByType(value, compound.Type);
             Assign(compound.Target, value);
+            HandToFieldSinks(compound.Target, compound, value);
             CheckStoreSink(compound.Target, compound.Value, value);
             return value;
         }

@@ -87,7 +87,7 @@ namespace AiCompliance.Analyzers.Flow
                         {
                             if (byArgument.TryGetValue(paramSink.Parameter, out var value))
                             {
-                                ReportSink(passed, value, paramSink.Sink, paramSink.Location, paramSink.Via);
+                                ReportSink(passed, value, paramSink.Sink, paramSink.Location, paramSink.Via, paramSink.Field);
                             }
                         }
                     }

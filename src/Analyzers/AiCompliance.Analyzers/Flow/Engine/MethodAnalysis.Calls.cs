@@ -202,6 +202,7 @@ namespace AiCompliance.Analyzers.Flow
                 if (invocation.Instance is not null)
                 {
                     StoreInto(invocation.Instance, argumentsTaint);
+                    HandToFieldSinks(invocation.Instance, invocation, argumentsTaint); // _pending.Append(text), printed by another method
                 }
                 else if (invocation.Arguments.Length > 0)
                 {

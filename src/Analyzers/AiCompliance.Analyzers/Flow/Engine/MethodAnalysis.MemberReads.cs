@@ -49,6 +49,11 @@ namespace AiCompliance.Analyzers.Flow
                     return ByType(known, operation.Type);
                 }
 
+                if (FieldInput(member) is { } input)
+                {
+                    return input; // a field-sink run: what callers left in the field
+                }
+
                 if (member is IFieldSymbol || (member is IPropertySymbol property && IsFieldLike(property)))
                 {
                     if ((_fieldCollection && IsOwnMember(member)) || (operation.Type is { IsValueType: true } && !_model.IsContentCapable(operation.Type)))

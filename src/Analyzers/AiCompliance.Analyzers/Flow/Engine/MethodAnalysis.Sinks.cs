@@ -134,7 +134,7 @@ namespace AiCompliance.Analyzers.Flow
         private static Location? HandlerReturnLocation(IMethodSymbol method) =>
             method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().GetLocation();
 
-        private void ReportSink(IOperation expression, TaintValue value, string sink, Location? helperSink = null, string? via = null)
+        private void ReportSink(IOperation expression, TaintValue value, string sink, Location? helperSink = null, string? via = null, ISymbol? field = null)
         {
             var whole = value.Whole();
             if (!whole.IsTainted)
@@ -147,7 +147,7 @@ namespace AiCompliance.Analyzers.Flow
                 foreach (var parameter in whole.Params)
                 {
                     var chain = TypeAndMember(_method) + (via is null ? string.Empty : " → " + via);
-                    _paramSinks.Add(new ParamSink(parameter, sink, helperSink ?? expression.Syntax.GetLocation(), chain));
+                    _paramSinks.Add(new ParamSink(parameter, sink, helperSink ?? expression.Syntax.GetLocation(), chain, field));
                 }
             }
 

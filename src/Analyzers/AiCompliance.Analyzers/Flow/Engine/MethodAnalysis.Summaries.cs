@@ -98,9 +98,9 @@ namespace AiCompliance.Analyzers.Flow
             {
                 var argumentValue = Argument(paramSink.Parameter);
                 var operation = paramSink.Parameter == TaintValue.ThisParameter ? instance : (byOrdinalOperation.TryGetValue(paramSink.Parameter, out var op) ? op : null);
-                if (operation is not null)
+                if (operation is not null && !FieldSummaryCovers(paramSink.Field, instance))
                 {
-                    ReportSink(operation, argumentValue, paramSink.Sink, paramSink.Location, paramSink.Via);
+                    ReportSink(operation, argumentValue, paramSink.Sink, paramSink.Location, paramSink.Via, paramSink.Field);
                 }
             }
 
