@@ -47,6 +47,33 @@ public class DependencyInjectionTests
         }
         """);
 
+    // The labeling step added as a factory, as the wrapper's own test does (ChatClientWrapperTests): labeled whether the
+    // factory calls WithLabels or builds the generated client, with or without the service provider; a step that returns
+    // something else is not a label.
+    [Fact]
+    public Task Pipeline_with_a_Use_step_returning_the_labeling_client_is_labeled() => FlowVerifier.VerifyAsync(Web + Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient inner)
+            {
+                IChatClient client = new ChatClientBuilder(inner).Use(c => Svc.WithLabels(c)).Build();
+                Console.WriteLine((await client.GetResponseAsync("hi")).Text);
+
+                IChatClient built = inner.AsBuilder().Use((c, services) => new Svc.LabeledChatClient(c)).Build();
+                await foreach (var update in built.GetStreamingResponseAsync("hi"))
+                {
+                    Console.Write(update.Text);
+                }
+
+                IChatClient passThrough = new ChatClientBuilder(inner).Use(c => c).Build();
+                Console.WriteLine([|(await passThrough.GetResponseAsync("hi")).Text|]);
+
+                IChatClient other = new ChatClientBuilder(inner).Use(c => new ChatClientBuilder(c).Build()).Build();
+                Console.WriteLine([|(await other.GetResponseAsync("hi")).Text|]);
+            }
+        }
+        """);
+
     [Fact]
     public Task Labeled_client_kept_in_a_field_from_the_constructor_is_silent() => FlowVerifier.VerifyAsync(Code.Header + """
         class ChatService

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using AiCompliance.Internal;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AiCompliance.Analyzers.Flow
@@ -41,11 +42,51 @@ namespace AiCompliance.Analyzers.Flow
         /// </summary>
         private bool BuildsLabelingClient(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, ImmutableArray<TaintValue> argumentValues)
         {
+            if (IsPipelineStep(method) && StepReturnsLabelingClient(invocation, argumentValues))
+            {
+                return true; // builder.Use(inner => Svc.WithLabels(inner)): a step that returns a labeling client
+            }
+
             var self = invocation.Instance is not null ? receiver : (method.IsExtensionMethod && argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
             return self.LabeledClient && _model.DelegatingChatClient is not null &&
                    (method.ReturnType is INamedTypeSymbol { Name: "IChatClient" } or INamedTypeSymbol { Name: "ChatClientBuilder" } ||
                     FlowModel.IsOrDerives(method.ReturnType, _model.AiAgent));
         }
+
+        /// <summary>A factory given to <c>Use</c> (a lambda, or a delegate value) that returns a labeling client.</summary>
+        private bool StepReturnsLabelingClient(IInvocationOperation invocation, ImmutableArray<TaintValue> argumentValues)
+        {
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (Unwrap(invocation.Arguments[i].Value) is IFlowAnonymousFunctionOperation lambda)
+                {
+                    if (_lambdasRunning.Add(lambda))
+                    {
+                        try
+                        {
+                            if (TryAnalyzeLambda(lambda, _ => TaintValue.Clean, returnSink: null) is { LabeledClient: true })
+                            {
+                                return true;
+                            }
+                        }
+                        finally
+                        {
+                            _lambdasRunning.Remove(lambda);
+                        }
+                    }
+                }
+                else if (i < argumentValues.Length && argumentValues[i].LabeledClient)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>ChatClientBuilder.Use(...)</c> of Microsoft.Extensions.AI: a step of the pipeline given as a factory.</summary>
+        private static bool IsPipelineStep(IMethodSymbol method) =>
+            method is { Name: "Use", IsStatic: false, ContainingType: { Name: "ChatClientBuilder", ContainingNamespace: { Name: "AI", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } } };
 
         /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
         private bool IsLabelingClientType(ITypeSymbol? type) =>
