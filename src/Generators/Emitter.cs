@@ -434,6 +434,15 @@ namespace AiCompliance.Generators
             w.Line("return response; // already labeled by another wrapper");
             w.Close();
             w.Line();
+            w.Line("if (options?.ResponseFormat is " + Ai + "ChatResponseFormatJson)");
+            w.Open();
+            w.Line("// Structured output (GetResponseAsync<T>): JSON the app parses. A label in it would break the parse, so only");
+            w.Line("// the implicit label is added; label the values where they are shown (AIC001 asks for it).");
+            w.Line("(response.AdditionalProperties ??= new " + Ai + "AdditionalPropertiesDictionary())[" + CSharpLiteral.Quote(ImplicitLabelKey) + "] =");
+            w.Line("    ImplicitLabelValue(response.ResponseId ?? global::System.Guid.NewGuid().ToString(\"N\"));");
+            w.Line("return response;");
+            w.Close();
+            w.Line();
             w.Line(Ai + "TextContent? first = null;");
             w.Line(Ai + "TextContent? last = null;");
             w.Line("foreach (var message in response.Messages)");
@@ -490,7 +499,7 @@ namespace AiCompliance.Generators
             w.Line("    [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)");
             w.Open();
             w.Line("var sawText = false;");
-            w.Line("var alreadyLabeled = false;");
+            w.Line("var alreadyLabeled = options?.ResponseFormat is " + Ai + "ChatResponseFormatJson; // structured output: JSON, left as it is");
             w.Line("string? responseId = null;");
             w.Line("string? messageId = null;");
             w.Line("await foreach (var update in " + AsyncExt + "ConfigureAwait(base.GetStreamingResponseAsync(messages, options, cancellationToken), false))");

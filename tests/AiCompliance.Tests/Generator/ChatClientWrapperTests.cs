@@ -170,6 +170,34 @@ public class ChatClientWrapperTests
         AssertAigc(response.AdditionalProperties);
     }
 
+    // Seen on the Blazor chat template: its suggestions come from GetResponseAsync<string[]>. A label in the JSON would
+    // break the parse; the wrapper leaves structured output as it is (the implicit label is still added) and AIC001 asks
+    // for the values to be labeled where they are shown.
+    [Theory]
+    [MemberData(nameof(Positions))]
+    public async Task Structured_output_passes_through_unlabeled_and_still_parses(LabelPosition position)
+    {
+        var json = new[] { "{\"data\":[\"How do I reset it?\",", "\"Is it safe?\"]}" }; // arrays come wrapped in an object
+        var client = Service(position).WithLabels(FakeChatClient.Text(json));
+
+        var typed = await client.GetResponseAsync<string[]>("suggest questions");
+
+        Assert.Equal(new[] { "How do I reset it?", "Is it safe?" }, typed.Result);
+        Assert.Equal(string.Concat(json), typed.Text);
+        AssertAigc(typed.AdditionalProperties);
+
+        var streamed = new List<ChatResponseUpdate>();
+        await foreach (var update in client.GetStreamingResponseAsync(Prompt, new ChatOptions { ResponseFormat = ChatResponseFormat.Json }))
+        {
+            streamed.Add(update);
+        }
+
+        Assert.Equal(string.Concat(json), string.Concat(streamed.Select(u => u.Text)));
+
+        var plain = await client.GetResponseAsync(Prompt);
+        LabelAssert.Labeled(position, LabelText, string.Concat(json), plain.Text);
+    }
+
     [Theory]
     [MemberData(nameof(Positions))]
     public async Task GetStreamingResponseAsync_labels_the_stream_once(LabelPosition position)

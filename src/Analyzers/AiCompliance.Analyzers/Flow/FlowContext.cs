@@ -107,6 +107,24 @@ namespace AiCompliance.Analyzers.Flow
 
         public Compilation Compilation => Model.Compilation;
 
+        /// <summary>
+        /// Every chat client the compilation registers for dependency injection is the labeling client (see
+        /// <see cref="InjectedChatClients"/>); computed once, on the first source call whose client the app was given.
+        /// </summary>
+        public bool InjectedChatClientsLabeled(CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref _injectedLabeled);
+            if (known == 0)
+            {
+                known = InjectedChatClients.AllRegistrationsLabeled(Model, SemanticModelFor, cancellationToken) ? 1 : -1;
+                Volatile.Write(ref _injectedLabeled, known);
+            }
+
+            return known > 0;
+        }
+
+        private int _injectedLabeled;
+
         // ------------------------------------------------------------------ results and summaries
 
         /// <summary>The analysis result of a method of this compilation, computed once. Null when it has no body here.</summary>

@@ -638,6 +638,36 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// The generated <c>WithLabels</c> factory of a registered service, or the generated
+        /// <c>ChatClientBuilder.Use…Labels()</c> extension (the builder then builds a labeling client).
+        /// </summary>
+        public bool IsLabelingWrapperFactory(IMethodSymbol method)
+        {
+            if (!method.IsStatic)
+            {
+                return false;
+            }
+
+            if (method.Name == "WithLabels" && HasAttribute(method.ContainingType, RegisteredServiceAttribute))
+            {
+                return true;
+            }
+
+            var definition = method.ReducedFrom ?? method;
+            return definition.Name.StartsWith("Use", StringComparison.Ordinal) && definition.Name.EndsWith("Labels", StringComparison.Ordinal) &&
+                   definition.ContainingType is { } owner && owner.Name.EndsWith("LabelingExtensions", StringComparison.Ordinal) &&
+                   owner.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute" &&
+                                                  a.ConstructorArguments.Length > 0 &&
+                                                  a.ConstructorArguments[0].Value is "AiCompliance.Generators");
+        }
+
+        /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
+        public bool IsLabelingClientType(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && named.ContainingType is { } owner &&
+            HasAttribute(owner, RegisteredServiceAttribute) &&
+            IsOrDerives(named, DelegatingChatClient);
+
         public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
         {
             if (attribute is null)

@@ -74,6 +74,71 @@ public class DependencyInjectionTests
         }
         """);
 
+    // The usual Microsoft.Extensions.AI set-up: register the pipeline once, inject IChatClient everywhere. When every
+    // registration adds the labeling step, what the app is given (a handler's parameter, a constructor-injected field, a
+    // resolved service) is the labeling client; a client the code builds itself is not.
+    [Fact]
+    public Task Injected_IChatClient_is_labeled_when_every_registration_adds_the_labels() => FlowVerifier.VerifyAsync(Web + Code.Header + """
+        static class Startup
+        {
+            public static async Task Configure(WebApplicationBuilder builder, IChatClient model)
+            {
+                builder.Services.AddChatClient(model).UseFunctionInvocation().UseSvcLabels();
+                builder.Services.AddKeyedChatClient("small", sp => Svc.WithLabels(model));
+                builder.Services.AddKeyedChatClient("other", model).Use(inner => new Svc.LabeledChatClient(inner));
+                var app = builder.Build();
+                app.MapGet("/ask", async (IChatClient client, string q) => (await client.GetResponseAsync(q)).Text);
+                var resolved = app.Services.GetRequiredService<IChatClient>();
+                Console.WriteLine((await resolved.GetResponseAsync("hi")).Text);
+                IChatClient own = new ChatClientBuilder(model).Build();
+                Console.WriteLine([|(await own.GetResponseAsync("hi")).Text|]);
+            }
+        }
+
+        class ChatService(IChatClient client)
+        {
+            private readonly IChatClient _client = client;
+            public async Task Show() => Console.WriteLine((await _client.GetResponseAsync("q")).Text);
+        }
+        """);
+
+    [Fact]
+    public Task Injected_IChatClient_is_not_labeled_when_one_registration_lacks_the_labels() => FlowVerifier.VerifyAsync(Web + Code.Header + """
+        static class Startup
+        {
+            public static void Configure(WebApplicationBuilder builder, IChatClient model)
+            {
+                builder.Services.AddChatClient(model).UseSvcLabels();
+                builder.Services.AddKeyedChatClient("raw", model).UseFunctionInvocation();
+                var app = builder.Build();
+                app.MapGet("/ask", async (IChatClient client, string q) => [|(await client.GetResponseAsync(q)).Text|]);
+            }
+        }
+
+        class ChatService(IChatClient client)
+        {
+            private readonly IChatClient _client = client;
+            public async Task Show() => Console.WriteLine([|(await _client.GetResponseAsync("q")).Text|]);
+        }
+        """);
+
+    // The labeling client leaves structured output alone (a label would break the JSON), so its values are unlabeled
+    // until the app labels them where it shows them; plain answers from the same client are labeled.
+    [Fact]
+    public Task Structured_output_of_the_labeling_client_still_needs_a_label() => FlowVerifier.VerifyAsync(Web + Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient inner)
+            {
+                var client = Svc.WithLabels(inner);
+                var suggestions = await client.GetResponseAsync<string[]>("suggest");
+                Console.WriteLine([|suggestions.Result[0]|]);
+                Console.WriteLine(Svc.Label(suggestions.Result[1]));
+                Console.WriteLine((await client.GetResponseAsync("q")).Text);
+            }
+        }
+        """);
+
     [Fact]
     public Task Labeled_client_kept_in_a_field_from_the_constructor_is_silent() => FlowVerifier.VerifyAsync(Code.Header + """
         class ChatService

@@ -42,9 +42,10 @@ namespace AiCompliance.Analyzers.Flow
 
             RecordDelegateParameterCall(invocation, method, argumentValues);
 
-            if (IsLabelingWrapperFactory(method))
+            if (IsLabelingWrapperFactory(method) ||
+                (InjectedChatClients.IsResolution(method) && _context.InjectedChatClientsLabeled(_cancellationToken)))
             {
-                return TaintValue.LabeledClientValue;
+                return TaintValue.LabeledClientValue; // Svc.WithLabels(inner); services.GetRequiredService<IChatClient>() when every registration labels
             }
 
             var sinkCall = CheckSinks(invocation, method, memberModel, argumentValues);

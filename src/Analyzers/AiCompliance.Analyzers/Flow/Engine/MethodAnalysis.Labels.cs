@@ -12,29 +12,8 @@ namespace AiCompliance.Analyzers.Flow
     // Labels: the labeling wrapper and client, labeled compositions, label pieces and locals.
     internal sealed partial class MethodAnalysis
     {
-        /// <summary>
-        /// The generated <c>WithLabels</c> factory of a registered service, or the generated
-        /// <c>ChatClientBuilder.Use…Labels()</c> extension (the builder then builds a labeling client).
-        /// </summary>
-        private bool IsLabelingWrapperFactory(IMethodSymbol method)
-        {
-            if (!method.IsStatic)
-            {
-                return false;
-            }
-
-            if (method.Name == "WithLabels" && FlowModel.HasAttribute(method.ContainingType, _model.RegisteredServiceAttribute))
-            {
-                return true;
-            }
-
-            var definition = method.ReducedFrom ?? method;
-            return definition.Name.StartsWith("Use", StringComparison.Ordinal) && definition.Name.EndsWith("Labels", StringComparison.Ordinal) &&
-                   definition.ContainingType is { } owner && owner.Name.EndsWith("LabelingExtensions", StringComparison.Ordinal) &&
-                   owner.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute" &&
-                                                  a.ConstructorArguments.Length > 0 &&
-                                                  a.ConstructorArguments[0].Value is "AiCompliance.Generators");
-        }
+        /// <summary>The generated <c>WithLabels</c> factory, or the generated <c>ChatClientBuilder.Use…Labels()</c> extension.</summary>
+        private bool IsLabelingWrapperFactory(IMethodSymbol method) => _model.IsLabelingWrapperFactory(method);
 
         /// <summary>
         /// builder.UseSvcLabels()...Build(): the pipeline's outer client labels; so does an agent built over a labeling
@@ -89,10 +68,7 @@ namespace AiCompliance.Analyzers.Flow
             method is { Name: "Use", IsStatic: false, ContainingType: { Name: "ChatClientBuilder", ContainingNamespace: { Name: "AI", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } } };
 
         /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
-        private bool IsLabelingClientType(ITypeSymbol? type) =>
-            type is INamedTypeSymbol named && named.ContainingType is { } owner &&
-            FlowModel.HasAttribute(owner, _model.RegisteredServiceAttribute) &&
-            FlowModel.IsOrDerives(named, _model.DelegatingChatClient);
+        private bool IsLabelingClientType(ITypeSymbol? type) => _model.IsLabelingClientType(type);
 
         /// <summary>
         /// A concatenation or interpolation whose leading or trailing pieces carry a label (within the first or last

@@ -27,7 +27,13 @@ namespace AiCompliance.Analyzers.Flow
 
             var client = invocation.Instance is not null ? receiver : (argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
             var clientOperation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-            var labeledClient = client.LabeledClient || (clientOperation is not null && IsLabelingClientType(Unwrap(clientOperation).Type)) || IsLabelingClientType(method.ContainingType);
+            var labeledClient = client.LabeledClient || (clientOperation is not null && IsLabelingClientType(Unwrap(clientOperation).Type)) || IsLabelingClientType(method.ContainingType) ||
+                                (clientOperation is not null && IsInjectedClient(Unwrap(clientOperation)) && _context.InjectedChatClientsLabeled(_cancellationToken));
+            if (labeledClient && IsStructuredOutput(method))
+            {
+                labeledClient = false; // the labeling client leaves structured output (JSON the app parses) unlabeled
+            }
+
             // The labeling wrapper's responses are labeled. A client that is a parameter of this method (a helper that
             // takes the client) is settled at each call of it: the summary keeps which parameter it was.
             int? clientParameter = !labeledClient && client.Params.Count == 1 && client.Sources.IsEmpty ? client.Params.First() : null;
@@ -35,6 +41,19 @@ namespace AiCompliance.Analyzers.Flow
             _sourceCalls.Add(source);
             return TaintValue.FromSource(source);
         }
+
+        /// <summary><c>GetResponseAsync&lt;T&gt;</c> of Microsoft.Extensions.AI: the values of a structured answer.</summary>
+        private static bool IsStructuredOutput(IMethodSymbol method) =>
+            (method.ReducedFrom ?? method).ContainingType is { Name: "ChatClientStructuredOutputExtensions" } owner &&
+            owner.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.AI";
+
+        /// <summary>
+        /// An <c>IChatClient</c> the app was given rather than built here: a parameter, a field or a property (labeled when
+        /// every registration is, see <see cref="InjectedChatClients"/>).
+        /// </summary>
+        private static bool IsInjectedClient(IOperation client) =>
+            InjectedChatClients.IsChatClientInterface(client.Type) &&
+            client is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation;
 
         private bool IsRegistrationDisplay(ISymbol member) =>
             member.Name is "RegistrationNotice" or "RegistrationNoticeEnglish" or "RegistrationNoticeHtml" or "RegistrationNumber" &&
