@@ -76,6 +76,18 @@ public static class FlowVerifier
             }
         }
 
+        // A newer Microsoft.Extensions.* in this test project's output replaces the shared framework's (on
+        // Microsoft.Extensions.AI 11, its AddChatClient needs DependencyInjection.Abstractions 11: CS1705 otherwise).
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll"))
+        {
+            var name = Path.GetFileName(file);
+            if (set.TryGetValue(name, out var existing) && existing is PortableExecutableReference { FilePath: { } current } &&
+                System.Reflection.AssemblyName.GetAssemblyName(file).Version > System.Reflection.AssemblyName.GetAssemblyName(current).Version)
+            {
+                set[name] = MetadataReference.CreateFromFile(file);
+            }
+        }
+
         Add(typeof(RegisteredAiServiceAttribute));
         Add(typeof(Microsoft.Extensions.AI.IChatClient));
         Add(typeof(Microsoft.Extensions.AI.ChatClientBuilder));
