@@ -29,6 +29,7 @@ namespace AiCompliance.Analyzers.Flow
             new SdkAssembly("LLamaSharp", "LLama."),
             new SdkAssembly("Microsoft.ML.OnnxRuntimeGenAI", "Microsoft.ML.OnnxRuntimeGenAI."),
             new SdkAssembly("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents."),
+            new SdkAssembly("Azure.AI.Agents.Persistent", "Azure.AI.Agents.Persistent."),
         };
 
         private static List<ModelEntry> Build()
@@ -36,9 +37,11 @@ namespace AiCompliance.Analyzers.Flow
             var m = new List<ModelEntry>();
             MicrosoftExtensionsAi(m);
             OpenAi(m);
+            OpenAiRealtime(m);
             AzureOpenAiLegacy(m);
             SemanticKernel(m);
             SemanticKernelAgents(m);
+            AzureAiAgentsPersistent(m);
             AzureAiInference(m);
             LocalModels(m);
             Anthropic(m);
