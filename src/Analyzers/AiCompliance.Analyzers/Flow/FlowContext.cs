@@ -576,6 +576,53 @@ namespace AiCompliance.Analyzers.Flow
             return null;
         }
 
+        /// <summary>The flow graph of a method of this compilation, or null (no body, no graph).</summary>
+        public ControlFlowGraph? GraphOfMethod(IMethodSymbol method, CancellationToken cancellationToken) => GetBody(method, cancellationToken)?.Cfg;
+
+        /// <summary>What a delegate field, property or event of this compilation may run (see <see cref="DelegateTargets"/>); once per member.</summary>
+        public DelegateTargets GetDelegateTargets(ISymbol member, CancellationToken cancellationToken) =>
+            _delegateTargets.GetOrAdd(member.OriginalDefinition, m => DelegateTargets.Find(m, Compilation, SemanticModelFor, cancellationToken));
+
+        /// <summary>
+        /// The result of a lambda of this compilation analyzed on its own, its parameters as inputs (where they reach a
+        /// sink: its parameter sinks); null when it has no graph of its own here or is being analyzed. Once per lambda.
+        /// </summary>
+        public MethodResult? GetLambdaResult(SyntaxNode lambda, int depth, CancellationToken cancellationToken)
+        {
+            if (_lambdaResults.TryGetValue(lambda, out var known))
+            {
+                return known;
+            }
+
+            var inProgress = t_lambdasInProgress ??= new HashSet<SyntaxNode>();
+            if (depth > FlowLimits.MaxCallDepth || !inProgress.Add(lambda))
+            {
+                return null;
+            }
+
+            try
+            {
+                MethodResult? result = null;
+                if (DelegateTargets.LambdaGraph(lambda, this, cancellationToken) is { } graph)
+                {
+                    Interlocked.Increment(ref _analyses);
+                    result = MethodAnalysis.Analyze(this, graph.Symbol, graph.Graph, depth, false, cancellationToken);
+                }
+
+                return _lambdaResults.GetOrAdd(lambda, result);
+            }
+            finally
+            {
+                inProgress.Remove(lambda);
+            }
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, DelegateTargets> _delegateTargets = new ConcurrentDictionary<ISymbol, DelegateTargets>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, MethodResult?> _lambdaResults = new ConcurrentDictionary<SyntaxNode, MethodResult?>();
+
+        [ThreadStatic]
+        private static HashSet<SyntaxNode>? t_lambdasInProgress;
+
         /// <summary>
         /// The flow graph of a body's root operation (method, constructor or top-level block), or null for anything else.
         /// Built once per operation tree: a method is analyzed for its own findings, as a callee (its summary) and for its

@@ -1499,6 +1499,58 @@ public class MatrixTests
         }
         """);
 
+    // Closures run later: a callback or labeler held in a field, property or event, assigned in one method (or by another
+    // type) and called with content in another. The lambda or method assigned runs with what the call passes: a sink in it
+    // reports at the call's argument; a member that only ever holds labelers labels. A callback that does nothing with its
+    // text, and a member assigned something unknown besides a labeler, are not labels.
+    [Fact]
+    public Task Delegates_held_in_fields_properties_and_events_run_with_the_content_they_are_called_with() => Verify("""
+        class Streamer
+        {
+            private readonly Action<string> _onToken;
+            private readonly Action<string> _ignore = t => { };
+            private readonly Func<string, string> _label = Svc.Label;
+            private Func<string, string> _labelLambda = t => Svc.Label(t);
+            private Func<string, string> _maybe = Svc.Label;
+            public event EventHandler<string>? Answered;
+            public Action<string>? OnDone { get; set; }
+
+            public Streamer(Func<string, string> other)
+            {
+                _onToken = t => Console.Write(t);
+                _maybe = other;
+            }
+
+            public async Task RunAsync(IChatClient client)
+            {
+                await foreach (var update in client.GetStreamingResponseAsync("q"))
+                {
+                    _onToken([|update.Text|]);
+                    _onToken(_label(update.Text));
+                    Console.Write(_labelLambda(update.Text));
+                    Console.Write([|_maybe(update.Text)|]);
+                    _ignore(update.Text);
+                }
+
+                var answer = (await client.GetResponseAsync("q")).Text;
+                Answered?.Invoke(this, [|answer|]);
+                OnDone?.Invoke([|answer|]);
+                OnDone?.Invoke(Svc.Label(answer));
+            }
+        }
+
+        class Page
+        {
+            void Wire(Streamer streamer)
+            {
+                streamer.Answered += (_, text) => Console.WriteLine(text);
+                streamer.OnDone = Show;
+            }
+
+            void Show(string text) => Console.WriteLine(text);
+        }
+        """);
+
     // Seen 13 times in microsoft/Generative-AI-for-beginners-dotnet (StreamConsoleHelper): a static helper keeps what
     // its callers pass in a buffer field and prints it from another of its methods. The type's field sinks (which of its
     // buffer fields its methods print) make the method that fills the buffer a helper whose parameter reaches that sink:

@@ -30,7 +30,7 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var argumentValues = EvalArguments(invocation.Arguments, memberModel);
-            if (IsSanitizer(method, memberModel) || IsLabelerDelegateCall(invocation, method))
+            if (IsSanitizer(method, memberModel) || IsLabelerDelegateCall(invocation, method) || IsLabelerDelegateMember(invocation, method))
             {
                 return TaintValue.JoinAll(argumentValues.Select(v => v.Whole())).Join(receiver.Whole()).AsLabeled();
             }
@@ -41,6 +41,7 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             RecordDelegateParameterCall(invocation, method, argumentValues);
+            HandToDelegateMember(invocation, method, argumentValues);
 
             if (IsLabelingWrapperFactory(method) ||
                 (InjectedChatClients.IsResolution(method) && _context.InjectedChatClientsLabeled(_cancellationToken)))
@@ -88,23 +89,32 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var semanticModel = reference.SemanticModel ?? _context.SemanticModelFor(initializer.SyntaxTree);
-            if (initializer is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax { ExpressionBody: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax body } lambda)
+            if (initializer is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax lambda)
             {
-                // t => Svc.Label(t): the call labels the lambda's only parameter.
-                var parameter = lambda switch
-                {
-                    Microsoft.CodeAnalysis.CSharp.Syntax.SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-                    Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-                    _ => null,
-                };
-                return parameter is not null &&
-                       body.ArgumentList.Arguments.Count == 1 &&
-                       body.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var argument } && argument == parameter &&
-                       semanticModel.GetSymbolInfo(body, _cancellationToken).Symbol is IMethodSymbol labeler && IsSanitizer(labeler, _model.Find(labeler));
+                return LabelsItsParameter(lambda, semanticModel);
             }
 
-            return initializer is not Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax &&
-                   semanticModel.GetSymbolInfo(initializer, _cancellationToken).Symbol is IMethodSymbol target && IsSanitizer(target, _model.Find(target));
+            return semanticModel.GetSymbolInfo(initializer, _cancellationToken).Symbol is IMethodSymbol target && IsSanitizer(target, _model.Find(target));
+        }
+
+        /// <summary><c>t =&gt; Svc.Label(t)</c>: a lambda whose body is a labeler called on its only parameter.</summary>
+        private bool LabelsItsParameter(Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax lambda, SemanticModel semanticModel)
+        {
+            if (lambda.ExpressionBody is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax body)
+            {
+                return false;
+            }
+
+            var parameter = lambda switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+                Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+                _ => null,
+            };
+            return parameter is not null &&
+                   body.ArgumentList.Arguments.Count == 1 &&
+                   body.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var argument } && argument == parameter &&
+                   semanticModel.GetSymbolInfo(body, _cancellationToken).Symbol is IMethodSymbol labeler && IsSanitizer(labeler, _model.Find(labeler));
         }
 
         /// <summary>Sanitizers: the generated Label overloads and anything marked [AiContentLabeler].</summary>

@@ -81,6 +81,10 @@ namespace AiCompliance.Analyzers.Flow
             {
                 _capturedElements[capture.Id] = capture.Value; // an element the graph may assign through the capture
             }
+            else if (DelegateTargets.MemberOf(capture.Value) is { } delegateMember)
+            {
+                _capturedDelegateMembers[capture.Id] = delegateMember; // OnToken?.Invoke(text): the call goes through the capture
+            }
             else if (EntityOf(capture.Value) is { } aliased)
             {
                 // A receiver captured before a branch (list.Add(x ?? y)): writes through the capture reach the variable.

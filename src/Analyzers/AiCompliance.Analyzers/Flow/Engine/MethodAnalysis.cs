@@ -142,6 +142,11 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>"Type.Member" for a member (an extension method by its declaration, an accessor by its property).</summary>
         public static string TypeAndMember(ISymbol member)
         {
+            if (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction, ContainingSymbol: { } holder })
+            {
+                return "a lambda in " + TypeAndMember(holder);
+            }
+
             var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
             if (definition is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })
             {

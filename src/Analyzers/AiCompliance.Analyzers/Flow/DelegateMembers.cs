@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AiCompliance.Analyzers.Flow
+{
+    /// <summary>
+    /// What a delegate held in a field, property or event of this compilation may run: the lambdas and method groups
+    /// assigned or subscribed to it (<c>_onToken = t => Console.Write(t)</c>, <c>OnAnswer = Show</c>,
+    /// <c>service.TokenReceived += (_, t) => ...</c>), read from the syntax that can assign it (its type's for a private
+    /// member, else the compilation's). A value of another kind (a parameter stored in the field, a call's result) makes
+    /// the set open: it still lists what is known, and <see cref="Open"/> says more may run.
+    /// </summary>
+    internal sealed class DelegateTargets
+    {
+        public static readonly DelegateTargets None = new DelegateTargets(ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<SyntaxNode>.Empty, open: true);
+
+        public DelegateTargets(ImmutableArray<IMethodSymbol> methods, ImmutableArray<SyntaxNode> lambdas, bool open)
+        {
+            Methods = methods;
+            Lambdas = lambdas;
+            Open = open;
+        }
+
+        /// <summary>Method groups assigned (or wrapped: <c>new Action&lt;string&gt;(Show)</c>).</summary>
+        public ImmutableArray<IMethodSymbol> Methods { get; }
+
+        /// <summary>Lambdas and anonymous methods assigned, by syntax.</summary>
+        public ImmutableArray<SyntaxNode> Lambdas { get; }
+
+        /// <summary>Something else was assigned too (or nothing was found): more than these may run.</summary>
+        public bool Open { get; }
+
+        public bool IsEmpty => Methods.IsEmpty && Lambdas.IsEmpty;
+
+        /// <summary>The delegate member an operation reads (a field, property or event of delegate type), else null.</summary>
+        public static ISymbol? MemberOf(IOperation? operation)
+        {
+            var member = operation switch
+            {
+                IFieldReferenceOperation field => (ISymbol)field.Field,
+                IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property,
+                IEventReferenceOperation @event => @event.Event,
+                IConversionOperation conversion => MemberOf(conversion.Operand),
+                IParenthesizedOperation parenthesized => MemberOf(parenthesized.Operand),
+                _ => null,
+            };
+            return member is not null && TypeOf(member) is INamedTypeSymbol { TypeKind: TypeKind.Delegate } ? member.OriginalDefinition : null;
+        }
+
+        private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            IEventSymbol @event => @event.Type,
+            _ => null,
+        };
+
+        /// <summary>Scans the syntax that can assign <paramref name="member"/> (see the class summary).</summary>
+        public static DelegateTargets Find(ISymbol member, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModel, CancellationToken cancellationToken)
+        {
+            var roots = new List<SyntaxNode>();
+            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } owner)
+            {
+                roots.AddRange(owner.DeclaringSyntaxReferences.Where(r => compilation.ContainsSyntaxTree(r.SyntaxTree)).Select(r => r.GetSyntax(cancellationToken)));
+            }
+            else
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (tree.GetText(cancellationToken).ToString().IndexOf(member.Name, StringComparison.Ordinal) >= 0)
+                    {
+                        roots.Add(tree.GetRoot(cancellationToken));
+                    }
+                }
+            }
+
+            var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var lambdas = ImmutableArray.CreateBuilder<SyntaxNode>();
+            var open = false;
+            foreach (var root in roots)
+            {
+                var model = semanticModel(root.SyntaxTree);
+                foreach (var node in root.DescendantNodes())
+                {
+                    ExpressionSyntax? value = node switch
+                    {
+                        AssignmentExpressionSyntax assignment when NameOf(assignment.Left) == member.Name &&
+                                                                  Is(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member) => assignment.Right,
+                        VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == member.Name &&
+                                                                                                 Is(model.GetDeclaredSymbol(declarator, cancellationToken), member) => initializer.Value,
+                        PropertyDeclarationSyntax { Initializer: { } initializer } property when property.Identifier.ValueText == member.Name &&
+                                                                                                Is(model.GetDeclaredSymbol(property, cancellationToken), member) => initializer.Value,
+                        _ => null,
+                    };
+                    if (value is null)
+                    {
+                        continue;
+                    }
+
+                    if (value is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } wrapped)
+                    {
+                        value = wrapped.ArgumentList.Arguments[0].Expression; // new Action<string>(Show)
+                    }
+
+                    if (value is AnonymousFunctionExpressionSyntax lambda)
+                    {
+                        lambdas.Add(lambda);
+                    }
+                    else if (model.GetSymbolInfo(value, cancellationToken).Symbol is IMethodSymbol { MethodKind: not MethodKind.Constructor } target &&
+                             value is IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax)
+                    {
+                        methods.Add(target.ReducedFrom ?? target);
+                    }
+                    else if (value is not LiteralExpressionSyntax)
+                    {
+                        open = true; // a parameter, a field, a call's result: not known here (null is not a target)
+                    }
+                }
+            }
+
+            return new DelegateTargets(methods.ToImmutable(), lambdas.ToImmutable(), open || (methods.Count == 0 && lambdas.Count == 0));
+        }
+
+        private static string? NameOf(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static bool Is(ISymbol? symbol, ISymbol member) => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member);
+
+        /// <summary>
+        /// The flow graph of a lambda of the compilation and its symbol: found in the graph of the member that holds it
+        /// (a method, constructor or accessor body, or a field or property initializer); null elsewhere (local functions,
+        /// lambdas inside lambdas, code without a graph).
+        /// </summary>
+        public static (IMethodSymbol Symbol, ControlFlowGraph Graph)? LambdaGraph(SyntaxNode lambda, FlowContext context, CancellationToken cancellationToken)
+        {
+            var model = context.SemanticModelFor(lambda.SyntaxTree);
+            ControlFlowGraph? container = null;
+            foreach (var ancestor in lambda.Ancestors())
+            {
+                if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return null;
+                }
+
+                if (ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+                {
+                    if (model.GetDeclaredSymbol(ancestor, cancellationToken) is IMethodSymbol method)
+                    {
+                        container = context.GraphOfMethod(method, cancellationToken);
+                    }
+
+                    break;
+                }
+
+                if (ancestor is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax } initializer)
+                {
+                    try
+                    {
+                        container = model.GetOperation(initializer, cancellationToken) switch
+                        {
+                            IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+                            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+                            _ => null,
+                        };
+                    }
+                    catch (ArgumentException)
+                    {
+                        container = null;
+                    }
+
+                    break;
+                }
+            }
+
+            if (container is null)
+            {
+                return null;
+            }
+
+            foreach (var block in container.Blocks)
+            {
+                var operations = block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue);
+                foreach (var operation in operations)
+                {
+                    foreach (var found in operation.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
+                    {
+                        if (found.Syntax == lambda)
+                        {
+                            return (found.Symbol, container.GetAnonymousFunctionControlFlowGraph(found, cancellationToken));
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}
