@@ -80,7 +80,7 @@ namespace AiCompliance.Analyzers.Flow
         private const int MaxSources = FlowLimits.MaxSources;
 
         public static readonly TaintValue Clean = new TaintValue(
-            ImmutableHashSet<SourceRef>.Empty, ImmutableHashSet<int>.Empty, ImmutableDictionary<ISymbol, TaintValue>.Empty.WithComparers(SymbolEqualityComparer.Default), false);
+            ImmutableHashSet<SourceRef>.Empty, ImmutableHashSet<int>.Empty, ImmutableDictionary<ISymbol, TaintValue>.Empty.WithComparers(MemberComparer.Instance), false);
 
         public static readonly TaintValue LabeledClientValue = Clean.WithLabeledClient();
 
@@ -168,7 +168,7 @@ namespace AiCompliance.Analyzers.Flow
 
         public TaintValue WithoutParams() => Params.IsEmpty && Fields.Values.All(f => f.Params.IsEmpty)
             ? this
-            : new TaintValue(Sources, ImmutableHashSet<int>.Empty, Fields.ToImmutableDictionary(p => p.Key, p => p.Value.WithoutParams(), SymbolEqualityComparer.Default), LabeledClient);
+            : new TaintValue(Sources, ImmutableHashSet<int>.Empty, Fields.ToImmutableDictionary(p => p.Key, p => p.Value.WithoutParams(), MemberComparer.Instance), LabeledClient);
 
         public TaintValue Join(TaintValue other)
         {

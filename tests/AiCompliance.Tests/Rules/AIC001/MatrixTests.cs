@@ -1499,6 +1499,50 @@ public class MatrixTests
         }
         """);
 
+    // Found in a public app (mehdihadeli/genai-eshop-semantic-kernel, SemanticSearch): an explanation written into a
+    // property with a fallback (`result.Message = answer ?? string.Empty`), in a generic result type the caller reads as a
+    // constructed type (`Res<TEntity>` written, `Res<int>` read).
+    [Fact]
+    public Task Property_written_with_a_fallback_and_generic_results_read_as_constructed_types() => Verify("""
+        class Res<T> { public string Msg { get; set; } = ""; public string Title { get; set; } = ""; }
+        class Plain { public string Msg { get; set; } = ""; }
+
+        class Search
+        {
+            public async Task<Res<T>> SearchAsync<T>(IChatClient client, string term)
+            {
+                var result = new Res<T> { Msg = "none", Title = term };
+                var reply = await client.GetResponseAsync(term);
+                result.Msg = reply.Text ?? string.Empty;
+                return result;
+            }
+
+            public async Task Local(IChatClient client, bool flag)
+            {
+                var reply = await client.GetResponseAsync("q");
+                var o = new Plain();
+                o.Msg = reply.Text ?? string.Empty;
+                Console.WriteLine([|o.Msg|]);
+                var p = new Plain();
+                p.Msg = flag ? reply.Text : "none";
+                Console.WriteLine([|p.Msg|]);
+                var q = new Plain();
+                q.Msg = reply?.Text ?? "";
+                Console.WriteLine([|q.Msg|]);
+            }
+        }
+
+        class Endpoint
+        {
+            async Task Handle(Search search, IChatClient client)
+            {
+                var found = await search.SearchAsync<int>(client, "q");
+                Console.WriteLine([|found.Msg|]);
+                Console.WriteLine(found.Title);
+            }
+        }
+        """);
+
     // Closures run later: a callback or labeler held in a field, property or event, assigned in one method (or by another
     // type) and called with content in another. The lambda or method assigned runs with what the call passes: a sink in it
     // reports at the call's argument; a member that only ever holds labelers labels. A callback that does nothing with its

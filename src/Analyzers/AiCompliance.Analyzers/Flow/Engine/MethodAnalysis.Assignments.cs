@@ -68,7 +68,19 @@ namespace AiCompliance.Analyzers.Flow
                     _state[capture.Id] = value;
                     if (_capturedElements.TryGetValue(capture.Id, out var capturedElement))
                     {
-                        AssignElement(capturedElement, value); // dict[key] = flag ? a : b: the graph captures the element first
+                        // dict[key] = flag ? a : b, o.Msg = a ?? b: the graph captures the element or member first.
+                        switch (capturedElement)
+                        {
+                            case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                                AssignMember(property.Property, property.Instance, value);
+                                break;
+                            case IFieldReferenceOperation field:
+                                AssignMember(field.Field, field.Instance, value);
+                                break;
+                            default:
+                                AssignElement(capturedElement, value);
+                                break;
+                        }
                     }
                     else if (_captureAliases.TryGetValue(capture.Id, out var aliased))
                     {

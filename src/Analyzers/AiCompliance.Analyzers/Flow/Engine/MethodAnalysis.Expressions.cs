@@ -77,13 +77,17 @@ namespace AiCompliance.Analyzers.Flow
         {
             var value = Eval(capture.Value);
             _state[capture.Id] = value;
-            if (capture.Value is IPropertyReferenceOperation { Arguments.Length: > 0 } or IArrayElementReferenceOperation)
-            {
-                _capturedElements[capture.Id] = capture.Value; // an element the graph may assign through the capture
-            }
-            else if (DelegateTargets.MemberOf(capture.Value) is { } delegateMember)
+            if (DelegateTargets.MemberOf(capture.Value) is { } delegateMember)
             {
                 _capturedDelegateMembers[capture.Id] = delegateMember; // OnToken?.Invoke(text): the call goes through the capture
+            }
+            else if (capture.Value is IPropertyReferenceOperation { Arguments.Length: > 0 } or IArrayElementReferenceOperation or
+                     IPropertyReferenceOperation { Instance: not null and not IInstanceReferenceOperation } or
+                     IFieldReferenceOperation { Instance: not null and not IInstanceReferenceOperation })
+            {
+                // An element or a member of another object the graph may assign through the capture: o.Msg = a ?? b captures
+                // the target o.Msg before the branch, then assigns the capture.
+                _capturedElements[capture.Id] = capture.Value;
             }
             else if (EntityOf(capture.Value) is { } aliased)
             {
