@@ -576,6 +576,13 @@ namespace AiCompliance.Analyzers.Flow
             return null;
         }
 
+        /// <summary>The compilation's MediatR / Mediator handlers of a request type (see <see cref="RequestHandlers"/>); once per type.</summary>
+        public ImmutableArray<IMethodSymbol> GetRequestHandlers(INamedTypeSymbol requestType, CancellationToken cancellationToken) =>
+            _requestHandlers.GetOrAdd(requestType, t => RequestHandlers.Find(Compilation, t, cancellationToken));
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>> _requestHandlers =
+            new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
         /// <summary>The flow graph of a method of this compilation, or null (no body, no graph).</summary>
         public ControlFlowGraph? GraphOfMethod(IMethodSymbol method, CancellationToken cancellationToken) => GetBody(method, cancellationToken)?.Cfg;
 

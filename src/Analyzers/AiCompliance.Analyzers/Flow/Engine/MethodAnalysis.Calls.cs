@@ -71,8 +71,9 @@ namespace AiCompliance.Analyzers.Flow
                 return ApplyUserSummaries(invocation, method, memberModel.Summaries, receiver, argumentValues);
             }
 
-            // Methods of this compilation: their summary; others by the model and the defaults.
+            // Methods of this compilation: their summary; a mediator's Send: its handlers'; others by the model and the defaults.
             return CallSummary(invocation, method, invocation.Instance, invocation.Arguments, receiver, argumentValues) ??
+                   MediatorDispatch(invocation, method, receiver, argumentValues) ??
                    LibraryCall(invocation, method, memberModel, receiver, argumentValues);
         }
 

@@ -364,6 +364,12 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// Pass 2, bodies: who mentions each name that could ever produce (a source, a member or storage name, a
         /// labeling name), and where it is looked up.
         /// </summary>
+        private const string MediatorSend = "Send";
+
+        /// <summary>A type whose base list names a <c>…Handler</c> (MediatR's and Mediator's <c>IRequestHandler&lt;,&gt;</c>, <c>IQueryHandler</c>…).</summary>
+        private bool IsHandlerType(string type) =>
+            _baseNames.TryGetValue(type, out var bases) && bases.Any(b => b.EndsWith("Handler", StringComparison.Ordinal));
+
         private void CollectMentions()
         {
             var candidates = new HashSet<string>(_seeds, StringComparer.Ordinal);
@@ -371,6 +377,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             foreach (var entry in _entries)
             {
                 candidates.Add(entry.Name);
+                if (entry.Name == "Handle" && IsHandlerType(entry.Type))
+                {
+                    candidates.Add(MediatorSend); // a mediator's handler: its callers write sender.Send(request)
+                }
+
                 if (NameScanner.IsLabelingName(entry.Name))
                 {
                     _seeds.Add(entry.Name); // the generated WithLabels / Use…Labels members
@@ -596,6 +607,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     {
                         _names.Add(entry.Name);
                         Enqueue(entry.Name, entry.Type); // its callers and readers get content from it
+                        if (entry.Name == "Handle" && IsHandlerType(entry.Type) && _names.Add(MediatorSend))
+                        {
+                            Enqueue(MediatorSend, null); // a mediator's handler: sender.Send(request) runs it
+                        }
                     }
                 }
             }
