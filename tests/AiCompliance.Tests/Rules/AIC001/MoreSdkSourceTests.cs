@@ -62,13 +62,29 @@ public class MoreSdkSourceTests
                 public override IAsyncEnumerable<AgentResponseItem<StreamingChatMessageContent>> InvokeStreamingAsync(ICollection<ChatMessageContent> messages, AgentThread? thread = null, AgentInvokeOptions? options = null, CancellationToken cancellationToken = default) => null!;
             }
         }
+        namespace Microsoft.SemanticKernel.Agents.Orchestration
+        {
+            public readonly struct TopicId { }
+            public sealed class OrchestrationResult<TValue> : System.IDisposable
+            {
+                public TopicId Topic => default;
+                public System.Threading.Tasks.ValueTask<TValue> GetValueAsync(System.TimeSpan? timeout = null, CancellationToken cancellationToken = default) => default;
+                public void Dispose() { }
+            }
+            public abstract class AgentOrchestration<TInput, TOutput>
+            {
+                public string Name => "";
+                public System.Threading.Tasks.ValueTask<OrchestrationResult<TOutput>> InvokeAsync(TInput input, object runtime, CancellationToken cancellationToken = default) => default;
+            }
+            public class SequentialOrchestration : AgentOrchestration<string, string> { public SequentialOrchestration(params Microsoft.SemanticKernel.Agents.Agent[] members) { } }
+        }
         """;
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> AgentsReferences = new(() =>
         FlowVerifier.All.Add(EmittedAssembly.Emit("Microsoft.SemanticKernel.Agents.Core", AgentsStandIn, FlowVerifier.All.ToArray())));
 
     [Fact]
-    public Task Semantic_Kernel_agents_report_their_messages_and_not_their_threads() => FlowVerifier.VerifyAsync("using Microsoft.SemanticKernel;\nusing Microsoft.SemanticKernel.Agents;\n" + Code.Header + """
+    public Task Semantic_Kernel_agents_and_orchestrations_report_their_answers_and_not_their_threads() => FlowVerifier.VerifyAsync("using Microsoft.SemanticKernel;\nusing Microsoft.SemanticKernel.Agents;\n" + Code.Header + """
         class App
         {
             async Task Run(ChatCompletionAgent agent, Agent any, List<ChatMessageContent> history)
@@ -86,6 +102,12 @@ public class MoreSdkSourceTests
                 }
 
                 Console.WriteLine(agent.Name);
+
+                var orchestration = new Microsoft.SemanticKernel.Agents.Orchestration.SequentialOrchestration(agent, any);
+                var result = await orchestration.InvokeAsync("write a slogan", new object());
+                Console.WriteLine([|await result.GetValueAsync()|]);
+                Console.WriteLine(result.Topic);
+                Console.WriteLine(orchestration.Name);
             }
         }
         """, new FlowRun { References = AgentsReferences.Value });

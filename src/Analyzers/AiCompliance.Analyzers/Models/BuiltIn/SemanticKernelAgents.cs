@@ -4,7 +4,8 @@ namespace AiCompliance.Analyzers.Flow
     {
         /// <summary>
         /// Semantic Kernel agents (Microsoft.SemanticKernel.Agents.*, keyed on its public names: the package is not served
-        /// here): an agent's InvokeAsync / InvokeStreamingAsync yield response items whose message is the model's.
+        /// here): an agent's InvokeAsync / InvokeStreamingAsync yield response items whose message is the model's; an orchestration's
+        /// InvokeAsync gives a result whose GetValueAsync is the agents' answer.
         /// </summary>
         private static void SemanticKernelAgents(System.Collections.Generic.List<ModelEntry> m)
         {
@@ -16,6 +17,10 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             Content(m, Agents + "AgentResponseItem`1", "Message", "ToString");
+
+            // Orchestrations (sequential, concurrent, group chat, handoff, Magentic): the result's value is the agents' answer.
+            Source(m, Agents + "Orchestration.AgentOrchestration`2", "InvokeAsync", "AgentOrchestration.InvokeAsync");
+            Content(m, Agents + "Orchestration.OrchestrationResult`1", "GetValueAsync");
         }
     }
 }
