@@ -11,7 +11,7 @@ using Xunit;
 namespace AiCompliance.Tests.Rules.Aic001;
 
 /// <summary>
-/// SDKs found unmodeled in public samples (microsoft/Generative-AI-for-beginners-dotnet): OpenAI Realtime on the real
+/// SDKs found unmodeled in public samples (microsoft/Generative-AI-for-beginners-dotnet): LLM Tornado (a stand-in), OpenAI Realtime on the real
 /// OpenAI 2.15 assembly and, keyed on public names, its 2.2–2.8 beta shape; Azure AI Foundry agents
 /// (Azure.AI.Agents.Persistent is not served here: a compile-only stand-in with the names of its API listing over the real
 /// Azure.Core and System.ClientModel).
@@ -194,6 +194,48 @@ public class RealtimeAndFoundryAgentsTests
             }
         }
         """, new FlowRun { References = AgentsReferences.Value });
+
+    private const string TornadoStandIn = """
+        using System.Threading.Tasks;
+        namespace LlmTornado.Chat
+        {
+            public sealed class ChatRichResponse { public string? Text => null; }
+            public sealed class Conversation
+            {
+                public Conversation AppendSystemMessage(string text) => this;
+                public Conversation AppendUserInput(string text) => this;
+                public Task<string?> GetResponse() => null!;
+                public Task<ChatRichResponse> GetResponseRich() => null!;
+            }
+        }
+        namespace LlmTornado
+        {
+            public sealed class ChatEndpoint { public LlmTornado.Chat.Conversation CreateConversation(object model) => null!; }
+            public sealed class TornadoApi { public TornadoApi(string key) { } public ChatEndpoint Chat => null!; }
+        }
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> TornadoReferences = new(() =>
+        FlowVerifier.All.Add(EmittedAssembly.Emit("LlmTornado", TornadoStandIn)));
+
+    // The beginners' LLM Tornado samples: the conversation's answer printed as it comes back.
+    [Fact]
+    public Task LlmTornado_conversations_report_their_answers() => FlowVerifier.VerifyAsync("using LlmTornado;\nusing LlmTornado.Chat;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(TornadoApi api, string prompt)
+            {
+                var chat = api.Chat.CreateConversation("gpt").AppendSystemMessage("You are helpful.");
+                chat.AppendUserInput(prompt);
+                string? response = await chat.GetResponse();
+                Console.WriteLine([|response|]);
+                Console.WriteLine(Svc.Label(response ?? ""));
+                var rich = await chat.GetResponseRich();
+                Console.WriteLine([|rich.Text|]);
+                Console.WriteLine(prompt);
+            }
+        }
+        """, new FlowRun { References = TornadoReferences.Value });
 
     [Fact]
     public void The_stand_in_agents_package_is_understood_so_AIC009_stays_quiet()

@@ -30,6 +30,7 @@ namespace AiCompliance.Analyzers.Flow
             new SdkAssembly("Microsoft.ML.OnnxRuntimeGenAI", "Microsoft.ML.OnnxRuntimeGenAI."),
             new SdkAssembly("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents."),
             new SdkAssembly("Azure.AI.Agents.Persistent", "Azure.AI.Agents.Persistent."),
+            new SdkAssembly("LlmTornado", "LlmTornado."),
         };
 
         private static List<ModelEntry> Build()
@@ -42,6 +43,7 @@ namespace AiCompliance.Analyzers.Flow
             SemanticKernel(m);
             SemanticKernelAgents(m);
             AzureAiAgentsPersistent(m);
+            LlmTornado(m);
             AzureAiInference(m);
             LocalModels(m);
             Anthropic(m);
