@@ -11,7 +11,8 @@ using Xunit;
 namespace AiCompliance.Tests.Rules.Aic001;
 
 /// <summary>
-/// SDKs found unmodeled in public samples (microsoft/Generative-AI-for-beginners-dotnet): LLM Tornado (a stand-in), OpenAI Realtime on the real
+/// SDKs found unmodeled in public samples (microsoft/Generative-AI-for-beginners-dotnet): Betalgo's OpenAI SDK (real) with Foundry
+/// Local's native client over it (a stand-in), LLM Tornado (a stand-in), OpenAI Realtime on the real
 /// OpenAI 2.15 assembly and, keyed on public names, its 2.2–2.8 beta shape; Azure AI Foundry agents
 /// (Azure.AI.Agents.Persistent is not served here: a compile-only stand-in with the names of its API listing over the real
 /// Azure.Core and System.ClientModel).
@@ -236,6 +237,66 @@ public class RealtimeAndFoundryAgentsTests
             }
         }
         """, new FlowRun { References = TornadoReferences.Value });
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> BetalgoReferences = new(() =>
+    {
+        var betalgo = MetadataReference.CreateFromFile(typeof(Betalgo.Ranul.OpenAI.Managers.OpenAIService).Assembly.Location);
+        var contracts = MetadataReference.CreateFromFile(typeof(Betalgo.Ranul.OpenAI.Contracts.Enums.ChatCompletionRole).Assembly.Location);
+        var withBetalgo = FlowVerifier.All.Add(betalgo).Add(contracts);
+        return withBetalgo.Add(EmittedAssembly.Emit("Microsoft.AI.Foundry.Local", FoundryLocalStandIn, withBetalgo.ToArray()));
+    });
+
+    private const string FoundryLocalStandIn = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+        using Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels;
+        namespace Microsoft.AI.Foundry.Local
+        {
+            public sealed class OpenAIChatClient
+            {
+                public Task<ChatCompletionCreateResponse> CompleteChatAsync(IEnumerable<ChatMessage> messages, CancellationToken ct = default) => null!;
+                public IAsyncEnumerable<ChatCompletionCreateResponse> CompleteChatStreamingAsync(IEnumerable<ChatMessage> messages, CancellationToken ct = default) => null!;
+            }
+            public sealed class Model { public Task<OpenAIChatClient> GetChatClientAsync(CancellationToken ct = default) => null!; }
+        }
+        """;
+
+    // Betalgo's SDK on its real assembly, and Foundry Local's native client (the beginners' samples 04 and 06) over it.
+    [Fact]
+    public Task Betalgo_completions_and_Foundry_Local_native_chat_report_their_text_not_their_metadata() => FlowVerifier.VerifyAsync("using Betalgo.Ranul.OpenAI.Interfaces;\nusing Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;\nusing Microsoft.AI.Foundry.Local;\nusing ChatMessage = Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatMessage;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(IOpenAIService openAi, Model model, string question)
+            {
+                var request = new ChatCompletionCreateRequest { Messages = new List<ChatMessage> { ChatMessage.FromUser(question) }, Model = "gpt-4o-mini" };
+                var completion = await openAi.ChatCompletion.CreateCompletion(request);
+                Console.WriteLine([|completion.Choices[0].Message.Content|]);
+                Console.WriteLine(completion.Usage.TotalTokens);
+                Console.WriteLine(completion.Id);
+                Console.WriteLine(completion.Error?.Message);
+                Console.WriteLine(request.Messages[0].Content);
+
+                await foreach (var chunk in openAi.ChatCompletion.CreateCompletionAsStream(request))
+                {
+                    Console.Write([|chunk.Choices[0].Delta?.Content|]);
+                }
+
+                var chatClient = await model.GetChatClientAsync();
+                var messages = new List<ChatMessage> { new() { Role = "user", Content = question } };
+                await foreach (var part in chatClient.CompleteChatStreamingAsync(messages, CancellationToken.None))
+                {
+                    var content = part.Choices[0].Message?.Content;
+                    if (!string.IsNullOrEmpty(content)) Console.Write([|content|]);
+                    Console.Write(part.Choices[0].FinishReason);
+                }
+
+                var whole = await chatClient.CompleteChatAsync(messages);
+                Console.WriteLine(Svc.Label(whole.Choices[0].Message.Content ?? ""));
+            }
+        }
+        """, new FlowRun { References = BetalgoReferences.Value });
 
     [Fact]
     public void The_stand_in_agents_package_is_understood_so_AIC009_stays_quiet()

@@ -31,6 +31,7 @@ namespace AiCompliance.Analyzers.Flow
             new SdkAssembly("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents."),
             new SdkAssembly("Azure.AI.Agents.Persistent", "Azure.AI.Agents.Persistent."),
             new SdkAssembly("LlmTornado", "LlmTornado."),
+            new SdkAssembly("Betalgo.Ranul.OpenAI", "Betalgo.Ranul.OpenAI."),
         };
 
         private static List<ModelEntry> Build()
@@ -44,6 +45,7 @@ namespace AiCompliance.Analyzers.Flow
             SemanticKernelAgents(m);
             AzureAiAgentsPersistent(m);
             LlmTornado(m);
+            Betalgo(m);
             AzureAiInference(m);
             LocalModels(m);
             Anthropic(m);
