@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -92,7 +91,7 @@ namespace AiCompliance.Analyzers.Flow
                 {
                     ExpressionSyntax? value = node switch
                     {
-                        AssignmentExpressionSyntax assignment when NameOf(assignment.Left) == member.Name &&
+                        AssignmentExpressionSyntax assignment when SyntaxNames.NameOf(assignment.Left) == member.Name &&
                                                                   Is(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member) => assignment.Right,
                         VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == member.Name &&
                                                                                                  Is(model.GetDeclaredSymbol(declarator, cancellationToken), member) => initializer.Value,
@@ -129,12 +128,6 @@ namespace AiCompliance.Analyzers.Flow
             return new DelegateTargets(methods.ToImmutable(), lambdas.ToImmutable(), open || (methods.Count == 0 && lambdas.Count == 0));
         }
 
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => null,
-        };
 
         private static bool Is(ISymbol? symbol, ISymbol member) => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member);
 

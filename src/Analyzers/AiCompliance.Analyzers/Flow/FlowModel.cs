@@ -93,6 +93,9 @@ namespace AiCompliance.Analyzers.Flow
             LabelerAttribute = types.Get("AiCompliance.AiContentLabelerAttribute");
             RegisteredServiceAttribute = types.Get("AiCompliance.RegisteredAiServiceAttribute");
             DelegatingChatClient = types.Get("Microsoft.Extensions.AI.DelegatingChatClient");
+            ChatClient = types.Get("Microsoft.Extensions.AI.IChatClient");
+            ChatClientBuilder = types.Get("Microsoft.Extensions.AI.ChatClientBuilder");
+            StructuredOutputExtensions = types.Get("Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions");
             AiAgent = types.Get("Microsoft.Agents.AI.AIAgent");
             ControllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
             NonActionAttribute = types.Get("Microsoft.AspNetCore.Mvc.NonActionAttribute");
@@ -310,6 +313,18 @@ namespace AiCompliance.Analyzers.Flow
         public INamedTypeSymbol? RegisteredServiceAttribute { get; }
 
         public INamedTypeSymbol? DelegatingChatClient { get; }
+
+        /// <summary>Microsoft.Extensions.AI.IChatClient: what dependency injection hands out.</summary>
+        public INamedTypeSymbol? ChatClient { get; }
+
+        /// <summary>Microsoft.Extensions.AI.ChatClientBuilder: a pipeline whose <c>Use(...)</c> steps may add the labeling client.</summary>
+        public INamedTypeSymbol? ChatClientBuilder { get; }
+
+        /// <summary>Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions: <c>GetResponseAsync&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? StructuredOutputExtensions { get; }
+
+        /// <summary>Microsoft.Extensions.AI.IChatClient (the type dependency injection hands out).</summary>
+        public bool IsChatClientInterface(ITypeSymbol? type) => ChatClient is not null && SymbolEqualityComparer.Default.Equals(type, ChatClient);
 
         /// <summary>Microsoft.Agents.AI.AIAgent: an agent built over a labeling client answers labeled.</summary>
         public INamedTypeSymbol? AiAgent { get; }

@@ -31,7 +31,7 @@ namespace AiCompliance.Analyzers.Flow
                 SemanticModel? treeModel = null;
                 foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (NameOf(invocation.Expression) is not ("AddChatClient" or "AddKeyedChatClient"))
+                    if (SyntaxNames.NameOf(invocation.Expression) is not ("AddChatClient" or "AddKeyedChatClient"))
                     {
                         continue;
                     }
@@ -53,25 +53,15 @@ namespace AiCompliance.Analyzers.Flow
             return any;
         }
 
-        /// <summary>The type Microsoft.Extensions.AI.IChatClient (what dependency injection hands out).</summary>
-        public static bool IsChatClientInterface(ITypeSymbol? type) =>
-            type is INamedTypeSymbol { Name: "IChatClient", ContainingNamespace: { Name: "AI", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } };
-
         /// <summary><c>GetService</c> / <c>GetRequiredService</c> (keyed or not) of an <c>IChatClient</c>.</summary>
-        public static bool IsResolution(IMethodSymbol method) =>
+        public static bool IsResolution(IMethodSymbol method, FlowModel model) =>
             method.Name is "GetService" or "GetRequiredService" or "GetKeyedService" or "GetRequiredKeyedService" &&
-            IsChatClientInterface(method.ReturnType);
+            model.IsChatClientInterface(method.ReturnType);
 
         private static bool IsRegistration(IMethodSymbol method) =>
             (method.ReducedFrom ?? method).ContainingType is { Name: "ChatClientBuilderServiceCollectionExtensions" } owner &&
             owner.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection";
 
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => null,
-        };
 
         /// <summary>The registration's own arguments build the labeling client, or a step of the chain that follows it adds it.</summary>
         private static bool Labeled(InvocationExpressionSyntax registration, FlowModel model, SemanticModel semanticModel, CancellationToken cancellationToken)
@@ -104,7 +94,7 @@ namespace AiCompliance.Analyzers.Flow
             {
                 switch (node)
                 {
-                    case InvocationExpressionSyntax call when NameOf(call.Expression) == "WithLabels" &&
+                    case InvocationExpressionSyntax call when SyntaxNames.NameOf(call.Expression) == "WithLabels" &&
                                                              semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method &&
                                                              model.IsLabelingWrapperFactory(method):
                         return true;

@@ -25,7 +25,7 @@ namespace AiCompliance.Analyzers.Flow
                 foreach (var contract in type.AllInterfaces)
                 {
                     if (contract.Name.EndsWith("Handler", System.StringComparison.Ordinal) && contract.TypeArguments.Length > 0 &&
-                        contract.ContainingNamespace is { Name: "MediatR" or "Mediator", ContainingNamespace.IsGlobalNamespace: true } &&
+                        IsMediatorNamespace(contract.ContainingNamespace) &&
                         SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0], requestType) &&
                         SymbolEqualityComparer.Default.Equals(handle.Parameters[0].Type, requestType))
                     {
@@ -37,5 +37,9 @@ namespace AiCompliance.Analyzers.Flow
 
             return found.ToImmutable();
         }
+
+        /// <summary>The root namespace of MediatR or of Mediator.</summary>
+        public static bool IsMediatorNamespace(INamespaceSymbol? ns) =>
+            ns is { Name: "MediatR" or "Mediator", ContainingNamespace.IsGlobalNamespace: true };
     }
 }

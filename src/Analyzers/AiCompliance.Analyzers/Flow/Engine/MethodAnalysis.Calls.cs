@@ -44,7 +44,7 @@ namespace AiCompliance.Analyzers.Flow
             HandToDelegateMember(invocation, method, argumentValues);
 
             if (IsLabelingWrapperFactory(method) ||
-                (InjectedChatClients.IsResolution(method) && _context.InjectedChatClientsLabeled(_cancellationToken)))
+                (InjectedChatClients.IsResolution(method, _model) && _context.InjectedChatClientsLabeled(_cancellationToken)))
             {
                 return TaintValue.LabeledClientValue; // Svc.WithLabels(inner); services.GetRequiredService<IChatClient>() when every registration labels
             }

@@ -64,8 +64,8 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary><c>ChatClientBuilder.Use(...)</c> of Microsoft.Extensions.AI: a step of the pipeline given as a factory.</summary>
-        private static bool IsPipelineStep(IMethodSymbol method) =>
-            method is { Name: "Use", IsStatic: false, ContainingType: { Name: "ChatClientBuilder", ContainingNamespace: { Name: "AI", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } } };
+        private bool IsPipelineStep(IMethodSymbol method) =>
+            method is { Name: "Use", IsStatic: false } && _model.ChatClientBuilder is { } builder && SymbolEqualityComparer.Default.Equals(method.ContainingType, builder);
 
         /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
         private bool IsLabelingClientType(ITypeSymbol? type) => _model.IsLabelingClientType(type);
@@ -207,12 +207,7 @@ namespace AiCompliance.Analyzers.Flow
                   FlowModel.HasAttribute(symbol.ContainingType, _model.RegisteredServiceAttribute);
         }
 
-        private static string? NameOf(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => expression switch
-        {
-            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
+        private static string? NameOf(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => SyntaxNames.NameOf(expression);
 
         /// <summary>
         /// The initializer of a local that is never assigned again, nor passed by <c>ref</c>/<c>out</c>, in its method

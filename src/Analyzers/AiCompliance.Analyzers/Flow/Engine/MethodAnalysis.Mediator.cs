@@ -34,6 +34,6 @@ namespace AiCompliance.Analyzers.Flow
         private static bool IsMediatorSend(IMethodSymbol method) =>
             method.Name is "Send" or "SendAsync" &&
             method.ContainingType is { TypeKind: TypeKind.Interface, Name: "ISender" or "IMediator" } owner &&
-            owner.ContainingNamespace is { Name: "MediatR" or "Mediator", ContainingNamespace.IsGlobalNamespace: true };
+            RequestHandlers.IsMediatorNamespace(owner.ContainingNamespace);
     }
 }

@@ -43,16 +43,15 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary><c>GetResponseAsync&lt;T&gt;</c> of Microsoft.Extensions.AI: the values of a structured answer.</summary>
-        private static bool IsStructuredOutput(IMethodSymbol method) =>
-            (method.ReducedFrom ?? method).ContainingType is { Name: "ChatClientStructuredOutputExtensions" } owner &&
-            owner.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.AI";
+        private bool IsStructuredOutput(IMethodSymbol method) =>
+            _model.StructuredOutputExtensions is { } owner && SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, owner);
 
         /// <summary>
         /// An <c>IChatClient</c> the app was given rather than built here: a parameter, a field or a property (labeled when
         /// every registration is, see <see cref="InjectedChatClients"/>).
         /// </summary>
-        private static bool IsInjectedClient(IOperation client) =>
-            InjectedChatClients.IsChatClientInterface(client.Type) &&
+        private bool IsInjectedClient(IOperation client) =>
+            _model.IsChatClientInterface(client.Type) &&
             client is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation;
 
         private bool IsRegistrationDisplay(ISymbol member) =>

@@ -360,16 +360,19 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         // ------------------------------------------------------------------ pass 2, bodies
 
+        private const string MediatorSend = "Send";
+
+        /// <summary>
+        /// A mediator's handler method: <c>Handle</c> in a type whose base list names a <c>…Handler</c> (MediatR's and
+        /// Mediator's <c>IRequestHandler&lt;,&gt;</c>, <c>IQueryHandler</c>…); its callers write <c>sender.Send(request)</c>.
+        /// </summary>
+        private bool IsMediatorHandler(MemberEntry entry) =>
+            entry.Name == "Handle" && _baseNames.TryGetValue(entry.Type, out var bases) && bases.Any(b => b.EndsWith("Handler", StringComparison.Ordinal));
+
         /// <summary>
         /// Pass 2, bodies: who mentions each name that could ever produce (a source, a member or storage name, a
         /// labeling name), and where it is looked up.
         /// </summary>
-        private const string MediatorSend = "Send";
-
-        /// <summary>A type whose base list names a <c>…Handler</c> (MediatR's and Mediator's <c>IRequestHandler&lt;,&gt;</c>, <c>IQueryHandler</c>…).</summary>
-        private bool IsHandlerType(string type) =>
-            _baseNames.TryGetValue(type, out var bases) && bases.Any(b => b.EndsWith("Handler", StringComparison.Ordinal));
-
         private void CollectMentions()
         {
             var candidates = new HashSet<string>(_seeds, StringComparer.Ordinal);
@@ -377,9 +380,9 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             foreach (var entry in _entries)
             {
                 candidates.Add(entry.Name);
-                if (entry.Name == "Handle" && IsHandlerType(entry.Type))
+                if (IsMediatorHandler(entry))
                 {
-                    candidates.Add(MediatorSend); // a mediator's handler: its callers write sender.Send(request)
+                    candidates.Add(MediatorSend);
                 }
 
                 if (NameScanner.IsLabelingName(entry.Name))
@@ -607,7 +610,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     {
                         _names.Add(entry.Name);
                         Enqueue(entry.Name, entry.Type); // its callers and readers get content from it
-                        if (entry.Name == "Handle" && IsHandlerType(entry.Type) && _names.Add(MediatorSend))
+                        if (IsMediatorHandler(entry) && _names.Add(MediatorSend))
                         {
                             Enqueue(MediatorSend, null); // a mediator's handler: sender.Send(request) runs it
                         }
