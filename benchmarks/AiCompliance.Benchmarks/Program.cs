@@ -115,6 +115,8 @@ public sealed class BenchmarkOptions
           --apps-linear-only   only the concatenated runs (with --apps-phases: the fixed costs of each)
           --apps-phases    with --apps: also the rules' fixed costs per compilation (model, index, walk), one by one
           --apps-no-ide    with --apps: skip the per-document IDE measurement (a quick look; the table leaves it empty)
+          --apps-ide-index N   with --apps: only the prefilter index, rebuilt on N keystrokes after a warm pass over every
+                           document; median, worst and mean steps (what each edit pays before any flow is analyzed)
           --apps-findings  with --apps: no timing; list every AIC finding per app (AI source calls and labeled outputs
                            turned on) as path:line: id message, for reading against the code
           --real-build     build the code base as a project with the .NET SDK, with and without the AIC analyzers
@@ -177,6 +179,9 @@ public sealed class BenchmarkOptions
     /// <summary>With <c>--apps</c>: skip the per-document IDE measurement (the slow part) for a quick look.</summary>
     public bool AppsNoIde { get; set; }
 
+    /// <summary>With --apps: only the prefilter index, rebuilt for this many keystrokes (profiling the IDE's per-edit cost).</summary>
+    public int AppsIdeIndex { get; set; }
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -218,6 +223,7 @@ public sealed class BenchmarkOptions
                 case "--apps-linear-only": options.AppsLinear = options.AppsLinearOnly = true; break;
                 case "--apps-phases": options.AppsPhases = true; break;
                 case "--apps-no-ide": options.AppsNoIde = true; break;
+                case "--apps-ide-index": options.AppsIdeIndex = NextInt(1); break;
                 case "--apps-findings": options.AppsFindings = true; break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException("unknown argument " + args[i]);

@@ -84,6 +84,16 @@ public static class RealApps
             return 0;
         }
 
+        if (options.AppsIdeIndex > 0)
+        {
+            foreach (var (name, dir) in apps)
+            {
+                IdeIndexLoop(name, Compile(ParseApp(dir, copy: 0), references), options.AppsIdeIndex);
+            }
+
+            return 0;
+        }
+
         var rows = new List<AppRow>();
         foreach (var (name, dir) in options.AppsLinearOnly ? new List<(string Name, string Dir)>() : apps)
         {
@@ -450,6 +460,48 @@ public static class RealApps
         return (wall, callbacks);
     }
 
+    /// <summary>
+    /// The prefilter index alone, rebuilt for <paramref name="count"/> keystrokes (one per document, round the documents),
+    /// after one full pass that warms the answers the index keeps with syntax nodes: its median time and the mean of its
+    /// steps per keystroke, for profiling what the IDE pays on each edit (<c>--apps-ide-index N</c>).
+    /// </summary>
+    private static void IdeIndexLoop(string name, CSharpCompilation template, int count)
+    {
+        template.GetDeclarationDiagnostics();
+        var documents = template.SyntaxTrees.ToList();
+        var times = new List<double>();
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = -documents.Count; i < count; i++)
+        {
+            var tree = documents[((i % documents.Count) + documents.Count) % documents.Count];
+            var (compilation, _) = Keystroke(template, tree, " ");
+            var flow = FlowContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
+            string? line = null;
+            FlowTelemetry.IndexTrace = l => line ??= l.StartsWith("steps: ", StringComparison.Ordinal) ? l.Substring(7) : null;
+            var watch = Stopwatch.StartNew();
+            _ = flow.Prefilter.Index;
+            var ms = watch.Elapsed.TotalMilliseconds;
+            FlowTelemetry.IndexTrace = null;
+            if (i < 0)
+            {
+                continue; // the warm-up pass
+            }
+
+            times.Add(ms);
+            foreach (var part in (line ?? string.Empty).Split(", "))
+            {
+                var words = part.Split(' ');
+                if (words.Length == 3 && double.TryParse(words[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                {
+                    steps[words[0]] = steps.GetValueOrDefault(words[0]) + (v / count);
+                }
+            }
+        }
+
+        Console.WriteLine($"== {name}: the index on {count} keystrokes: median {Stats.Median(times):F1} ms, worst {times.Max():F1} ms; mean steps: " +
+            string.Join(", ", steps.Select(s => $"{s.Key} {s.Value:F1} ms")));
+    }
+
     /// <summary>The worst IDE document's keystroke again, one step at a time: where its time goes.</summary>
     private static async Task IdeWorstPhasesAsync(CSharpCompilation template, SyntaxTree tree, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
@@ -458,8 +510,12 @@ public static class RealApps
         var flow = FlowContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
         var model = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        string? steps = null;
+        FlowTelemetry.IndexTrace = line => steps ??= line.StartsWith("steps: ", StringComparison.Ordinal) ? line.Substring(7) : null;
         var index = flow.Prefilter.Index;
         var indexMs = watch.Elapsed.TotalMilliseconds;
+        FlowTelemetry.IndexTrace = null;
+        Console.WriteLine($"  IDE worst document again, the index's steps: {steps}");
         Console.WriteLine($"  IDE worst document again: model {model:F1} ms | prefilter index {indexMs:F1} ms ({index.ProducerCount} producers, {flow.Prefilter.ConfirmationsBound} of {flow.Prefilter.Confirmations} confirmations bound, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms)");
 
         // The same request on another fresh keystroke compilation, then with an analyzer that registers the same kinds of
@@ -484,8 +540,12 @@ public static class RealApps
         var flow = FlowContext.For(compilation, options, CancellationToken.None);
         var model = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        string? steps = null;
+        FlowTelemetry.IndexTrace = line => steps ??= line.StartsWith("steps: ", StringComparison.Ordinal) ? line.Substring(7) : null;
         var index = flow.Prefilter.Index;
         var indexMs = watch.Elapsed.TotalMilliseconds;
+        FlowTelemetry.IndexTrace = null;
+        Console.WriteLine($"  IDE worst document again, the index's steps: {steps}");
         FlowTelemetry.IndexTrace = null;
         watch.Restart();
         var registered = flow.HasRegisteredService;

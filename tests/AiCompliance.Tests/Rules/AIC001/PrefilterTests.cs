@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -213,6 +214,57 @@ public class PrefilterTests
         var fresh = new FlowContext(FlowModel.Create(rebuilt));
         _ = fresh.Prefilter.Index;
         Assert.Equal(before.Prefilter.ConfirmationsBound, fresh.Prefilter.ConfirmationsBound);
+    }
+
+    private const string KeptMaker = Code.Header + """
+        using System.IO;
+
+        class Maker
+        {
+            // Create is a source row's name; File is no name of this code, so the receivers' check asks whether Maker
+            // inherits a member named File (a base-type walk) before it rules the call out without binding.
+            public void Make() => File.Create("a").Dispose();
+        }
+        """;
+
+    private const string EditedChat = Code.Header + """
+        class Page
+        {
+            private string _last = "";
+
+            public async Task Ask(IChatClient client) { _last = "?"; await Task.CompletedTask; }
+
+            public void Show() => Console.WriteLine(_last);
+        }
+        """;
+
+    [Fact]
+    public void A_keystroke_keeps_the_other_documents_base_type_answers_and_builds_the_index_a_build_would()
+    {
+        var kept = CSharpSyntaxTree.ParseText(KeptMaker, TestReferences.ParseOptions, path: "/0/Maker.cs");
+        var edited = CSharpSyntaxTree.ParseText(EditedChat, TestReferences.ParseOptions, path: "/0/Page.cs");
+        var first = CSharpCompilation.Create("Keystroke", new[] { kept, edited }, FlowVerifier.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var before = new FlowContext(FlowModel.Create(first));
+        Assert.False(before.MayProduce(first.GetTypeByMetadataName("Maker")!.GetMembers("Make").Single()));
+        Assert.False(before.MayProduce(first.GetTypeByMetadataName("Page")!.GetMembers("Show").Single()));
+        Assert.True(before.Prefilter.InheritanceLookups >= 1);
+
+        // The edit makes the page's field hold the answer: the kept document's answers are reused, and the index of the
+        // keystroke's compilation says what a build's index of the same text says.
+        var text = edited.GetText().ToString().Replace("_last = \"?\";", "_last = (await client.GetResponseAsync(\"q\")).Text;", StringComparison.Ordinal);
+        var typed = edited.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text));
+        var second = first.ReplaceSyntaxTree(edited, typed);
+        var after = new FlowContext(FlowModel.Create(second));
+        Assert.True(after.MayProduce(second.GetTypeByMetadataName("Page")!.GetMembers("Show").Single()));
+        Assert.False(after.MayProduce(second.GetTypeByMetadataName("Maker")!.GetMembers("Make").Single()));
+        Assert.Equal(0, after.Prefilter.InheritanceLookups);
+
+        var rebuilt = CSharpCompilation.Create("Keystroke", new[] { CSharpSyntaxTree.ParseText(KeptMaker, TestReferences.ParseOptions, path: "/0/Maker.cs"), CSharpSyntaxTree.ParseText(text, TestReferences.ParseOptions, path: "/0/Page.cs") }, FlowVerifier.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var fresh = new FlowContext(FlowModel.Create(rebuilt));
+        Assert.Equal(fresh.Prefilter.Index.ProducerCount, after.Prefilter.Index.ProducerCount);
+        Assert.Equal(fresh.Prefilter.Index.Names.OrderBy(n => n, StringComparer.Ordinal), after.Prefilter.Index.Names.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(fresh.Prefilter.Index.Types.OrderBy(n => n, StringComparer.Ordinal), after.Prefilter.Index.Types.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.True(fresh.Prefilter.InheritanceLookups >= 1); // a build parses anew: nothing carried over
     }
 
     private const string StorageCode = Code.Header + """

@@ -31,7 +31,12 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         public bool IsProperty { get; }
 
         /// <summary>The name flows inside the member, collected the first time it matters (most members never produce).</summary>
-        public List<NameFlow> Flows => _flows ??= NameFlows.Collect(Body, Name, IsProperty);
+        public List<NameFlow> Flows => _flows ??= s_flows.GetValue(Body, _ => NameFlows.Collect(Body, Name, IsProperty));
+
+        // Syntax only, so kept with the body node across compilations (an IDE keystroke keeps the other documents' trees);
+        // a body belongs to one declaration, so its name and kind are the same whoever asks. Never changed once made.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, List<NameFlow>> s_flows =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, List<NameFlow>>();
 
         /// <summary>The names this member mentions that produce where it mentions them.</summary>
         public HashSet<string> Matched => _matched ??= new HashSet<string>(StringComparer.Ordinal);

@@ -75,6 +75,32 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         private bool InheritsMember(SyntaxNode typeDeclaration, string name)
         {
+            // Kept with the declaration's node, like the confirmations' answers (see MentionsProducer): the receivers' check
+            // asks it for every mention of a name in the type, and on eShop in the IDE walking the base types of a fresh
+            // compilation for each was the index's largest cost per keystroke. Stale only if an edit elsewhere adds or
+            // removes that member in a base class, until this document is edited; a build parses anew and is not affected.
+            var answers = s_inherits.GetValue(typeDeclaration, s_newInherits);
+            if (answers.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            Interlocked.Increment(ref _inheritanceLookups);
+            return answers[name] = InheritsMemberCore(typeDeclaration, name);
+        }
+
+        private int _inheritanceLookups;
+
+        /// <summary>How many base-type walks this compilation made (the rest were known from an earlier one; for the tests).</summary>
+        public int InheritanceLookups => Volatile.Read(ref _inheritanceLookups);
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>> s_inherits = new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>>();
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>>.CreateValueCallback s_newInherits =
+            _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        private bool InheritsMemberCore(SyntaxNode typeDeclaration, string name)
+        {
             if (_semanticModelFor(typeDeclaration.SyntaxTree).GetDeclaredSymbol(typeDeclaration) is not INamedTypeSymbol type)
             {
                 return true; // cannot tell: assume it may
@@ -125,11 +151,19 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many of those confirmations were bound in this compilation (the rest were known from an earlier one).</summary>
         public int ConfirmationsBound => Volatile.Read(ref _bound);
 
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, string Rows), bool>> s_answers =
-            new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, string Rows), bool>>();
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, int Rows), bool>> s_answers =
+            new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, int Rows), bool>>();
 
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, string Rows), bool>>.CreateValueCallback s_newAnswers =
-            _ => new ConcurrentDictionary<(string Name, string? Type, string Rows), bool>();
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, int Rows), bool>>.CreateValueCallback s_newAnswers =
+            _ => new ConcurrentDictionary<(string Name, string? Type, int Rows), bool>();
+
+        // The source rows' signature as a small number, so that a lookup hashes two names and an int instead of the whole
+        // signature (that hashing was a sixth of an IDE keystroke's index time on dotnet/extensions).
+        private static readonly ConcurrentDictionary<string, int> s_rowsIds = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        private static int s_lastRowsId;
+        private int _rowsId = -1;
+
+        private int RowsId => _rowsId >= 0 ? _rowsId : _rowsId = s_rowsIds.GetOrAdd(_model.SourceRowsSignature, _ => Interlocked.Increment(ref s_lastRowsId));
 
         /// <summary>
         /// Whether <paramref name="body"/> names <paramref name="name"/> where it binds to what produces: with
@@ -146,7 +180,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             // stale only when an edit elsewhere changes what this body's name binds to; it is asked again once this
             // document is edited, and a build is never affected.
             var answers = s_answers.GetValue(body, s_newAnswers);
-            var key = (name, type, _model.SourceRowsSignature);
+            var key = (name, type, RowsId);
             if (answers.TryGetValue(key, out var known))
             {
                 return known;

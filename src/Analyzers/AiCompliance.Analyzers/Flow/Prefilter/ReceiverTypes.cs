@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -192,25 +193,30 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         // One walk per body and per member, however many names and types are asked about it: on dotnet/extensions'
         // Microsoft.Extensions.AI the index asks about `Type` of a dozen types in the same forty bodies, and walking the
         // member again for each mention cost more than the bindings it spared.
-        private readonly Dictionary<SyntaxNode, Dictionary<string, List<SimpleNameSyntax>>> _mentionsIn = new Dictionary<SyntaxNode, Dictionary<string, List<SimpleNameSyntax>>>();
-        private readonly Dictionary<SyntaxNode, Dictionary<string, List<TypeSyntax?>>> _declarationsIn = new Dictionary<SyntaxNode, Dictionary<string, List<TypeSyntax?>>>();
+        // Both read syntax only, so they are kept with the node (not with this compilation): in the IDE a keystroke makes a
+        // new compilation in which every other document keeps its tree, and rebuilding them on each keystroke was a
+        // fifth of the index's time there (dotnet-trace, --apps-ide-index). Never changed once made.
+        private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<SimpleNameSyntax>>> s_mentionsIn = new ConditionalWeakTable<SyntaxNode, Dictionary<string, List<SimpleNameSyntax>>>();
+        private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<TypeSyntax?>>> s_declarationsIn = new ConditionalWeakTable<SyntaxNode, Dictionary<string, List<TypeSyntax?>>>();
+        private static readonly List<SimpleNameSyntax> s_noMentions = new List<SimpleNameSyntax>();
 
         /// <summary>The simple names in a body that spell <paramref name="name"/>.</summary>
-        private List<SimpleNameSyntax> MentionsIn(SyntaxNode body, string name)
+        private static List<SimpleNameSyntax> MentionsIn(SyntaxNode body, string name)
         {
-            if (!_mentionsIn.TryGetValue(body, out var byName))
+            var byName = s_mentionsIn.GetValue(body, static b =>
             {
-                _mentionsIn[body] = byName = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-                foreach (var node in body.DescendantNodesAndSelf())
+                var found = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
+                foreach (var node in b.DescendantNodesAndSelf())
                 {
                     if (node is SimpleNameSyntax simple)
                     {
-                        Add(byName, simple.Identifier.ValueText, simple);
+                        Add(found, simple.Identifier.ValueText, simple);
                     }
                 }
-            }
 
-            return byName.TryGetValue(name, out var found) ? found : new List<SimpleNameSyntax>();
+                return found;
+            });
+            return byName.TryGetValue(name, out var mentions) ? mentions : s_noMentions;
         }
 
         /// <summary>
@@ -218,13 +224,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// catch variables, pattern and out variables), scopes ignored: a null entry stands for one whose type is not
         /// written (<c>var</c>, an untyped lambda parameter, a query variable, a local function).
         /// </summary>
-        private Dictionary<string, List<TypeSyntax?>> DeclarationsIn(SyntaxNode member)
+        private static Dictionary<string, List<TypeSyntax?>> DeclarationsIn(SyntaxNode member)
         {
-            if (_declarationsIn.TryGetValue(member, out var known))
-            {
-                return known;
-            }
+            return s_declarationsIn.GetValue(member, static m => CollectDeclarations(m));
+        }
 
+        private static Dictionary<string, List<TypeSyntax?>> CollectDeclarations(SyntaxNode member)
+        {
             var declared = new Dictionary<string, List<TypeSyntax?>>(StringComparer.Ordinal);
             foreach (var node in member.DescendantNodesAndSelf())
             {
@@ -271,7 +277,6 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 }
             }
 
-            _declarationsIn[member] = declared;
             return declared;
         }
 
