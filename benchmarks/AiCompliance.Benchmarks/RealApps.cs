@@ -540,12 +540,8 @@ public static class RealApps
         var flow = FlowContext.For(compilation, options, CancellationToken.None);
         var model = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        string? steps = null;
-        FlowTelemetry.IndexTrace = line => steps ??= line.StartsWith("steps: ", StringComparison.Ordinal) ? line.Substring(7) : null;
         var index = flow.Prefilter.Index;
         var indexMs = watch.Elapsed.TotalMilliseconds;
-        FlowTelemetry.IndexTrace = null;
-        Console.WriteLine($"  IDE worst document again, the index's steps: {steps}");
         FlowTelemetry.IndexTrace = null;
         watch.Restart();
         var registered = flow.HasRegisteredService;

@@ -420,6 +420,35 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// Whether a call of <paramref name="member"/> on a receiver of <paramref name="receiverType"/> may be a source call,
+        /// from declarations only: a member of that name the type, its base types or its interfaces declare is a source
+        /// row's (or overrides or implements one), or a source row of that name is declared in a static class (an extension
+        /// member reaches receivers of other types). A type that cannot be told (an error, a type parameter, dynamic) may.
+        /// </summary>
+        public bool MayBeSourceOn(ITypeSymbol? receiverType, string member)
+        {
+            if (!_sourceTypesByMember.TryGetValue(member, out var types))
+            {
+                return false;
+            }
+
+            if (receiverType is null || receiverType.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Dynamic || types.Any(t => t.IsStatic))
+            {
+                return true;
+            }
+
+            for (var t = receiverType; t is not null; t = t.BaseType)
+            {
+                if (t.GetMembers(member).Any(m => Find(m)?.SourceDescription is not null))
+                {
+                    return true;
+                }
+            }
+
+            return receiverType.AllInterfaces.Any(i => i.GetMembers(member).Any(m => Find(m)?.SourceDescription is not null));
+        }
+
         public static FlowModel Create(Compilation compilation) => new FlowModel(compilation, BuiltInModels.All);
 
         /// <summary>The built-in rows plus <paramref name="extra"/> rows (the user model file, aicompliance.json).</summary>

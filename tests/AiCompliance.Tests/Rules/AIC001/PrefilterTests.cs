@@ -166,6 +166,12 @@ public class PrefilterTests
 
             public void Log(Relay relay) { relay.Error(_logger); Console.WriteLine(_logger); }
         }
+
+        public class Poster
+        {
+            // A local's declared type would bind the body around it: the symbols decide this one.
+            public async Task<string> Post() { var http = new HttpClient(); return (await http.SendAsync(new HttpRequestMessage())).ReasonPhrase ?? ""; }
+        }
         """;
 
     [Fact]
@@ -180,13 +186,14 @@ public class PrefilterTests
         // _logger is its own field, not Chat's, which Chat.Error writes.
         Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Relay")!.GetMembers("Forward").Single()));
         Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Other")!.GetMembers("Log").Single()));
+        Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Poster")!.GetMembers("Post").Single()));
         Assert.True(context.Prefilter.Confirmations > 0);
     }
 
     private const string CarryOverEdited = Code.Header + """
         class Sender
         {
-            public async Task<string> Post(System.Net.Http.HttpClient http) => (await http.SendAsync(new System.Net.Http.HttpRequestMessage())).ReasonPhrase ?? "";
+            public async Task<string> Post() { var http = new System.Net.Http.HttpClient(); return (await http.SendAsync(new System.Net.Http.HttpRequestMessage())).ReasonPhrase ?? ""; }
         }
         """;
 
@@ -216,9 +223,7 @@ public class PrefilterTests
         Assert.Equal(before.Prefilter.ConfirmationsBound, fresh.Prefilter.ConfirmationsBound);
     }
 
-    private const string KeptMaker = Code.Header + """
-        using System.IO;
-
+    private const string KeptMaker = "using System.IO;\n" + Code.Header + """
         class Maker
         {
             // Create is a source row's name; File is no name of this code, so the receivers' check asks whether Maker
@@ -265,6 +270,39 @@ public class PrefilterTests
         Assert.Equal(fresh.Prefilter.Index.Names.OrderBy(n => n, StringComparer.Ordinal), after.Prefilter.Index.Names.OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(fresh.Prefilter.Index.Types.OrderBy(n => n, StringComparer.Ordinal), after.Prefilter.Index.Types.OrderBy(n => n, StringComparer.Ordinal));
         Assert.True(fresh.Prefilter.InheritanceLookups >= 1); // a build parses anew: nothing carried over
+    }
+
+    private const string ComponentCode = "using Microsoft.AspNetCore.Components;\nusing Microsoft.SemanticKernel;\n" + Code.Header + """
+        public class Answer : ComponentBase
+        {
+            [Parameter] public EventCallback<string> Done { get; set; }
+
+            // InvokeAsync is a source row's name (Semantic Kernel); neither call is one, and the declarations tell.
+            public Task Refresh() => InvokeAsync(StateHasChanged);
+
+            public Task Fire(string text) => Done.InvokeAsync(text);
+        }
+
+        public class Agent
+        {
+            private readonly Kernel _kernel = new Kernel();
+
+            public async Task<string> Ask(KernelFunction function) => (await _kernel.InvokeAsync(function)).ToString();
+        }
+        """;
+
+    [Fact]
+    public void Bare_inherited_calls_and_receivers_typed_in_signatures_are_settled_from_declarations()
+    {
+        var compilation = Library("Receivers", ComponentCode);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var answer = compilation.GetTypeByMetadataName("Answer")!;
+
+        Assert.False(context.MayProduce(answer.GetMembers("Refresh").Single())); // ComponentBase.InvokeAsync
+        Assert.False(context.MayProduce(answer.GetMembers("Fire").Single())); // EventCallback<string>.InvokeAsync
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Agent")!.GetMembers("Ask").Single())); // Kernel.InvokeAsync
+        Assert.Equal(1, context.Prefilter.Confirmations); // only Agent.Ask's body is bound: the field's type may have a source
     }
 
     private const string StorageCode = Code.Header + """

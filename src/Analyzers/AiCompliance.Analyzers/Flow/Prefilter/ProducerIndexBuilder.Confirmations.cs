@@ -18,7 +18,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         private bool Confirm(MemberEntry entry, string name, string? producedIn)
         {
-            _receivers ??= new ReceiverTypes(_storageTypes, _baseNames, _keysByName, name => DeclaringTypes(name).Count > 0, Hides, _aliasNames.Contains, _staticTypes.Contains, _inheritsMember, _mayBeStaticSource);
+            _receivers ??= new ReceiverTypes(_storageTypes, _baseNames, _keysByName, name => DeclaringTypes(name).Count > 0, Hides, _aliasNames.Contains, _staticTypes.Contains, _inheritsMember, _mayBeStaticSource, _inheritedSource, _mayBeSourceOn);
             var spared = _receivers.RulesOut(entry, name, producedIn);
             if (!spared)
             {

@@ -55,7 +55,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             var seeds = new HashSet<string>(_model.SourceMemberNames, StringComparer.Ordinal);
             seeds.UnionWith(_aiGeneratedNames.Value);
-            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer, InheritsMember, _model.MayBeStaticSource, ImportedNames);
+            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer, InheritsMember, _model.MayBeStaticSource, ImportedNames, InheritedSource, MayBeSourceOn);
             var index = builder.Build();
             Confirmations = builder.Confirmations;
             Spared = builder.Spared;
@@ -98,6 +98,69 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>>.CreateValueCallback s_newInherits =
             _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Null when no base class of the declared type has a member of that name; else whether one of them may be a source
+        /// row's member (or the type cannot be told). Declaration-level symbols only; kept with the declaration's node, as
+        /// <see cref="InheritsMember"/> is, under the source rows' id.
+        /// </summary>
+        private bool? InheritedSource(SyntaxNode typeDeclaration, string name)
+        {
+            var answers = s_inheritedSource.GetValue(typeDeclaration, s_newInheritedSource);
+            var key = (name, RowsId);
+            if (answers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            bool? answer = null;
+            if (_semanticModelFor(typeDeclaration.SyntaxTree).GetDeclaredSymbol(typeDeclaration) is not INamedTypeSymbol type)
+            {
+                answer = true; // cannot tell: assume it may
+            }
+            else
+            {
+                for (var t = type.BaseType; t is not null && answer != true; t = t.BaseType)
+                {
+                    foreach (var member in t.GetMembers(name))
+                    {
+                        answer = IsSource(member) || (member is IMethodSymbol method && method.OverriddenMethod is { } overridden && IsSource(overridden));
+                        if (answer == true)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return answers[key] = answer;
+        }
+
+        /// <summary>
+        /// <see cref="FlowModel.MayBeSourceOn"/> for the type a signature or a field's declaration writes (binding it binds
+        /// no body); kept with the type's node under the source rows' id, as <see cref="InheritedSource"/> is.
+        /// </summary>
+        private bool MayBeSourceOn(TypeSyntax type, string name)
+        {
+            var answers = s_sourceOn.GetValue(type, s_newSourceOn);
+            var key = (name, RowsId);
+            if (answers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            return answers[key] = _model.MayBeSourceOn(_semanticModelFor(type.SyntaxTree).GetTypeInfo(type).Type, name);
+        }
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool>> s_sourceOn = new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool>>();
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool>>.CreateValueCallback s_newSourceOn =
+            _ => new ConcurrentDictionary<(string Name, int Rows), bool>();
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool?>> s_inheritedSource = new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool?>>();
+
+        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool?>>.CreateValueCallback s_newInheritedSource =
+            _ => new ConcurrentDictionary<(string Name, int Rows), bool?>();
 
         private bool InheritsMemberCore(SyntaxNode typeDeclaration, string name)
         {

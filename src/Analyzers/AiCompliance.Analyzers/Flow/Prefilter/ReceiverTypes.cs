@@ -31,6 +31,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly Func<string, bool> _isAlias;
         private readonly Func<string, bool> _mayExtend;
         private readonly Func<SyntaxNode, string, bool>? _inheritsMember;
+        private readonly Func<SyntaxNode, string, bool?>? _inheritedSource;
+        private readonly Func<TypeSyntax, string, bool>? _mayBeSourceOn;
         private readonly Func<string, string, bool>? _mayBeStaticSource;
         private readonly Dictionary<string, (HashSet<string> Names, bool Closed)> _related = new Dictionary<string, (HashSet<string>, bool)>(StringComparer.Ordinal);
 
@@ -43,6 +45,14 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <param name="mayExtend">Whether a type of this compilation is static (its members may be extension members, reached from a receiver of another type).</param>
         /// <param name="inheritsMember">Whether a type declaration (or a type around it) inherits a member of that name from a referenced base class.</param>
         /// <param name="mayBeStaticSource">The model's <see cref="FlowModel.MayBeStaticSource"/>.</param>
+        /// <param name="inheritedSource">
+        /// For a type declaration and a name: null when no base class of the type has a member of that name, else whether
+        /// one of them may be a source row's member (declaration-level symbols, no body bound).
+        /// </param>
+        /// <param name="mayBeSourceOn">
+        /// Whether a call of a source row's name on a receiver declared with that type (written in a signature or a field's
+        /// declaration, so binding it binds no body) may be a source call (<see cref="FlowModel.MayBeSourceOn"/>).
+        /// </param>
         public ReceiverTypes(
             Dictionary<(string Type, string Name), List<TypeSyntax?>> storageTypes,
             Dictionary<string, List<string>> baseNames,
@@ -52,8 +62,12 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             Func<string, bool> isAlias,
             Func<string, bool> mayExtend,
             Func<SyntaxNode, string, bool>? inheritsMember,
-            Func<string, string, bool>? mayBeStaticSource)
+            Func<string, string, bool>? mayBeStaticSource,
+            Func<SyntaxNode, string, bool?>? inheritedSource = null,
+            Func<TypeSyntax, string, bool>? mayBeSourceOn = null)
         {
+            _mayBeSourceOn = mayBeSourceOn;
+            _inheritedSource = inheritedSource;
             _storageTypes = storageTypes;
             _baseNames = baseNames;
             _keysByName = keysByName;
@@ -96,7 +110,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             if (ReceiverOf(mention) is not { } receiver)
             {
-                return false; // a bare name, a constructor, an initializer: the text does not tell
+                return producedIn is null && IsInheritedCallOfNoSource(entry, mention, name); // else a bare name, a constructor, an initializer: the text does not tell
             }
 
             string id;
@@ -139,7 +153,9 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
             if (producedIn is null)
             {
-                return false; // an SDK type can be written under many names (aliases, derived types): the symbols decide
+                // An SDK type can be written under many names (aliases, derived types): its symbol decides, where binding
+                // it binds no body (a field's, property's or parameter's type: EventCallback<T>.InvokeAsync, HttpClient.SendAsync).
+                return _mayBeSourceOn is { } mayBe && declared.All(t => t is not null && IsSignatureType(t) && !mayBe(t, name));
             }
 
             foreach (var type in declared)
@@ -157,6 +173,55 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Whether a declared type is written in a member's signature or a field's declaration (a parameter of a method,
+        /// constructor, indexer or primary constructor; a field, property or event field), not inside a body: a lambda's or
+        /// local function's parameter, or a local, would bind the body around it.
+        /// </summary>
+        private static bool IsSignatureType(TypeSyntax type)
+        {
+            SyntaxNode node = type;
+            while (node.Parent is TypeSyntax or TypeArgumentListSyntax or ArrayRankSpecifierSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent switch
+            {
+                ParameterSyntax { Parent: BaseParameterListSyntax { Parent: BaseMethodDeclarationSyntax or TypeDeclarationSyntax or IndexerDeclarationSyntax or DelegateDeclarationSyntax } } => true,
+                VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } => true,
+                BasePropertyDeclarationSyntax => true,
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// A bare call, <c>InvokeAsync(StateHasChanged)</c> in a Blazor component: with no type of this compilation declaring
+        /// the name, no local or parameter of that name, and no alias or <c>using static</c> that may bring it in, it calls a
+        /// member the innermost type around it inherits from a referenced base class (an extension member needs a receiver).
+        /// It is no source call when none of that base class's members of that name is a source row's
+        /// (<c>ComponentBase.InvokeAsync</c>, not Semantic Kernel's). When no type around it inherits the name, the
+        /// symbols decide.
+        /// </summary>
+        private bool IsInheritedCallOfNoSource(MemberEntry entry, SimpleNameSyntax mention, string name)
+        {
+            if (_inheritedSource is null || mention.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != mention ||
+                _declaredAnywhere(name) || _hides(entry.Body.SyntaxTree, name) || DeclarationsIn(entry.Declaration).ContainsKey(name))
+            {
+                return false;
+            }
+
+            for (var node = mention.Parent; node is not null; node = node.Parent)
+            {
+                if (node is TypeDeclarationSyntax type && _inheritedSource(type, name) is { } source)
+                {
+                    return !source;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The receiver of a member access or conditional access on the mention (<c>x.Name</c>, <c>x?.Name</c>, <c>x!.Name</c>).</summary>
