@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -75,18 +74,14 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         private bool InheritsMember(SyntaxNode typeDeclaration, string name)
         {
-            // Kept with the declaration's node, like the confirmations' answers (see MentionsProducer): the receivers' check
-            // asks it for every mention of a name in the type, and on eShop in the IDE walking the base types of a fresh
-            // compilation for each was the index's largest cost per keystroke. Stale only if an edit elsewhere adds or
-            // removes that member in a base class, until this document is edited; a build parses anew and is not affected.
-            var answers = s_inherits.GetValue(typeDeclaration, s_newInherits);
-            if (answers.TryGetValue(name, out var known))
+            // Kept with the declaration's node (NodeAnswers): the receivers' check asks it for every mention of a name in
+            // the type, and on eShop in the IDE walking the base types of a fresh compilation for each was the index's
+            // largest cost per keystroke.
+            return s_inherits.Get(typeDeclaration, name, (Prefilter: this, Type: typeDeclaration, Name: name), static s =>
             {
-                return known;
-            }
-
-            Interlocked.Increment(ref _inheritanceLookups);
-            return answers[name] = InheritsMemberCore(typeDeclaration, name);
+                Interlocked.Increment(ref s.Prefilter._inheritanceLookups);
+                return s.Prefilter.InheritsMemberCore(s.Type, s.Name);
+            });
         }
 
         private int _inheritanceLookups;
@@ -94,25 +89,20 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many base-type walks this compilation made (the rest were known from an earlier one; for the tests).</summary>
         public int InheritanceLookups => Volatile.Read(ref _inheritanceLookups);
 
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>> s_inherits = new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>>();
-
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, bool>>.CreateValueCallback s_newInherits =
-            _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private static readonly NodeAnswers<string, bool> s_inherits = new NodeAnswers<string, bool>();
+        private static readonly NodeAnswers<(string Name, int Rows), bool?> s_inheritedSource = new NodeAnswers<(string Name, int Rows), bool?>();
+        private static readonly NodeAnswers<(string Name, int Rows), bool> s_sourceOn = new NodeAnswers<(string Name, int Rows), bool>();
 
         /// <summary>
         /// Null when no base class of the declared type has a member of that name; else whether one of them may be a source
         /// row's member (or the type cannot be told). Declaration-level symbols only; kept with the declaration's node, as
         /// <see cref="InheritsMember"/> is, under the source rows' id.
         /// </summary>
-        private bool? InheritedSource(SyntaxNode typeDeclaration, string name)
-        {
-            var answers = s_inheritedSource.GetValue(typeDeclaration, s_newInheritedSource);
-            var key = (name, RowsId);
-            if (answers.TryGetValue(key, out var known))
-            {
-                return known;
-            }
+        private bool? InheritedSource(SyntaxNode typeDeclaration, string name) =>
+            s_inheritedSource.Get(typeDeclaration, (name, RowsId), (Prefilter: this, Type: typeDeclaration, Name: name), static s => s.Prefilter.InheritedSourceCore(s.Type, s.Name));
 
+        private bool? InheritedSourceCore(SyntaxNode typeDeclaration, string name)
+        {
             bool? answer = null;
             if (_semanticModelFor(typeDeclaration.SyntaxTree).GetDeclaredSymbol(typeDeclaration) is not INamedTypeSymbol type)
             {
@@ -133,34 +123,16 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 }
             }
 
-            return answers[key] = answer;
+            return answer;
         }
 
         /// <summary>
         /// <see cref="FlowModel.MayBeSourceOn"/> for the type a signature or a field's declaration writes (binding it binds
         /// no body); kept with the type's node under the source rows' id, as <see cref="InheritedSource"/> is.
         /// </summary>
-        private bool MayBeSourceOn(TypeSyntax type, string name)
-        {
-            var answers = s_sourceOn.GetValue(type, s_newSourceOn);
-            var key = (name, RowsId);
-            if (answers.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            return answers[key] = _model.MayBeSourceOn(_semanticModelFor(type.SyntaxTree).GetTypeInfo(type).Type, name);
-        }
-
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool>> s_sourceOn = new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool>>();
-
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool>>.CreateValueCallback s_newSourceOn =
-            _ => new ConcurrentDictionary<(string Name, int Rows), bool>();
-
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool?>> s_inheritedSource = new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool?>>();
-
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, int Rows), bool?>>.CreateValueCallback s_newInheritedSource =
-            _ => new ConcurrentDictionary<(string Name, int Rows), bool?>();
+        private bool MayBeSourceOn(TypeSyntax type, string name) =>
+            s_sourceOn.Get(type, (name, RowsId), (Prefilter: this, Type: type, Name: name), static s =>
+                s.Prefilter._model.MayBeSourceOn(s.Prefilter._semanticModelFor(s.Type.SyntaxTree).GetTypeInfo(s.Type).Type, s.Name));
 
         private bool InheritsMemberCore(SyntaxNode typeDeclaration, string name)
         {
@@ -214,11 +186,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many of those confirmations were bound in this compilation (the rest were known from an earlier one).</summary>
         public int ConfirmationsBound => Volatile.Read(ref _bound);
 
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, int Rows), bool>> s_answers =
-            new ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, int Rows), bool>>();
-
-        private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<(string Name, string? Type, int Rows), bool>>.CreateValueCallback s_newAnswers =
-            _ => new ConcurrentDictionary<(string Name, string? Type, int Rows), bool>();
+        private static readonly NodeAnswers<(string Name, string? Type, int Rows), bool> s_answers = new NodeAnswers<(string Name, string? Type, int Rows), bool>();
 
         // The source rows' signature as a small number, so that a lookup hashes two names and an int instead of the whole
         // signature (that hashing was a sixth of an IDE keystroke's index time on dotnet/extensions).
@@ -237,21 +205,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         private bool MentionsProducer(SyntaxNode body, string name, string? type)
         {
-            // The answer is kept with the body's syntax node, for the next compilation that holds the same tree: in the
-            // IDE a keystroke makes a new compilation in which every other document keeps its tree, so only the edited
-            // document's bodies are bound again. (A build parses its trees anew: nothing carries over.) The answer can go
-            // stale only when an edit elsewhere changes what this body's name binds to; it is asked again once this
-            // document is edited, and a build is never affected.
-            var answers = s_answers.GetValue(body, s_newAnswers);
-            var key = (name, type, RowsId);
-            if (answers.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            var answer = MentionsProducerCore(body, name, type);
-            answers[key] = answer;
-            return answer;
+            // Kept with the body's node (NodeAnswers): a keystroke binds again only the edited document's bodies.
+            return s_answers.Get(body, (name, type, RowsId), (Prefilter: this, Body: body, Name: name, Type: type), static s => s.Prefilter.MentionsProducerCore(s.Body, s.Name, s.Type));
         }
 
         /// <summary>
