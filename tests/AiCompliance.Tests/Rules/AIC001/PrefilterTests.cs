@@ -305,6 +305,40 @@ public class PrefilterTests
         Assert.Equal(1, context.Prefilter.Confirmations); // only Agent.Ask's body is bound: the field's type may have a source
     }
 
+    private const string LambdaArgumentsCode = Code.Header + """
+        public class Slider
+        {
+            public int[] Value { get; set; } = new int[0];
+
+            public void Show() => Console.WriteLine(Value.Length);
+        }
+
+        public class Chat
+        {
+            private readonly List<string> _history = new();
+
+            public async Task<string> Ask(IChatClient client, Lazy<int[]> lazy)
+            {
+                var positives = lazy.Value.Where(x => x > 0).Count(); // reads Lazy's Value: stores nothing into it
+                var response = await client.GetResponseAsync("q");
+                _history.AddRange(response.Messages.Select(m => m.Text)); // stores the answer's texts
+                return response.Text + positives;
+            }
+
+            public void Print() => Console.WriteLine(string.Join(",", _history));
+        }
+        """;
+
+    [Fact]
+    public void A_lambdas_parameters_are_not_stored_into_the_receiver_of_the_call_it_is_passed_to()
+    {
+        var compilation = Library("Lambdas", LambdaArgumentsCode);
+        var context = new FlowContext(FlowModel.Create(compilation));
+
+        Assert.False(context.MayProduce(compilation.GetTypeByMetadataName("Slider")!.GetMembers("Show").Single()));
+        Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Chat")!.GetMembers("Print").Single()));
+    }
+
     private const string StorageCode = Code.Header + """
         class Message
         {

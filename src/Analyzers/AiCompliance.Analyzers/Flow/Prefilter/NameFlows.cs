@@ -65,7 +65,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                             };
                             if (receiver is not null && invocation.ArgumentList.Arguments.Count > 0)
                             {
-                                flows.Add(new NameFlow(tokens.In(invocation.ArgumentList), ReceiverPath(receiver, tokens)));
+                                flows.Add(new NameFlow(WithoutLambdaParameters(tokens.In(invocation.ArgumentList), invocation.ArgumentList), ReceiverPath(receiver, tokens)));
                             }
 
                             foreach (var argument in invocation.ArgumentList.Arguments)
@@ -114,6 +114,57 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             return flows;
+        }
+
+        /// <summary>
+        /// The argument names without the parameters of lambdas written among the arguments: <c>result.Value.Data.Select(i
+        /// =&gt; i.Url)</c> does not store into <c>result</c>, <c>Value</c> or <c>Data</c> what the callee hands the lambda (a
+        /// lambda's parameters are assumed to hold content, and on azure-search-openai-demo that made every type's
+        /// <c>Value</c> produce). What the lambda captures still counts, and its own statements have their own flows.
+        /// </summary>
+        private static string[] WithoutLambdaParameters(string[] names, ArgumentListSyntax arguments)
+        {
+            HashSet<string>? parameters = null;
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.Expression is not AnonymousFunctionExpressionSyntax)
+                {
+                    continue;
+                }
+
+                foreach (var node in argument.Expression.DescendantNodesAndSelf())
+                {
+                    switch (node)
+                    {
+                        case SimpleLambdaExpressionSyntax simple:
+                            (parameters ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(simple.Parameter.Identifier.ValueText);
+                            break;
+                        case ParenthesizedLambdaExpressionSyntax parenthesized:
+                            foreach (var parameter in parenthesized.ParameterList.Parameters)
+                            {
+                                (parameters ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(parameter.Identifier.ValueText);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            if (parameters is null)
+            {
+                return names;
+            }
+
+            var kept = new List<string>(names.Length);
+            foreach (var name in names)
+            {
+                if (!parameters.Contains(name))
+                {
+                    kept.Add(name);
+                }
+            }
+
+            return kept.ToArray();
         }
 
         /// <summary>
