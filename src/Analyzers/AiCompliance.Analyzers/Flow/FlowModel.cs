@@ -113,6 +113,11 @@ namespace AiCompliance.Analyzers.Flow
             var signature = new System.Text.StringBuilder();
             foreach (var entry in entries)
             {
+                if (entry.Kind is ModelKind.StoresInReceiver or ModelKind.Summary)
+                {
+                    _receiverStoreNames.Add(entry.Member); // a summary may write the receiver too
+                }
+
                 if (entry.Kind == ModelKind.Source)
                 {
                     signature.Append(entry.TypeName).Append('.').Append(entry.Member).Append('\n');
@@ -248,6 +253,7 @@ namespace AiCompliance.Analyzers.Flow
                     break;
                 case ModelKind.Summary when SummaryAccess.Parse(entry.Access) is { } summary:
                     member.Summaries.Add(summary);
+
                     break;
                 case ModelKind.Copy when SummaryAccess.Parse(entry.Access) is { } copy:
                     member.Copies.Add(copy);
@@ -393,6 +399,7 @@ namespace AiCompliance.Analyzers.Flow
             return texts;
         }
 
+        private readonly HashSet<string> _receiverStoreNames = new HashSet<string>(System.StringComparer.Ordinal); // rows that may write a receiver
         private readonly Dictionary<string, List<INamedTypeSymbol>> _sourceTypesByMember = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
 
         /// <summary>
@@ -448,6 +455,24 @@ namespace AiCompliance.Analyzers.Flow
 
             return receiverType.AllInterfaces.Any(i => i.GetMembers(member).Any(m => Find(m)?.SourceDescription is not null));
         }
+
+        /// <summary>
+        /// Whether a library method of that name may store its arguments in its receiver, as the engine's calls see it: a
+        /// collection's or builder's mutator (<see cref="IsMutatorName"/>), or a member with a stores-in-receiver or summary
+        /// row. (A method of the compilation may store whatever its name: its summary tells.)
+        /// </summary>
+        public bool MayStoreInReceiver(string name)
+        {
+            return IsMutatorName(name) || _receiverStoreNames.Contains(name);
+        }
+
+        /// <summary>The names of the library mutators that store their arguments in a collection or builder receiver.</summary>
+        public static bool IsMutatorName(string name) =>
+            name.StartsWith("Add", System.StringComparison.Ordinal) || name.StartsWith("Append", System.StringComparison.Ordinal) ||
+            name.StartsWith("Insert", System.StringComparison.Ordinal) || name.StartsWith("Push", System.StringComparison.Ordinal) ||
+            name.StartsWith("Enqueue", System.StringComparison.Ordinal) || name.StartsWith("Prepend", System.StringComparison.Ordinal) ||
+            name.StartsWith("Write", System.StringComparison.Ordinal) || name == "TryAdd" || name == "Set" || name == "Replace" ||
+            name == "GetOrAdd" || name == "AddOrUpdate" || name == "TryUpdate";
 
         public static FlowModel Create(Compilation compilation) => new FlowModel(compilation, BuiltInModels.All);
 

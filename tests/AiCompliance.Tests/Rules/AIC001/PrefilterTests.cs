@@ -339,6 +339,36 @@ public class PrefilterTests
         Assert.True(context.MayProduce(compilation.GetTypeByMetadataName("Chat")!.GetMembers("Print").Single()));
     }
 
+    private const string SendingCallsCode = Code.Header + """
+        public class Relay
+        {
+            private readonly System.Net.Http.HttpClient _http = new();
+            private readonly StringBuilder _sb = new();
+
+            public async Task Ask(IChatClient client)
+            {
+                var answer = (await client.GetResponseAsync("q")).Text;
+                await _http.PostAsync("https://example.org", new System.Net.Http.StringContent(answer)); // sends: stores nothing in _http
+                _sb.Append(answer); // a builder's mutator stores it
+            }
+
+            public string Limit() => _http.Timeout.ToString();
+
+            public void Print() => Console.WriteLine(_sb.ToString());
+        }
+        """;
+
+    [Fact]
+    public void Only_calls_that_may_store_make_their_receiver_hold_content()
+    {
+        var compilation = Library("Sending", SendingCallsCode);
+        var context = new FlowContext(FlowModel.Create(compilation));
+        var relay = compilation.GetTypeByMetadataName("Relay")!;
+
+        Assert.False(context.MayProduce(relay.GetMembers("Limit").Single()));
+        Assert.True(context.MayProduce(relay.GetMembers("Print").Single()));
+    }
+
     private const string StorageCode = Code.Header + """
         class Message
         {

@@ -359,13 +359,7 @@ namespace AiCompliance.Analyzers.Flow
                 return false;
             }
 
-            var name = method.Name;
-            var mutator = name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal) ||
-                          name.StartsWith("Insert", StringComparison.Ordinal) || name.StartsWith("Push", StringComparison.Ordinal) ||
-                          name.StartsWith("Enqueue", StringComparison.Ordinal) || name.StartsWith("Prepend", StringComparison.Ordinal) ||
-                          name.StartsWith("Write", StringComparison.Ordinal) || name == "TryAdd" || name == "Set" || name == "Replace" ||
-                          name == "GetOrAdd" || name == "AddOrUpdate" || name == "TryUpdate";
-            if (!mutator)
+            if (!FlowModel.IsMutatorName(method.Name))
             {
                 return false;
             }

@@ -57,20 +57,21 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         public bool MayWriteStorage { get; set; }
 
         /// <summary>The storage names this member writes with something that may produce, given what it mentions that produces.</summary>
-        public List<string> ProducingWrites(HashSet<string> storageNames) => Writes(storageNames, Matched, Producer);
+        public List<string> ProducingWrites(HashSet<string> storageNames, Func<string, bool>? mayStore) => Writes(storageNames, Matched, Producer, mayStore);
 
         /// <summary>
         /// The storage names a method writes from its parameters (<c>void Keep(string text) =&gt; _last = text;</c>): a
         /// producer of its type that calls it may write them with content.
         /// </summary>
-        public List<string> WritesFromParameters(HashSet<string> storageNames) =>
+        public List<string> WritesFromParameters(HashSet<string> storageNames, Func<string, bool>? mayStore) =>
             _parameterWrites ??= Declaration is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method
-                ? Writes(storageNames, method.ParameterList.Parameters.Select(p => p.Identifier.ValueText), produces: false)
+                ? Writes(storageNames, method.ParameterList.Parameters.Select(p => p.Identifier.ValueText), produces: false, mayStore)
                 : new List<string>();
 
         private List<string>? _parameterWrites;
 
-        private List<string> Writes(HashSet<string> storageNames, IEnumerable<string> from, bool produces)
+        // mayStore: whether a call of that name may store its arguments in its receiver; null keeps every such flow.
+        private List<string> Writes(HashSet<string> storageNames, IEnumerable<string> from, bool produces, Func<string, bool>? mayStore)
         {
             var tainted = new HashSet<string>(from, StringComparer.Ordinal);
             var written = new HashSet<string>(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 foreach (var flow in Flows)
                 {
                     var flows = flow.Sources is null ? produces : flow.Sources.Any(tainted.Contains);
-                    if (!flows)
+                    if (!flows || (flow.Via is { } via && mayStore is not null && !mayStore(via)))
                     {
                         continue;
                     }

@@ -8,16 +8,23 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
     /// <summary>A flow between names inside one member: when a source name produces, the targets may hold content.</summary>
     internal readonly struct NameFlow
     {
-        public NameFlow(string[]? sources, string[] targets)
+        public NameFlow(string[]? sources, string[] targets, string? via = null)
         {
             Sources = sources;
             Targets = targets;
+            Via = via;
         }
 
         /// <summary>Null: the targets produce whenever the member does (parameters of lambdas and local functions).</summary>
         public string[]? Sources { get; }
 
         public string[] Targets { get; }
+
+        /// <summary>
+        /// For the arguments of a call stored into its receiver: the called member's name, so that the index can keep the
+        /// flow only where that call may store (<see cref="FlowModel.MayStoreInReceiver"/>, or a method of the compilation).
+        /// </summary>
+        public string? Via { get; }
     }
 
     /// <summary>
@@ -57,15 +64,15 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                     case InvocationExpressionSyntax invocation:
                         {
                             // receiver.Add(x), builder.Append(x), list.AddRange(x): the arguments may be stored in the receiver.
-                            var receiver = invocation.Expression switch
+                            var (receiver, called) = invocation.Expression switch
                             {
-                                MemberAccessExpressionSyntax access => access.Expression,
-                                MemberBindingExpressionSyntax => invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
-                                _ => null,
+                                MemberAccessExpressionSyntax access => (access.Expression, access.Name.Identifier.ValueText),
+                                MemberBindingExpressionSyntax binding => (invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression, binding.Name.Identifier.ValueText),
+                                _ => (null, null),
                             };
                             if (receiver is not null && invocation.ArgumentList.Arguments.Count > 0)
                             {
-                                flows.Add(new NameFlow(WithoutLambdaParameters(tokens.In(invocation.ArgumentList), invocation.ArgumentList), ReceiverPath(receiver, tokens)));
+                                flows.Add(new NameFlow(WithoutLambdaParameters(tokens.In(invocation.ArgumentList), invocation.ArgumentList), ReceiverPath(receiver, tokens), called));
                             }
 
                             foreach (var argument in invocation.ArgumentList.Arguments)

@@ -96,7 +96,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             foreach (var entry in _dirty)
             {
                 entry.Dirty = false;
-                var writes = entry.MayWriteStorage ? entry.ProducingWrites(_storageNames) : null; // else no field or property in a write position
+                var writes = entry.MayWriteStorage ? entry.ProducingWrites(_storageNames, MayStoreInReceiver) : null; // else no field or property in a write position
                 if (ParameterWritesCalledBy(entry) is { } throughCalls)
                 {
                     (writes ??= new List<string>()).AddRange(throughCalls);
@@ -208,7 +208,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 if (!ReferenceEquals(method, entry) && _mentionedBy.TryGetValue(method.Name, out var callers) &&
                     callers.Any(c => ReferenceEquals(c.Entry, entry) && (c.Scope is null || c.Scope == method.Type)))
                 {
-                    var stored = method.WritesFromParameters(_storageNames);
+                    var stored = method.WritesFromParameters(_storageNames, MayStoreInReceiver);
                     if (stored.Count > 0)
                     {
                         (written ??= new List<string>()).AddRange(stored);
@@ -219,6 +219,18 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return written;
         }
 
+
+        /// <summary>
+        /// Whether a call of that name may store its arguments in its receiver: a method this compilation declares (its
+        /// summary decides), or what the model says of a library's (<see cref="FlowModel.MayStoreInReceiver"/>); without a
+        /// model, every call may. A hub's <c>SendAsync</c> or a client's <c>SearchAsync</c> stores nothing in its receiver
+        /// for the engine, so the index does not make their receivers hold content.
+        /// </summary>
+        private bool MayStoreInReceiver(string name) =>
+            _mayStoreInReceiver is null || _mayStoreInReceiver(name) ||
+            (_declaredNames ??= new HashSet<string>(_entries.Select(e => e.Name), StringComparer.Ordinal)).Contains(name);
+
+        private HashSet<string>? _declaredNames;
 
         private int _traced;
 

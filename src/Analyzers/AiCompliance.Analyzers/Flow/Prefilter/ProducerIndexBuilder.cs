@@ -69,6 +69,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// Whether a source row's name called on a receiver declared with that type (in a signature or a field's
         /// declaration) may be a source call, from the type's symbol: such a call is then settled without binding the body.
         /// </param>
+        /// <param name="mayStoreInReceiver">
+        /// Whether a library call of that name may store its arguments in its receiver (<see cref="FlowModel.MayStoreInReceiver"/>);
+        /// null: every call may.
+        /// </param>
         /// <param name="importedNames">
         /// The names a <c>using static</c> directive brings into scope (its type's members and nested types; binds just the
         /// directive), or null when it cannot tell: then the directive's file (or every file, for a global one) keeps its
@@ -84,8 +88,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             Func<string, string, bool>? mayBeStaticSource = null,
             Func<UsingDirectiveSyntax, HashSet<string>?>? importedNames = null,
             Func<SyntaxNode, string, bool?>? inheritedSource = null,
-            Func<TypeSyntax, string, bool>? mayBeSourceOn = null)
+            Func<TypeSyntax, string, bool>? mayBeSourceOn = null,
+            Func<string, bool>? mayStoreInReceiver = null)
         {
+            _mayStoreInReceiver = mayStoreInReceiver;
             _inheritedSource = inheritedSource;
             _mayBeSourceOn = mayBeSourceOn;
             _importedNames = importedNames;
@@ -102,6 +108,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private readonly Func<SyntaxNode, string, bool>? _inheritsMember;
         private readonly Func<SyntaxNode, string, bool?>? _inheritedSource;
         private readonly Func<TypeSyntax, string, bool>? _mayBeSourceOn;
+        private readonly Func<string, bool>? _mayStoreInReceiver;
         private readonly Func<string, string, bool>? _mayBeStaticSource;
         private readonly Func<SyntaxNode, string, string?, bool>? _confirm;
 

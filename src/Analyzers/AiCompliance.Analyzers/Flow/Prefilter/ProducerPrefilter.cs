@@ -54,7 +54,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         {
             var seeds = new HashSet<string>(_model.SourceMemberNames, StringComparer.Ordinal);
             seeds.UnionWith(_aiGeneratedNames.Value);
-            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer, InheritsMember, _model.MayBeStaticSource, ImportedNames, InheritedSource, MayBeSourceOn);
+            var builder = new ProducerIndexBuilder(seeds, Trees, TextOf, _model.SourceCallNames, MentionsProducer, InheritsMember, _model.MayBeStaticSource, ImportedNames, InheritedSource, MayBeSourceOn, _model.MayStoreInReceiver);
             var index = builder.Build();
             Confirmations = builder.Confirmations;
             Spared = builder.Spared;
