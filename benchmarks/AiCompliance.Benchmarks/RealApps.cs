@@ -476,19 +476,16 @@ public static class RealApps
             var tree = documents[((i % documents.Count) + documents.Count) % documents.Count];
             var (compilation, _) = Keystroke(template, tree, " ");
             var flow = FlowContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
-            string? line = null;
-            FlowTelemetry.IndexTrace = l => line ??= l.StartsWith("steps: ", StringComparison.Ordinal) ? l.Substring(7) : null;
             var watch = Stopwatch.StartNew();
             _ = flow.Prefilter.Index;
             var ms = watch.Elapsed.TotalMilliseconds;
-            FlowTelemetry.IndexTrace = null;
             if (i < 0)
             {
                 continue; // the warm-up pass
             }
 
             times.Add(ms);
-            foreach (var part in (line ?? string.Empty).Split(", "))
+            foreach (var part in (flow.Prefilter.IndexSteps ?? string.Empty).Split(", "))
             {
                 var words = part.Split(' ');
                 if (words.Length == 3 && double.TryParse(words[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
@@ -510,12 +507,9 @@ public static class RealApps
         var flow = FlowContext.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
         var model = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        string? steps = null;
-        FlowTelemetry.IndexTrace = line => steps ??= line.StartsWith("steps: ", StringComparison.Ordinal) ? line.Substring(7) : null;
         var index = flow.Prefilter.Index;
         var indexMs = watch.Elapsed.TotalMilliseconds;
-        FlowTelemetry.IndexTrace = null;
-        Console.WriteLine($"  IDE worst document again, the index's steps: {steps}");
+        Console.WriteLine($"  IDE worst document again, the index's steps: {flow.Prefilter.IndexSteps}");
         Console.WriteLine($"  IDE worst document again: model {model:F1} ms | prefilter index {indexMs:F1} ms ({index.ProducerCount} producers, {flow.Prefilter.ConfirmationsBound} of {flow.Prefilter.Confirmations} confirmations bound, {flow.Prefilter.ConfirmTicks * 1000.0 / Stopwatch.Frequency:F1} ms)");
 
         // The same request on another fresh keystroke compilation, then with an analyzer that registers the same kinds of

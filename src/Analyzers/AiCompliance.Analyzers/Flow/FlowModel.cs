@@ -253,7 +253,6 @@ namespace AiCompliance.Analyzers.Flow
                     break;
                 case ModelKind.Summary when SummaryAccess.Parse(entry.Access) is { } summary:
                     member.Summaries.Add(summary);
-
                     break;
                 case ModelKind.Copy when SummaryAccess.Parse(entry.Access) is { } copy:
                     member.Copies.Add(copy);
@@ -461,10 +460,7 @@ namespace AiCompliance.Analyzers.Flow
         /// collection's or builder's mutator (<see cref="IsMutatorName"/>), or a member with a stores-in-receiver or summary
         /// row. (A method of the compilation may store whatever its name: its summary tells.)
         /// </summary>
-        public bool MayStoreInReceiver(string name)
-        {
-            return IsMutatorName(name) || _receiverStoreNames.Contains(name);
-        }
+        public bool MayStoreInReceiver(string name) => IsMutatorName(name) || _receiverStoreNames.Contains(name);
 
         /// <summary>The names of the library mutators that store their arguments in a collection or builder receiver.</summary>
         public static bool IsMutatorName(string name) =>

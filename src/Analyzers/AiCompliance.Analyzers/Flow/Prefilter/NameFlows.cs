@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -134,44 +135,19 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             HashSet<string>? parameters = null;
             foreach (var argument in arguments.Arguments)
             {
-                if (argument.Expression is not AnonymousFunctionExpressionSyntax)
+                if (argument.Expression is AnonymousFunctionExpressionSyntax function)
                 {
-                    continue;
-                }
-
-                foreach (var node in argument.Expression.DescendantNodesAndSelf())
-                {
-                    switch (node)
+                    foreach (var parameter in function.DescendantNodesAndSelf().OfType<ParameterSyntax>())
                     {
-                        case SimpleLambdaExpressionSyntax simple:
-                            (parameters ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(simple.Parameter.Identifier.ValueText);
-                            break;
-                        case ParenthesizedLambdaExpressionSyntax parenthesized:
-                            foreach (var parameter in parenthesized.ParameterList.Parameters)
-                            {
-                                (parameters ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(parameter.Identifier.ValueText);
-                            }
-
-                            break;
+                        if (parameter.Parent is SimpleLambdaExpressionSyntax || parameter.Parent?.Parent is ParenthesizedLambdaExpressionSyntax)
+                        {
+                            (parameters ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(parameter.Identifier.ValueText);
+                        }
                     }
                 }
             }
 
-            if (parameters is null)
-            {
-                return names;
-            }
-
-            var kept = new List<string>(names.Length);
-            foreach (var name in names)
-            {
-                if (!parameters.Contains(name))
-                {
-                    kept.Add(name);
-                }
-            }
-
-            return kept.ToArray();
+            return parameters is null ? names : names.Where(name => !parameters.Contains(name)).ToArray();
         }
 
         /// <summary>

@@ -219,7 +219,6 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return written;
         }
 
-
         /// <summary>
         /// Whether a call of that name may store its arguments in its receiver: a method this compilation declares (its
         /// summary decides), or what the model says of a library's (<see cref="FlowModel.MayStoreInReceiver"/>); without a

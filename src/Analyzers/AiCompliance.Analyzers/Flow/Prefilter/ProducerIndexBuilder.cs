@@ -115,6 +115,9 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many member bodies were bound to confirm a source name (the benchmark's phase timers read it).</summary>
         public int Confirmations { get; private set; }
 
+        /// <summary>The time of each of <see cref="Build"/>'s steps, as text (the benchmarks print it).</summary>
+        public string? Steps { get; private set; }
+
         /// <summary>How many confirmations the receivers' declared types answered without binding.</summary>
         public int Spared => _receivers?.Spared ?? 0;
 
@@ -129,9 +132,10 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             var mentions = watch.Elapsed.TotalMilliseconds;
             Close();
             var closed = watch.Elapsed.TotalMilliseconds;
+            Steps = $"declarations {declarations:F1} ms, narrowable {narrowable - declarations:F1} ms, mentions {mentions - narrowable:F1} ms, closure {closed - mentions:F1} ms";
             if (FlowTelemetry.IndexTrace is { } trace)
             {
-                trace($"steps: declarations {declarations:F1} ms, narrowable {narrowable - declarations:F1} ms, mentions {mentions - narrowable:F1} ms, closure {closed - mentions:F1} ms");
+                trace("steps: " + Steps);
                 trace("seeds: " + string.Join(", ", _seeds.OrderBy(x => x, StringComparer.Ordinal)));
                 foreach (var g in _entries.Where(e => e.Producer).SelectMany(e => e.Matched).GroupBy(x => x).OrderByDescending(g => g.Count()).Take(15))
                 {

@@ -58,6 +58,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             var index = builder.Build();
             Confirmations = builder.Confirmations;
             Spared = builder.Spared;
+            IndexSteps = builder.Steps;
             _texts.Clear(); // only the index reads whole texts: don't hold a copy of the sources
             return index;
         }
@@ -68,20 +69,68 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many confirmations the receivers' declared types answered without binding a body (for the benchmarks).</summary>
         public int Spared { get; private set; }
 
+        /// <summary>The time of each step of the index's build, as text (for the benchmarks).</summary>
+        public string? IndexSteps { get; private set; }
+
+        /// <summary>What a type's base classes declare under a name: nothing, no source row's member, or maybe one.</summary>
+        private enum InheritedMembers : byte
+        {
+            None,
+            NoSource,
+            MaybeSource,
+        }
+
         /// <summary>
         /// Whether the declared type inherits a member of that name from a referenced base class: its declared symbol
         /// and base types only (declaration-level, no body bound).
         /// </summary>
-        private bool InheritsMember(SyntaxNode typeDeclaration, string name)
+        private bool InheritsMember(SyntaxNode typeDeclaration, string name) => Inherited(typeDeclaration, name) != InheritedMembers.None;
+
+        /// <summary>
+        /// Null when no base class of the declared type has a member of that name; else whether one of them may be a source
+        /// row's member (or the type cannot be told).
+        /// </summary>
+        private bool? InheritedSource(SyntaxNode typeDeclaration, string name) => Inherited(typeDeclaration, name) switch
         {
-            // Kept with the declaration's node (NodeAnswers): the receivers' check asks it for every mention of a name in
-            // the type, and on eShop in the IDE walking the base types of a fresh compilation for each was the index's
-            // largest cost per keystroke.
-            return s_inherits.Get(typeDeclaration, name, (Prefilter: this, Type: typeDeclaration, Name: name), static s =>
+            InheritedMembers.None => null,
+            InheritedMembers.NoSource => false,
+            _ => true,
+        };
+
+        /// <summary>
+        /// One walk of the declared type's base classes for both questions above, kept with the declaration's node under
+        /// the source rows' id (NodeAnswers): the receivers' check asks it for every mention of a name in the type, and on
+        /// eShop in the IDE walking the base types of a fresh compilation for each was the index's largest cost per keystroke.
+        /// </summary>
+        private InheritedMembers Inherited(SyntaxNode typeDeclaration, string name) =>
+            s_inherited.Get(typeDeclaration, (name, RowsId), (Prefilter: this, Type: typeDeclaration, Name: name), static s =>
             {
                 Interlocked.Increment(ref s.Prefilter._inheritanceLookups);
-                return s.Prefilter.InheritsMemberCore(s.Type, s.Name);
+                return s.Prefilter.InheritedCore(s.Type, s.Name);
             });
+
+        private InheritedMembers InheritedCore(SyntaxNode typeDeclaration, string name)
+        {
+            if (_semanticModelFor(typeDeclaration.SyntaxTree).GetDeclaredSymbol(typeDeclaration) is not INamedTypeSymbol type)
+            {
+                return InheritedMembers.MaybeSource; // cannot tell: assume it may
+            }
+
+            var found = InheritedMembers.None;
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers(name)) // an error type has none, as binding sees it
+                {
+                    if (IsSource(member) || (member is IMethodSymbol method && method.OverriddenMethod is { } overridden && IsSource(overridden)))
+                    {
+                        return InheritedMembers.MaybeSource;
+                    }
+
+                    found = InheritedMembers.NoSource;
+                }
+            }
+
+            return found;
         }
 
         private int _inheritanceLookups;
@@ -89,68 +138,16 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// <summary>How many base-type walks this compilation made (the rest were known from an earlier one; for the tests).</summary>
         public int InheritanceLookups => Volatile.Read(ref _inheritanceLookups);
 
-        private static readonly NodeAnswers<string, bool> s_inherits = new NodeAnswers<string, bool>();
-        private static readonly NodeAnswers<(string Name, int Rows), bool?> s_inheritedSource = new NodeAnswers<(string Name, int Rows), bool?>();
+        private static readonly NodeAnswers<(string Name, int Rows), InheritedMembers> s_inherited = new NodeAnswers<(string Name, int Rows), InheritedMembers>();
         private static readonly NodeAnswers<(string Name, int Rows), bool> s_sourceOn = new NodeAnswers<(string Name, int Rows), bool>();
 
         /// <summary>
-        /// Null when no base class of the declared type has a member of that name; else whether one of them may be a source
-        /// row's member (or the type cannot be told). Declaration-level symbols only; kept with the declaration's node, as
-        /// <see cref="InheritsMember"/> is, under the source rows' id.
-        /// </summary>
-        private bool? InheritedSource(SyntaxNode typeDeclaration, string name) =>
-            s_inheritedSource.Get(typeDeclaration, (name, RowsId), (Prefilter: this, Type: typeDeclaration, Name: name), static s => s.Prefilter.InheritedSourceCore(s.Type, s.Name));
-
-        private bool? InheritedSourceCore(SyntaxNode typeDeclaration, string name)
-        {
-            bool? answer = null;
-            if (_semanticModelFor(typeDeclaration.SyntaxTree).GetDeclaredSymbol(typeDeclaration) is not INamedTypeSymbol type)
-            {
-                answer = true; // cannot tell: assume it may
-            }
-            else
-            {
-                for (var t = type.BaseType; t is not null && answer != true; t = t.BaseType)
-                {
-                    foreach (var member in t.GetMembers(name))
-                    {
-                        answer = IsSource(member) || (member is IMethodSymbol method && method.OverriddenMethod is { } overridden && IsSource(overridden));
-                        if (answer == true)
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-
-            return answer;
-        }
-
-        /// <summary>
         /// <see cref="FlowModel.MayBeSourceOn"/> for the type a signature or a field's declaration writes (binding it binds
-        /// no body); kept with the type's node under the source rows' id, as <see cref="InheritedSource"/> is.
+        /// no body); kept with the type's node under the source rows' id, as <see cref="Inherited"/> is.
         /// </summary>
         private bool MayBeSourceOn(TypeSyntax type, string name) =>
             s_sourceOn.Get(type, (name, RowsId), (Prefilter: this, Type: type, Name: name), static s =>
                 s.Prefilter._model.MayBeSourceOn(s.Prefilter._semanticModelFor(s.Type.SyntaxTree).GetTypeInfo(s.Type).Type, s.Name));
-
-        private bool InheritsMemberCore(SyntaxNode typeDeclaration, string name)
-        {
-            if (_semanticModelFor(typeDeclaration.SyntaxTree).GetDeclaredSymbol(typeDeclaration) is not INamedTypeSymbol type)
-            {
-                return true; // cannot tell: assume it may
-            }
-
-            for (var t = type.BaseType; t is not null; t = t.BaseType)
-            {
-                if (!t.GetMembers(name).IsEmpty) // an error type has none, as binding sees it
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>
         /// The names a <c>using static</c> directive brings into scope: the members and nested types of its type and of the
