@@ -21,7 +21,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
     /// call only if a source row of that name is a static member such a type can reach (<see cref="FlowModel.MayBeStaticSource"/>).</item>
     /// </list>
     /// </summary>
-    internal sealed class ReceiverTypes
+    internal sealed partial class ReceiverTypes
     {
         private readonly Dictionary<(string Type, string Name), List<TypeSyntax?>> _storageTypes;
         private readonly Dictionary<string, List<string>> _baseNames;
@@ -89,9 +89,9 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         public bool RulesOut(MemberEntry entry, string name, string? producedIn)
         {
-            if (producedIn is not null && _mayExtend(producedIn))
+            if (producedIn is not null && _mayExtend(producedIn) && !_storageTypes.ContainsKey((producedIn, name)))
             {
-                return false; // an extension member, reached from a receiver of another type
+                return false; // an extension member, reached from a receiver of another type (a static class's field or constant is none)
             }
 
             foreach (var simple in MentionsIn(entry.Body, name))
@@ -108,9 +108,20 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         private bool RulesOutMention(MemberEntry entry, SimpleNameSyntax mention, string name, string? producedIn)
         {
+            if (producedIn is not null &&
+                (MentionPositions.IsWriteOnly(mention) || (MentionPositions.IsType(mention) && name != TypeKey.SimpleName(producedIn))))
+            {
+                return true; // written, not read (Exception = exception), or a type as written (catch (Exception e)): no read of that member
+            }
+
             if (ReceiverOf(mention) is not { } receiver)
             {
                 return producedIn is null && IsInheritedCallOfNoSource(entry, mention, name); // else a bare name, a constructor, an initializer: the text does not tell
+            }
+
+            if (producedIn is not null)
+            {
+                return ResolveReceiver(entry, receiver, mention) is { } resolved && RulesOutReceiver(resolved, producedIn);
             }
 
             string id;
@@ -147,32 +158,13 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             if (declared.Count == 0)
             {
                 // No local, parameter or field of its own type: an inherited member, an outer type's, or a type name.
-                return producedIn is null && !thisQualified && IsTypeName(mention, id) &&
-                    _mayBeStaticSource is { } mayBe && !mayBe(name, id);
+                return !thisQualified && IsTypeName(mention, id) && _mayBeStaticSource is { } mayBe && !mayBe(name, id);
             }
 
-            if (producedIn is null)
-            {
-                // An SDK type can be written under many names (aliases, derived types): its symbol decides, where binding
-                // it binds no body (a field's, property's or parameter's type: EventCallback<T>.InvokeAsync, HttpClient.SendAsync).
-                return _mayBeSourceOn is { } mayBe && declared.All(t => t is not null && IsSignatureType(t) && !mayBe(t, name));
-            }
-
-            foreach (var type in declared)
-            {
-                if (type is null || TypeName(type) is not { } typeName || typeName == "dynamic" || IsTypeParameter(mention, typeName) || _isAlias(typeName))
-                {
-                    return false;
-                }
-
-                var (related, closed) = Related(producedIn);
-                if (!closed || related.Contains(typeName))
-                {
-                    return false; // that type (or one it may dispatch to), or a type with an ancestor the text cannot see
-                }
-            }
-
-            return true;
+            // A source row's name: an SDK type can be written under many names (aliases, derived types), so its symbol
+            // decides, where binding it binds no body (a field's, property's or parameter's type: EventCallback<T>.InvokeAsync,
+            // HttpClient.SendAsync).
+            return _mayBeSourceOn is { } mayBeOn && declared.All(t => t is not null && IsSignatureType(t) && !mayBeOn(t, name));
         }
 
         /// <summary>

@@ -1,0 +1,241 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AiCompliance.Analyzers.Flow.Prefilter
+{
+    /// <summary>
+    /// Receivers read along their access path, for a producing member of a type of this compilation: a local, a parameter
+    /// or a field whose type is written (<c>context.Function.Name</c>: <c>context</c> is a <c>FunctionInvocationContext</c>,
+    /// whose <c>Function</c> is declared <c>AIFunction</c>), or a chain of type and namespace names
+    /// (<c>OpenTelemetryConsts.GenAI.Output.Type</c>: a constant of the nested type <c>Output</c>).
+    /// </summary>
+    internal sealed partial class ReceiverTypes
+    {
+        private const int MaxChain = 8;
+
+        /// <summary>What a receiver's text tells of its type: a type or namespace it names (static access), or its declared types.</summary>
+        private sealed class ReceiverType
+        {
+            private ReceiverType(string? named, List<TypeSyntax?>? declared)
+            {
+                Named = named;
+                Declared = declared;
+            }
+
+            /// <summary>The type or namespace named, for a static access (<c>Output.Type</c>).</summary>
+            public string? Named { get; }
+
+            /// <summary>The declared types of a local, parameter, field or property (a null entry: not written).</summary>
+            public List<TypeSyntax?>? Declared { get; }
+
+            public static ReceiverType OfName(string name) => new ReceiverType(name, null);
+
+            public static ReceiverType OfDeclared(List<TypeSyntax?> declared) => new ReceiverType(null, declared);
+        }
+
+        /// <summary>What the receiver's text tells of its type; null when it does not (a call, an element, an untyped local, a referenced type's member).</summary>
+        private ReceiverType? ResolveReceiver(MemberEntry entry, ExpressionSyntax receiver, SimpleNameSyntax mention, int depth = 0)
+        {
+            if (depth > MaxChain)
+            {
+                return null;
+            }
+
+            switch (receiver)
+            {
+                case IdentifierNameSyntax identifier:
+                    {
+                        var id = identifier.Identifier.ValueText;
+                        if (_hides(entry.Body.SyntaxTree, id))
+                        {
+                            return null; // an alias, or a member a using static brings in
+                        }
+
+                        var declared = new List<TypeSyntax?>();
+                        if (DeclarationsIn(entry.Declaration).TryGetValue(id, out var locals))
+                        {
+                            declared.AddRange(locals);
+                        }
+
+                        if (_storageTypes.TryGetValue((entry.Type, id), out var stored))
+                        {
+                            declared.AddRange(stored);
+                        }
+
+                        if (declared.Count > 0)
+                        {
+                            return ReceiverType.OfDeclared(declared);
+                        }
+
+                        // No local, parameter or field of its own type: a type or namespace, else an inherited or outer member.
+                        return IsTypeName(mention, id) ? ReceiverType.OfName(id) : null;
+                    }
+
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax field }:
+                    return _storageTypes.TryGetValue((entry.Type, field.Identifier.ValueText), out var own) ? ReceiverType.OfDeclared(own) : null;
+
+                case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                    {
+                        if (ResolveReceiver(entry, access.Expression, mention, depth + 1) is not { } inner)
+                        {
+                            return null;
+                        }
+
+                        var member = name.Identifier.ValueText;
+                        if (inner.Named is { } named)
+                        {
+                            return NamedMember(named, member);
+                        }
+
+                        var names = new List<string>();
+                        foreach (var type in inner.Declared!)
+                        {
+                            if (WrittenTypeName(type) is not { } typeName)
+                            {
+                                return null;
+                            }
+
+                            names.Add(typeName);
+                        }
+
+                        return StorageOf(names, member);
+                    }
+
+                default:
+                    return null; // a call, an element, a generic name: its type is not written
+            }
+        }
+
+        /// <summary>
+        /// A member of a type or namespace named (<c>Output.Type</c>, <c>GenAI.Output</c>): the storage of a type of this
+        /// compilation, else a nested type or a namespace. A referenced type's static member has a referenced type too, so
+        /// naming it (by its member's name) rules out the same types. Null when a type of this compilation has a base the
+        /// text cannot see (which may hold that member), or declares the member in some but not all of its same-named types.
+        /// </summary>
+        private ReceiverType? NamedMember(string named, string member)
+        {
+            if (!_keysByName.TryGetValue(named, out var keys))
+            {
+                return ReceiverType.OfName(member); // a namespace, or a referenced type
+            }
+
+            if (!Related(named).Closed)
+            {
+                return null;
+            }
+
+            if (!_declaredAnywhere(member))
+            {
+                return ReceiverType.OfName(member); // a nested type: no type of this compilation has storage of that name
+            }
+
+            if (StorageOf(new[] { named }, member) is { } storage)
+            {
+                return storage; // a static field or property
+            }
+
+            var scratch = new List<TypeSyntax?>();
+            foreach (var key in keys)
+            {
+                if (FindStorage(key, member, scratch, 0))
+                {
+                    return null; // some same-named types hold it, others do not
+                }
+            }
+
+            return ReceiverType.OfName(member); // a nested type (OpenTelemetryConsts.GenAI.Output, where other types have an Output property)
+        }
+
+        /// <summary>
+        /// The declared types of the storage of that name in each of those types of this compilation (or their bases in it);
+        /// null when one of them is not this compilation's, or may inherit it from a base the text cannot see.
+        /// </summary>
+        private ReceiverType? StorageOf(IEnumerable<string> typeNames, string member)
+        {
+            var declared = new List<TypeSyntax?>();
+            foreach (var typeName in typeNames)
+            {
+                if (!_keysByName.TryGetValue(typeName, out var keys))
+                {
+                    return null; // a referenced type: the type of its member is not written here
+                }
+
+                foreach (var key in keys)
+                {
+                    if (!FindStorage(key, member, declared, 0))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return declared.Count > 0 ? ReceiverType.OfDeclared(declared) : null;
+        }
+
+        private bool FindStorage(string key, string member, List<TypeSyntax?> declared, int depth)
+        {
+            if (_storageTypes.TryGetValue((key, member), out var stored))
+            {
+                declared.AddRange(stored);
+                return true;
+            }
+
+            if (depth > MaxChain || !_baseNames.TryGetValue(key, out var bases))
+            {
+                return false;
+            }
+
+            foreach (var baseName in bases)
+            {
+                if (!_keysByName.TryGetValue(baseName, out var baseKeys))
+                {
+                    return false; // a referenced base (or interface) may declare it
+                }
+
+                foreach (var baseKey in baseKeys)
+                {
+                    if (FindStorage(baseKey, member, declared, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The simple name of a declared type, where it tells the type: not <c>var</c>, <c>dynamic</c>, a type parameter or an alias.</summary>
+        private string? WrittenTypeName(TypeSyntax? type) =>
+            type is not null && TypeName(type) is { } typeName && typeName != "dynamic" && !IsTypeParameter(type, typeName) && !_isAlias(typeName) ? typeName : null;
+
+        /// <summary>
+        /// Whether the member of that name of <paramref name="producedIn"/> cannot be what the receiver reaches: its family
+        /// (ancestors and descendants) is closed and the receiver's type, named or declared, is not in it.
+        /// </summary>
+        private bool RulesOutReceiver(ReceiverType receiver, string producedIn)
+        {
+            var (related, closed) = Related(producedIn);
+            if (!closed)
+            {
+                return false; // a type with an ancestor the text cannot see
+            }
+
+            if (receiver.Named is { } named)
+            {
+                return !related.Contains(named);
+            }
+
+            foreach (var type in receiver.Declared!)
+            {
+                if (WrittenTypeName(type) is not { } typeName || related.Contains(typeName))
+                {
+                    return false; // that type (or one it may dispatch to), or a type the text does not tell
+                }
+            }
+
+            return true;
+        }
+    }
+}
