@@ -109,18 +109,15 @@ namespace AiCompliance.Analyzers.Flow
                         value = wrapped.ArgumentList.Arguments[0].Expression; // new Action<string>(Show)
                     }
 
-                    if (value is AnonymousFunctionExpressionSyntax lambda)
+                    if (value is IdentifierNameSyntax && model.GetSymbolInfo(value, cancellationToken).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter &&
+                        SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, member.ContainingType?.OriginalDefinition))
                     {
-                        lambdas.Add(lambda);
+                        // _onToken = onToken in a constructor (or a primary constructor's parameter): what its creations pass.
+                        open |= !AddConstructorArguments(constructor, parameter, compilation, semanticModel, methods, lambdas, cancellationToken);
                     }
-                    else if (model.GetSymbolInfo(value, cancellationToken).Symbol is IMethodSymbol { MethodKind: not MethodKind.Constructor } target &&
-                             value is IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax)
+                    else
                     {
-                        methods.Add(target.ReducedFrom ?? target);
-                    }
-                    else if (value is not LiteralExpressionSyntax)
-                    {
-                        open = true; // a parameter, a field, a call's result: not known here (null is not a target)
+                        open |= !Add(value, model, methods, lambdas, cancellationToken);
                     }
                 }
             }
@@ -128,6 +125,91 @@ namespace AiCompliance.Analyzers.Flow
             return new DelegateTargets(methods.ToImmutable(), lambdas.ToImmutable(), open || (methods.Count == 0 && lambdas.Count == 0));
         }
 
+
+        /// <summary>Adds a lambda or method group; false for anything else (a parameter, a field, a call's result: not known here), true for null.</summary>
+        private static bool Add(ExpressionSyntax value, SemanticModel model, ImmutableArray<IMethodSymbol>.Builder methods, ImmutableArray<SyntaxNode>.Builder lambdas, CancellationToken cancellationToken)
+        {
+            if (value is AnonymousFunctionExpressionSyntax lambda)
+            {
+                lambdas.Add(lambda);
+                return true;
+            }
+
+            if (model.GetSymbolInfo(value, cancellationToken).Symbol is IMethodSymbol { MethodKind: not MethodKind.Constructor } target &&
+                value is IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax)
+            {
+                methods.Add(target.ReducedFrom ?? target);
+                return true;
+            }
+
+            return value is LiteralExpressionSyntax; // null is not a target
+        }
+
+        /// <summary>
+        /// What the creations of a type pass for a constructor's parameter that a delegate member is set from
+        /// (<c>new Streamer(t =&gt; Console.Write(t))</c>, also a <c>this(…)</c> / <c>base(…)</c> call): true when every one of
+        /// them is known and there is at least one; a creation the text cannot find (dependency injection, a
+        /// target-typed <c>new(…)</c> in a file that does not name the type) leaves the member open.
+        /// </summary>
+        private static bool AddConstructorArguments(
+            IMethodSymbol constructor,
+            IParameterSymbol parameter,
+            Compilation compilation,
+            Func<SyntaxTree, SemanticModel> semanticModel,
+            ImmutableArray<IMethodSymbol>.Builder methods,
+            ImmutableArray<SyntaxNode>.Builder lambdas,
+            CancellationToken cancellationToken)
+        {
+            if (parameter.IsParams)
+            {
+                return false;
+            }
+
+            var found = false;
+            var known = true;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.GetText(cancellationToken).ToString().IndexOf(constructor.ContainingType.Name, StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                var model = semanticModel(tree);
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    var arguments = node switch
+                    {
+                        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                        ConstructorInitializerSyntax initializer => initializer.ArgumentList,
+                        PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList,
+                        _ => null,
+                    };
+                    if (arguments is null ||
+                        !Is((model.GetSymbolInfo(node, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, constructor.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    found = true;
+                    var argument = arguments.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name);
+                    if (argument is null && parameter.Ordinal < arguments.Arguments.Count && arguments.Arguments.Take(parameter.Ordinal + 1).All(a => a.NameColon is null))
+                    {
+                        argument = arguments.Arguments[parameter.Ordinal];
+                    }
+
+                    if (argument is not null)
+                    {
+                        known &= Add(argument.Expression, model, methods, lambdas, cancellationToken);
+                    }
+                    else if (arguments.Arguments.Any(a => a.NameColon is not null) || !parameter.IsOptional)
+                    {
+                        known = false; // named arguments out of order, or an argument list the text does not map
+                    }
+                }
+            }
+
+            return found && known;
+        }
 
         private static bool Is(ISymbol? symbol, ISymbol member) => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member);
 

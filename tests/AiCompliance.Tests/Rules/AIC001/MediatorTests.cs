@@ -50,6 +50,41 @@ public class MediatorTests
         }
         """, new FlowRun { References = MediatorReferences.Value });
 
+    [Fact]
+    public Task A_notification_published_with_the_answer_reaches_its_handlers_sinks() => FlowVerifier.VerifyAsync("using Mediator;\nusing System.Threading;\n" + Code.Header + """
+        record AnswerReady(string Text, string Question) : INotification;
+
+        sealed class PrintAnswer : INotificationHandler<AnswerReady>
+        {
+            public ValueTask Handle(AnswerReady notification, CancellationToken cancellationToken)
+            {
+                Console.WriteLine(notification.Text);
+                Console.WriteLine(notification.Question);
+                return default;
+            }
+        }
+
+        sealed class PrintLabeled : INotificationHandler<AnswerReady>
+        {
+            public ValueTask Handle(AnswerReady notification, CancellationToken cancellationToken)
+            {
+                Console.WriteLine(Svc.Label(notification.Text));
+                return default;
+            }
+        }
+
+        sealed class Asker(IChatClient client, IPublisher publisher, IMediator mediator)
+        {
+            async Task AskAsync(string question)
+            {
+                var reply = await client.GetResponseAsync(question);
+                await publisher.Publish([|new AnswerReady(reply.Text, question)|]);
+                await mediator.Publish([|new AnswerReady(reply.Text, question)|]);
+                await publisher.Publish(new AnswerReady(question, question));
+            }
+        }
+        """, new FlowRun { References = MediatorReferences.Value });
+
     private const string MediatRStandIn = """
         using System.Threading;
         using System.Threading.Tasks;

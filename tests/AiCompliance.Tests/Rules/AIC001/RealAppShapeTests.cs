@@ -570,4 +570,55 @@ public class RealAppShapeTests
             public async Task OnGetAsync([FromServices] IChatClient client) => ViewData["Answer"] = [|(await client.GetResponseAsync("hi")).Text|];
         }
         """);
+
+    // A streaming helper that is handed its token callback when it is created (_onToken = onToken, or a primary
+    // constructor's parameter): the callbacks its creations pass run with the text it calls them with. A creation that
+    // passes something the text does not tell (a variable) keeps the member open, so a call of it is still reported.
+    [Fact]
+    public Task A_callback_handed_to_the_constructor_runs_with_the_text_it_is_called_with() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Streamer
+        {
+            private readonly Action<string> _onToken;
+            public Streamer(Action<string> onToken) => _onToken = onToken;
+
+            public async Task RunAsync(IChatClient client)
+            {
+                await foreach (var update in client.GetStreamingResponseAsync("q"))
+                {
+                    _onToken([|update.Text|]);
+                    _onToken(Svc.Label(update.Text));
+                }
+            }
+        }
+
+        class Quiet(Action<string> onToken)
+        {
+            private readonly Action<string> _onToken = onToken;
+
+            public async Task RunAsync(IChatClient client) => _onToken((await client.GetResponseAsync("q")).Text);
+        }
+
+        class Open(Func<string, string> wrap)
+        {
+            private readonly Func<string, string> _wrap = wrap;
+
+            public async Task RunAsync(IChatClient client) => Console.WriteLine([|_wrap((await client.GetResponseAsync("q")).Text)|]);
+        }
+
+        class Page
+        {
+            private readonly StringBuilder _log = new();
+
+            void Wire(Func<string, string> any)
+            {
+                new Streamer(t => Console.Write(t));
+                new Streamer(Show);
+                new Quiet(t => _log.Append(t.Length));
+                new Open(Svc.Label);
+                new Open(any);
+            }
+
+            void Show(string text) => Console.WriteLine(text);
+        }
+        """);
 }

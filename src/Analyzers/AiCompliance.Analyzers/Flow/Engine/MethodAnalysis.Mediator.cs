@@ -5,12 +5,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AiCompliance.Analyzers.Flow
 {
     // In-process mediators (MediatR, Mediator): `sender.Send(new Query(...))` runs the handler of the request's type, and
-    // its result is what that handler's Handle returns (seen in a public app: every AI endpoint answered through one).
+    // its result is what that handler's Handle returns (seen in a public app: every AI endpoint answered through one);
+    // `publisher.Publish(new AnswerReady(text))` runs every handler of the notification's type with it.
     internal sealed partial class MethodAnalysis
     {
         /// <summary>
-        /// <c>ISender.Send</c> / <c>IMediator.Send</c> of MediatR or Mediator: the summaries of the compilation's handlers for
-        /// the request's type, applied with the request (their parameter sinks report at the request); null for other calls.
+        /// <c>ISender.Send</c> / <c>IMediator.Send</c> (and <c>IPublisher.Publish</c>) of MediatR or Mediator: the summaries of
+        /// the compilation's handlers for the request's (notification's) type, applied with it (their parameter sinks report
+        /// at the request); null for other calls.
         /// </summary>
         private TaintValue? MediatorDispatch(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, ImmutableArray<TaintValue> values)
         {
@@ -32,8 +34,8 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         private static bool IsMediatorSend(IMethodSymbol method) =>
-            method.Name is "Send" or "SendAsync" &&
-            method.ContainingType is { TypeKind: TypeKind.Interface, Name: "ISender" or "IMediator" } owner &&
+            method.Name is "Send" or "SendAsync" or "Publish" &&
+            method.ContainingType is { TypeKind: TypeKind.Interface, Name: "ISender" or "IMediator" or "IPublisher" } owner &&
             RequestHandlers.IsMediatorNamespace(owner.ContainingNamespace);
     }
 }

@@ -42,6 +42,7 @@ namespace AiCompliance.Analyzers.Flow
             OpenAiRealtime(m);
             AzureOpenAiLegacy(m);
             SemanticKernel(m);
+            SemanticKernelLegacy(m);
             SemanticKernelAgents(m);
             AzureAiAgentsPersistent(m);
             LlmTornado(m);

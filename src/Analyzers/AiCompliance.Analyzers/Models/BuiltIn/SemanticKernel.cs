@@ -22,6 +22,8 @@ namespace AiCompliance.Analyzers.Flow
             Source(m, Sk + "KernelExtensions", "InvokePromptStreamingAsync", "Kernel.InvokePromptStreamingAsync");
             Source(m, Sk + "KernelFunction", "InvokeAsync", "KernelFunction.InvokeAsync");
             Source(m, Sk + "KernelFunction", "InvokeStreamingAsync", "KernelFunction.InvokeStreamingAsync");
+            // A function filter sees every function's result after next(context): a prompt function's is the model's text.
+            Source(m, Sk + "FunctionInvocationContext", "Result", "FunctionInvocationContext.Result");
             Content(m, Sk + "FunctionResult", "GetValue", "ToString", "Value");
             Content(m, Sk + "ChatMessageContent", "Content", "Items", "ToString");
             Content(m, Sk + "StreamingChatMessageContent", "Content", "Items", "ToString");
