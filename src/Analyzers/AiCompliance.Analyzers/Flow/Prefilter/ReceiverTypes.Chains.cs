@@ -210,32 +210,121 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         private string? WrittenTypeName(TypeSyntax? type) =>
             type is not null && TypeName(type) is { } typeName && typeName != "dynamic" && !IsTypeParameter(type, typeName) && !_isAlias(typeName) ? typeName : null;
 
-        /// <summary>
-        /// Whether the member of that name of <paramref name="producedIn"/> cannot be what the receiver reaches: its family
-        /// (ancestors and descendants) is closed and the receiver's type, named or declared, is not in it.
-        /// </summary>
-        private bool RulesOutReceiver(ReceiverType receiver, string producedIn)
+        private readonly Dictionary<(MemberEntry Entry, string Name), MentionFact[]> _facts = new Dictionary<(MemberEntry Entry, string Name), MentionFact[]>();
+
+        /// <summary>What the text tells of each mention of a name in a member's body, read once per body and name.</summary>
+        private MentionFact[] FactsOf(MemberEntry entry, string name)
         {
-            var (related, closed) = Related(producedIn);
-            if (!closed)
+            if (_facts.TryGetValue((entry, name), out var known))
             {
-                return false; // a type with an ancestor the text cannot see
+                return known;
             }
 
-            if (receiver.Named is { } named)
+            var mentions = MentionsIn(entry.Body, name);
+            var facts = new MentionFact[mentions.Count];
+            for (var i = 0; i < facts.Length; i++)
             {
-                return !related.Contains(named);
+                facts[i] = FactOf(entry, mentions[i]);
             }
 
-            foreach (var type in receiver.Declared!)
+            _facts[(entry, name)] = facts;
+            return facts;
+        }
+
+        private MentionFact FactOf(MemberEntry entry, SimpleNameSyntax mention)
+        {
+            if (MentionPositions.IsWriteOnly(mention))
             {
-                if (WrittenTypeName(type) is not { } typeName || related.Contains(typeName))
+                return MentionFact.WriteOnly; // written, not read (Exception = exception)
+            }
+
+            if (MentionPositions.IsType(mention))
+            {
+                return MentionFact.TypePosition; // a type as written (catch (Exception e))
+            }
+
+            if (ReceiverOf(mention) is not { } receiver || ResolveReceiver(entry, receiver, mention) is not { } resolved)
+            {
+                return MentionFact.Unknown; // a bare name, a constructor, an initializer, a call's result: the text does not tell
+            }
+
+            if (resolved.Named is { } named)
+            {
+                return MentionFact.Of(new[] { named });
+            }
+
+            var names = new string[resolved.Declared!.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (WrittenTypeName(resolved.Declared[i]) is not { } typeName)
                 {
-                    return false; // that type (or one it may dispatch to), or a type the text does not tell
+                    return MentionFact.Unknown;
+                }
+
+                names[i] = typeName;
+            }
+
+            return MentionFact.Of(names);
+        }
+
+        /// <summary>One mention of a name, as the text tells it: only written, a type, a receiver of these types, or unknown.</summary>
+        private readonly struct MentionFact
+        {
+            private const int KindWriteOnly = 1;
+            private const int KindType = 2;
+            private const int KindReceiver = 3;
+
+            private readonly int _kind;
+            private readonly string[]? _receiverTypes;
+
+            private MentionFact(int kind, string[]? receiverTypes)
+            {
+                _kind = kind;
+                _receiverTypes = receiverTypes;
+            }
+
+            public static MentionFact Unknown => default;
+
+            public static MentionFact WriteOnly => new MentionFact(KindWriteOnly, null);
+
+            public static MentionFact TypePosition => new MentionFact(KindType, null);
+
+            /// <summary>A receiver whose type the text names: a type or namespace (static access) or the declared types.</summary>
+            public static MentionFact Of(string[] receiverTypes) => new MentionFact(KindReceiver, receiverTypes);
+
+            /// <summary>
+            /// Whether the mention cannot read the member <paramref name="name"/> of <paramref name="producedIn"/>: it is only
+            /// written, or a type (unless the name is that type's own: a constructor call), or its receiver's types are outside
+            /// that type's family, which is closed (ancestors and descendants in this compilation).
+            /// </summary>
+            public bool RulesOut(string name, string producedIn, ReceiverTypes receivers)
+            {
+                switch (_kind)
+                {
+                    case KindWriteOnly:
+                        return true;
+                    case KindType:
+                        return name != TypeKey.SimpleName(producedIn);
+                    case KindReceiver:
+                        var (related, closed) = receivers.Related(producedIn);
+                        if (!closed)
+                        {
+                            return false; // a type with an ancestor the text cannot see
+                        }
+
+                        foreach (var typeName in _receiverTypes!)
+                        {
+                            if (related.Contains(typeName))
+                            {
+                                return false; // that type, or one it may dispatch to
+                            }
+                        }
+
+                        return true;
+                    default:
+                        return false;
                 }
             }
-
-            return true;
         }
     }
 }

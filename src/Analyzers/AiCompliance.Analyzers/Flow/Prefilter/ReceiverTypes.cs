@@ -94,9 +94,25 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return false; // an extension member, reached from a receiver of another type (a static class's field or constant is none)
             }
 
+            if (producedIn is not null)
+            {
+                // A producing member's name is asked once per type that declares it (every type's Id, Type, Name): what the
+                // text tells of each mention is read once per body and name, and only the type asked is checked per ask.
+                foreach (var fact in FactsOf(entry, name))
+                {
+                    if (!fact.RulesOut(name, producedIn, this))
+                    {
+                        return false;
+                    }
+                }
+
+                Spared++;
+                return true;
+            }
+
             foreach (var simple in MentionsIn(entry.Body, name))
             {
-                if (!RulesOutMention(entry, simple, name, producedIn))
+                if (!RulesOutSourceMention(entry, simple, name))
                 {
                     return false;
                 }
@@ -106,22 +122,12 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return true;
         }
 
-        private bool RulesOutMention(MemberEntry entry, SimpleNameSyntax mention, string name, string? producedIn)
+        /// <summary>Whether the mention of a source row's name cannot be a source call, by its receiver's declared type.</summary>
+        private bool RulesOutSourceMention(MemberEntry entry, SimpleNameSyntax mention, string name)
         {
-            if (producedIn is not null &&
-                (MentionPositions.IsWriteOnly(mention) || (MentionPositions.IsType(mention) && name != TypeKey.SimpleName(producedIn))))
-            {
-                return true; // written, not read (Exception = exception), or a type as written (catch (Exception e)): no read of that member
-            }
-
             if (ReceiverOf(mention) is not { } receiver)
             {
-                return producedIn is null && IsInheritedCallOfNoSource(entry, mention, name); // else a bare name, a constructor, an initializer: the text does not tell
-            }
-
-            if (producedIn is not null)
-            {
-                return ResolveReceiver(entry, receiver, mention) is { } resolved && RulesOutReceiver(resolved, producedIn);
+                return IsInheritedCallOfNoSource(entry, mention, name); // else a bare name, a constructor, an initializer: the text does not tell
             }
 
             string id;
