@@ -14,8 +14,9 @@ namespace AiCompliance.Analyzers.Flow
     /// What a delegate held in a field, property or event of this compilation may run: the lambdas and method groups
     /// assigned or subscribed to it (<c>_onToken = t => Console.Write(t)</c>, <c>OnAnswer = Show</c>,
     /// <c>service.TokenReceived += (_, t) => ...</c>), read from the syntax that can assign it (its type's for a private
-    /// member, else the compilation's). A value of another kind (a parameter stored in the field, a call's result) makes
-    /// the set open: it still lists what is known, and <see cref="Open"/> says more may run.
+    /// member, else the compilation's); a constructor's parameter stored in it, what the type's creations pass. A value
+    /// of another kind (a method's parameter, a call's result) makes the set open: it still lists what is known, and
+    /// <see cref="Open"/> says more may run.
     /// </summary>
     internal sealed class DelegateTargets
     {
@@ -169,14 +170,16 @@ namespace AiCompliance.Analyzers.Flow
             var known = true;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (tree.GetText(cancellationToken).ToString().IndexOf(constructor.ContainingType.Name, StringComparison.Ordinal) < 0)
-                {
-                    continue;
-                }
-
+                // A file that does not spell the type's name can still create it with a target-typed new(…).
+                var namesType = tree.GetText(cancellationToken).ToString().IndexOf(constructor.ContainingType.Name, StringComparison.Ordinal) >= 0;
                 var model = semanticModel(tree);
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
+                    if (!namesType && node is not ImplicitObjectCreationExpressionSyntax)
+                    {
+                        continue;
+                    }
+
                     var arguments = node switch
                     {
                         BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
@@ -208,7 +211,27 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            return found && known;
+            // A constructor other assemblies can call (or dependency injection, through reflection) may be given anything:
+            // what the text found still runs, but more may.
+            return found && known && !IsVisibleOutside(constructor);
+        }
+
+        private static bool IsVisibleOutside(IMethodSymbol constructor)
+        {
+            if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+
+            for (var type = constructor.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool Is(ISymbol? symbol, ISymbol member) => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member);

@@ -573,7 +573,9 @@ public class RealAppShapeTests
 
     // A streaming helper that is handed its token callback when it is created (_onToken = onToken, or a primary
     // constructor's parameter): the callbacks its creations pass run with the text it calls them with. A creation that
-    // passes something the text does not tell (a variable) keeps the member open, so a call of it is still reported.
+    // passes something the text does not tell (a variable) keeps the member open, so a call of it is still reported; so
+    // does a public constructor, which other assemblies (or dependency injection) may call with anything. A member only
+    // ever given a labeler by the compilation's creations (also a target-typed new) labels.
     [Fact]
     public Task A_callback_handed_to_the_constructor_runs_with_the_text_it_is_called_with() => FlowVerifier.VerifyAsync(Code.Header + """
         class Streamer
@@ -605,6 +607,20 @@ public class RealAppShapeTests
             public async Task RunAsync(IChatClient client) => Console.WriteLine([|_wrap((await client.GetResponseAsync("q")).Text)|]);
         }
 
+        class Closed(Func<string, string> wrap)
+        {
+            private readonly Func<string, string> _wrap = wrap;
+
+            public async Task RunAsync(IChatClient client) => Console.WriteLine(_wrap((await client.GetResponseAsync("q")).Text));
+        }
+
+        public class Exposed(Func<string, string> wrap)
+        {
+            private readonly Func<string, string> _wrap = wrap;
+
+            public async Task RunAsync(IChatClient client) => Console.WriteLine([|_wrap((await client.GetResponseAsync("q")).Text)|]);
+        }
+
         class Page
         {
             private readonly StringBuilder _log = new();
@@ -616,6 +632,8 @@ public class RealAppShapeTests
                 new Quiet(t => _log.Append(t.Length));
                 new Open(Svc.Label);
                 new Open(any);
+                Closed closed = new(Svc.Label);
+                new Exposed(Svc.Label);
             }
 
             void Show(string text) => Console.WriteLine(text);

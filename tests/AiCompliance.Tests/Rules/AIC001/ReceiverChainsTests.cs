@@ -32,6 +32,7 @@ public class ReceiverChainsTests
                 public Report Make(string s) => new Report { Exception = s };
                 public string Typed() => typeof(Exception).Name + default(Exception)?.Message + new Exception("x").Message;
                 public void Assign(Report r, string s) { var copy = r; copy.Exception = s; }
+                public void Mixed(Report r) { try { r.Exception = ""; } catch (Exception e) { r.Exception = e.Message; } }
 
                 public string Read(object o) => ((Report)o).Exception;
                 public string Compound(object o) { var r = (Report)o; r.Exception += "!"; return r.Exception; }
@@ -41,7 +42,7 @@ public class ReceiverChainsTests
         var context = new FlowContext(FlowModel.Create(compilation));
         var log = compilation.GetTypeByMetadataName("Log")!;
 
-        foreach (var name in new[] { "Catching", "Make", "Typed", "Assign" })
+        foreach (var name in new[] { "Catching", "Make", "Typed", "Assign", "Mixed" })
         {
             Assert.False(context.MayProduce(log.GetMembers(name).Single()), name);
         }
@@ -51,8 +52,9 @@ public class ReceiverChainsTests
             Assert.True(context.MayProduce(log.GetMembers(name).Single()), name);
         }
 
-        // Bound: Report.Ask (to confirm GetResponseAsync) and the two bodies that read Report.Exception through a cast,
-        // whose receiver's type the text does not tell.
+        // Bound: Report.Ask (to confirm GetResponseAsync), Read (whose receiver is a cast: the text does not tell its type)
+        // and Compound (a Report, so it may be that member: the symbol confirms it). Mixed writes r.Exception, a Report's,
+        // and names Exception as a type: neither reads it, so it is not bound.
         Assert.Equal(3, context.Prefilter.ConfirmationsBound);
     }
 

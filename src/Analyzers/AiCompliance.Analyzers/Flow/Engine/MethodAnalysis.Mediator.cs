@@ -16,7 +16,7 @@ namespace AiCompliance.Analyzers.Flow
         /// </summary>
         private TaintValue? MediatorDispatch(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, ImmutableArray<TaintValue> values)
         {
-            if (!IsMediatorSend(method) || invocation.Arguments.Length == 0 || Unwrap(invocation.Arguments[0].Value).Type is not INamedTypeSymbol requestType)
+            if (!IsMediatorDispatch(method) || invocation.Arguments.Length == 0 || Unwrap(invocation.Arguments[0].Value).Type is not INamedTypeSymbol requestType)
             {
                 return null;
             }
@@ -33,7 +33,7 @@ namespace AiCompliance.Analyzers.Flow
             return returned;
         }
 
-        private static bool IsMediatorSend(IMethodSymbol method) =>
+        private static bool IsMediatorDispatch(IMethodSymbol method) =>
             method.Name is "Send" or "SendAsync" or "Publish" &&
             method.ContainingType is { TypeKind: TypeKind.Interface, Name: "ISender" or "IMediator" or "IPublisher" } owner &&
             RequestHandlers.IsMediatorNamespace(owner.ContainingNamespace);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,7 +14,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
     /// </summary>
     internal sealed partial class ReceiverTypes
     {
-        private const int MaxChain = 8;
+        private const int MaxChain = 8; // receivers read along at most this many member accesses
 
         /// <summary>What a receiver's text tells of its type: a type or namespace it names (static access), or its declared types.</summary>
         private sealed class ReceiverType
@@ -110,9 +111,11 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         /// <summary>
         /// A member of a type or namespace named (<c>Output.Type</c>, <c>GenAI.Output</c>): the storage of a type of this
-        /// compilation, else a nested type or a namespace. A referenced type's static member has a referenced type too, so
-        /// naming it (by its member's name) rules out the same types. Null when a type of this compilation has a base the
-        /// text cannot see (which may hold that member), or declares the member in some but not all of its same-named types.
+        /// compilation, else a type of this compilation nested in it. A namespace's or a referenced type's member is a type,
+        /// a namespace or a member of a referenced type (whose type is referenced too), so naming it (by its member's name)
+        /// rules out the same types. Null when the text does not tell: a type of this compilation with a base the text
+        /// cannot see, a member that is neither its storage nor a type of this compilation (a C# 14 extension member), or
+        /// one that some same-named types hold and others do not.
         /// </summary>
         private ReceiverType? NamedMember(string named, string member)
         {
@@ -126,22 +129,22 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return null;
             }
 
-            if (!_declaredAnywhere(member))
-            {
-                return ReceiverType.OfName(member); // a nested type: no type of this compilation has storage of that name
-            }
-
-            if (StorageOf(new[] { named }, member) is { } storage)
+            if (_declaredAnywhere(member) && StorageOf(new[] { named }, member) is { } storage)
             {
                 return storage; // a static field or property
+            }
+
+            if (!_keysByName.ContainsKey(member))
+            {
+                return null; // no type of that name in this compilation: not known to be a nested type
             }
 
             var scratch = new List<TypeSyntax?>();
             foreach (var key in keys)
             {
-                if (FindStorage(key, member, scratch, 0))
+                if (FindStorage(key, member, scratch, new HashSet<string>(StringComparer.Ordinal)) != false)
                 {
-                    return null; // some same-named types hold it, others do not
+                    return null; // some same-named types hold it (or may), others do not
                 }
             }
 
@@ -164,7 +167,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
                 foreach (var key in keys)
                 {
-                    if (!FindStorage(key, member, declared, 0))
+                    if (FindStorage(key, member, declared, new HashSet<string>(StringComparer.Ordinal)) != true)
                     {
                         return null;
                     }
@@ -174,31 +177,47 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return declared.Count > 0 ? ReceiverType.OfDeclared(declared) : null;
         }
 
-        private bool FindStorage(string key, string member, List<TypeSyntax?> declared, int depth)
+        /// <summary>
+        /// The storage of that name in the type or its bases in this compilation: true (its declared types added), false (no
+        /// type of the family declares it), null (a referenced base may, or the family is deeper than the text is read).
+        /// Each type is visited once.
+        /// </summary>
+        private bool? FindStorage(string key, string member, List<TypeSyntax?> declared, HashSet<string> visited)
         {
+            if (!visited.Add(key))
+            {
+                return false; // reached again through another base: already answered there
+            }
+
             if (_storageTypes.TryGetValue((key, member), out var stored))
             {
                 declared.AddRange(stored);
                 return true;
             }
 
-            if (depth > MaxChain || !_baseNames.TryGetValue(key, out var bases))
+            if (!_baseNames.TryGetValue(key, out var bases))
             {
                 return false;
+            }
+
+            if (visited.Count > 64)
+            {
+                return null;
             }
 
             foreach (var baseName in bases)
             {
                 if (!_keysByName.TryGetValue(baseName, out var baseKeys))
                 {
-                    return false; // a referenced base (or interface) may declare it
+                    return null; // a referenced base (or interface) may declare it
                 }
 
                 foreach (var baseKey in baseKeys)
                 {
-                    if (FindStorage(baseKey, member, declared, depth + 1))
+                    var found = FindStorage(baseKey, member, declared, visited);
+                    if (found != false)
                     {
-                        return true;
+                        return found;
                     }
                 }
             }
