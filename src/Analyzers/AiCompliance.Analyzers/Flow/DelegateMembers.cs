@@ -126,7 +126,6 @@ namespace AiCompliance.Analyzers.Flow
             return new DelegateTargets(methods.ToImmutable(), lambdas.ToImmutable(), open || (methods.Count == 0 && lambdas.Count == 0));
         }
 
-
         /// <summary>Adds a lambda or method group; false for anything else (a parameter, a field, a call's result: not known here), true for null.</summary>
         private static bool Add(ExpressionSyntax value, SemanticModel model, ImmutableArray<IMethodSymbol>.Builder methods, ImmutableArray<SyntaxNode>.Builder lambdas, CancellationToken cancellationToken)
         {

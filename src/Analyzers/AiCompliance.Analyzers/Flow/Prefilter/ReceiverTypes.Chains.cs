@@ -90,18 +90,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                             return NamedMember(named, member);
                         }
 
-                        var names = new List<string>();
-                        foreach (var type in inner.Declared!)
-                        {
-                            if (WrittenTypeName(type) is not { } typeName)
-                            {
-                                return null;
-                            }
-
-                            names.Add(typeName);
-                        }
-
-                        return StorageOf(names, member);
+                        return DeclaredTypeNames(inner.Declared!) is { } names ? StorageOf(names, member) : null;
                     }
 
                 default:
@@ -225,6 +214,23 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             return false;
         }
 
+        /// <summary>The simple names of declared types; null when one of them does not tell its type (<see cref="WrittenTypeName"/>).</summary>
+        private string[]? DeclaredTypeNames(List<TypeSyntax?> declared)
+        {
+            var names = new string[declared.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (WrittenTypeName(declared[i]) is not { } typeName)
+                {
+                    return null;
+                }
+
+                names[i] = typeName;
+            }
+
+            return names;
+        }
+
         /// <summary>The simple name of a declared type, where it tells the type: not <c>var</c>, <c>dynamic</c>, a type parameter or an alias.</summary>
         private string? WrittenTypeName(TypeSyntax? type) =>
             type is not null && TypeName(type) is { } typeName && typeName != "dynamic" && !IsTypeParameter(type, typeName) && !_isAlias(typeName) ? typeName : null;
@@ -272,18 +278,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return MentionFact.Of(new[] { named });
             }
 
-            var names = new string[resolved.Declared!.Count];
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (WrittenTypeName(resolved.Declared[i]) is not { } typeName)
-                {
-                    return MentionFact.Unknown;
-                }
-
-                names[i] = typeName;
-            }
-
-            return MentionFact.Of(names);
+            return DeclaredTypeNames(resolved.Declared!) is { } names ? MentionFact.Of(names) : MentionFact.Unknown;
         }
 
         /// <summary>One mention of a name, as the text tells it: only written, a type, a receiver of these types, or unknown.</summary>

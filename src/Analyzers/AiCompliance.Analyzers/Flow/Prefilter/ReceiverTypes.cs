@@ -130,47 +130,22 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 return IsInheritedCallOfNoSource(entry, mention, name); // else a bare name, a constructor, an initializer: the text does not tell
             }
 
-            string id;
-            var thisQualified = false;
-            switch (receiver)
+            if (receiver is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax }) ||
+                ResolveReceiver(entry, receiver, mention) is not { } resolved)
             {
-                case IdentifierNameSyntax identifier:
-                    id = identifier.Identifier.ValueText;
-                    break;
-                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax field }:
-                    id = field.Identifier.ValueText;
-                    thisQualified = true;
-                    break;
-                default:
-                    return false; // a call, an element, a chain: its type is not written
+                return false; // a call, an element, a chain (its symbol decides), or a receiver whose type the text does not tell
             }
 
-            if (!thisQualified && _hides(entry.Body.SyntaxTree, id))
+            if (resolved.Named is { } typeName)
             {
-                return false; // an alias, or a member a using static brings in
-            }
-
-            var declared = new List<TypeSyntax?>();
-            if (!thisQualified && DeclarationsIn(entry.Declaration).TryGetValue(id, out var locals))
-            {
-                declared.AddRange(locals);
-            }
-
-            if (_storageTypes.TryGetValue((entry.Type, id), out var stored))
-            {
-                declared.AddRange(stored);
-            }
-
-            if (declared.Count == 0)
-            {
-                // No local, parameter or field of its own type: an inherited member, an outer type's, or a type name.
-                return !thisQualified && IsTypeName(mention, id) && _mayBeStaticSource is { } mayBe && !mayBe(name, id);
+                // No local, parameter or field of its own type: a type name (a static call).
+                return _mayBeStaticSource is { } mayBe && !mayBe(name, typeName);
             }
 
             // A source row's name: an SDK type can be written under many names (aliases, derived types), so its symbol
             // decides, where binding it binds no body (a field's, property's or parameter's type: EventCallback<T>.InvokeAsync,
             // HttpClient.SendAsync).
-            return _mayBeSourceOn is { } mayBeOn && declared.All(t => t is not null && IsSignatureType(t) && !mayBeOn(t, name));
+            return _mayBeSourceOn is { } mayBeOn && resolved.Declared!.All(t => t is not null && IsSignatureType(t) && !mayBeOn(t, name));
         }
 
         /// <summary>
