@@ -14,9 +14,9 @@ namespace AiCompliance.Analyzers.Flow
     /// What a delegate held in a field, property or event of this compilation may run: the lambdas and method groups
     /// assigned or subscribed to it (<c>_onToken = t => Console.Write(t)</c>, <c>OnAnswer = Show</c>,
     /// <c>service.TokenReceived += (_, t) => ...</c>), read from the syntax that can assign it (its type's for a private
-    /// member, else the compilation's); a constructor's parameter stored in it, what the type's creations pass. A value
-    /// of another kind (a method's parameter, a call's result) makes the set open: it still lists what is known, and
-    /// <see cref="Open"/> says more may run.
+    /// member, else the compilation's); a parameter of a constructor or method of its type stored in it, what the
+    /// type's creations or the method's calls pass. A value of another kind (a lambda's parameter, a call's result)
+    /// makes the set open: it still lists what is known, and <see cref="Open"/> says more may run.
     /// </summary>
     internal sealed class DelegateTargets
     {
@@ -110,11 +110,12 @@ namespace AiCompliance.Analyzers.Flow
                         value = wrapped.ArgumentList.Arguments[0].Expression; // new Action<string>(Show)
                     }
 
-                    if (value is IdentifierNameSyntax && model.GetSymbolInfo(value, cancellationToken).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter &&
-                        SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, member.ContainingType?.OriginalDefinition))
+                    if (value is IdentifierNameSyntax && model.GetSymbolInfo(value, cancellationToken).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } setter } parameter &&
+                        SymbolEqualityComparer.Default.Equals(setter.ContainingType.OriginalDefinition, member.ContainingType?.OriginalDefinition))
                     {
-                        // _onToken = onToken in a constructor (or a primary constructor's parameter): what its creations pass.
-                        open |= !AddConstructorArguments(constructor, parameter, compilation, semanticModel, methods, lambdas, cancellationToken);
+                        // _onToken = onToken in a constructor (or a primary constructor's parameter): what its creations
+                        // pass; in a method of the type (OnToken(Action<string> handler) => _onToken = handler): what its calls pass.
+                        open |= !AddArguments(setter, parameter, compilation, semanticModel, methods, lambdas, cancellationToken);
                     }
                     else
                     {
@@ -146,13 +147,15 @@ namespace AiCompliance.Analyzers.Flow
         }
 
         /// <summary>
-        /// What the creations of a type pass for a constructor's parameter that a delegate member is set from
-        /// (<c>new Streamer(t =&gt; Console.Write(t))</c>, also a <c>this(…)</c> / <c>base(…)</c> call): true when every one of
-        /// them is known and there is at least one; a creation the text cannot find (dependency injection, a
-        /// target-typed <c>new(…)</c> in a file that does not name the type) leaves the member open.
+        /// What the calls of a method of the member's type pass for the parameter the delegate member is set from: the
+        /// creations of a constructor (<c>new Streamer(t =&gt; Console.Write(t))</c>, also a <c>this(…)</c> / <c>base(…)</c>
+        /// call), the invocations of an ordinary method (<c>streamer.OnToken(t =&gt; Console.Write(t))</c>). True when every
+        /// one of them is known and there is at least one. A call the text cannot find leaves the member open: dependency
+        /// injection, a target-typed <c>new(…)</c> in a file that does not name the type, a method used as a delegate, or
+        /// one that implements an interface or overrides a base (called through another symbol).
         /// </summary>
-        private static bool AddConstructorArguments(
-            IMethodSymbol constructor,
+        private static bool AddArguments(
+            IMethodSymbol setter,
             IParameterSymbol parameter,
             Compilation compilation,
             Func<SyntaxTree, SemanticModel> semanticModel,
@@ -160,34 +163,68 @@ namespace AiCompliance.Analyzers.Flow
             ImmutableArray<SyntaxNode>.Builder lambdas,
             CancellationToken cancellationToken)
         {
-            if (parameter.IsParams)
+            var isConstructor = setter.MethodKind == MethodKind.Constructor;
+            if (parameter.IsParams || (!isConstructor && (setter.IsOverride || setter.IsVirtual || setter.IsAbstract || setter.IsExtensionMethod || ImplementsInterface(setter))))
             {
                 return false;
             }
 
             var found = false;
             var known = true;
+            var name = isConstructor ? setter.ContainingType.Name : setter.Name;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 // A file that does not spell the type's name can still create it with a target-typed new(…).
-                var namesType = tree.GetText(cancellationToken).ToString().IndexOf(constructor.ContainingType.Name, StringComparison.Ordinal) >= 0;
+                var spellsName = tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) >= 0;
+                if (!spellsName && !isConstructor)
+                {
+                    continue;
+                }
+
                 var model = semanticModel(tree);
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (!namesType && node is not ImplicitObjectCreationExpressionSyntax)
+                    if (!spellsName && node is not ImplicitObjectCreationExpressionSyntax)
                     {
                         continue;
                     }
 
-                    var arguments = node switch
+                    ArgumentListSyntax? arguments;
+                    if (isConstructor)
                     {
-                        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
-                        ConstructorInitializerSyntax initializer => initializer.ArgumentList,
-                        PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList,
-                        _ => null,
-                    };
+                        arguments = node switch
+                        {
+                            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                            ConstructorInitializerSyntax initializer => initializer.ArgumentList,
+                            PrimaryConstructorBaseTypeSyntax baseType => baseType.ArgumentList,
+                            _ => null,
+                        };
+                    }
+                    else if (node is SimpleNameSyntax simple && simple.Identifier.ValueText == setter.Name)
+                    {
+                        if (!Is((model.GetSymbolInfo(simple, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, setter.OriginalDefinition))
+                        {
+                            continue;
+                        }
+
+                        var callee = simple.Parent is MemberAccessExpressionSyntax access && access.Name == simple ? access : (ExpressionSyntax)simple;
+                        if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+                        {
+                            arguments = invocation.ArgumentList;
+                        }
+                        else
+                        {
+                            known = false; // the method used as a delegate (or in nameof): calls the text cannot see
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
                     if (arguments is null ||
-                        !Is((model.GetSymbolInfo(node, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, constructor.OriginalDefinition))
+                        (isConstructor && !Is((model.GetSymbolInfo(node, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, setter.OriginalDefinition)))
                     {
                         continue;
                     }
@@ -210,19 +247,40 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
-            // A constructor other assemblies can call (or dependency injection, through reflection) may be given anything:
+            // A method other assemblies can call (or dependency injection, through reflection) may be given anything:
             // what the text found still runs, but more may.
-            return found && known && !IsVisibleOutside(constructor);
+            return found && known && !IsVisibleOutside(setter);
         }
 
-        private static bool IsVisibleOutside(IMethodSymbol constructor)
+        private static bool ImplementsInterface(IMethodSymbol method)
         {
-            if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            if (!method.ExplicitInterfaceImplementations.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsVisibleOutside(IMethodSymbol method)
+        {
+            if (method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
             {
                 return false;
             }
 
-            for (var type = constructor.ContainingType; type is not null; type = type.ContainingType)
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
             {
                 if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
                 {
