@@ -8,7 +8,7 @@ namespace AiCompliance.Generators
     /// Writes the members of one service class. Every user-supplied string goes through
     /// <see cref="CSharpLiteral.Quote"/>; none is written into a comment or a directive.
     /// </summary>
-    internal static class Emitter
+    internal static partial class Emitter
     {
         public const string GeneratorName = "AiCompliance.Generators";
         public const string GeneratorVersion = "0.1.0";
@@ -52,6 +52,7 @@ namespace AiCompliance.Generators
             }
 
             EmitImplicitLabel(w);
+            EmitMediaLabeling(w, caps, labeler);
             if (modern && caps.HasChatClient && caps.HasAsyncEnumerable)
             {
                 w.Line();

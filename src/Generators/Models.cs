@@ -31,5 +31,10 @@ namespace AiCompliance.Generators
         bool HasChatClient,
         bool HasChatClientBuilder,
         bool HasServiceCollection,
-        bool HasAspNetCore);
+        bool HasAspNetCore,
+        bool HasReadOnlyMemory,
+        bool HasBinaryData,
+        bool BinaryDataHasMediaType,
+        bool HasDataContent,
+        bool DataContentHasName);
 }

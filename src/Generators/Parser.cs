@@ -93,7 +93,12 @@ namespace AiCompliance.Generators
                 HasChatClientBuilder: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientBuilder") is not null,
                 HasServiceCollection: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null &&
                                       compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions") is not null,
-                HasAspNetCore: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null);
+                HasAspNetCore: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null,
+                HasReadOnlyMemory: compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1") is not null,
+                HasBinaryData: compilation.GetTypeByMetadataName("System.BinaryData") is not null,
+                BinaryDataHasMediaType: compilation.GetTypeByMetadataName("System.BinaryData")?.GetMembers("MediaType").Length > 0,
+                HasDataContent: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DataContent") is not null,
+                DataContentHasName: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DataContent")?.GetMembers("Name").Length > 0);
         }
 
         private static bool IsEffectivelyPublic(INamedTypeSymbol type)

@@ -23,6 +23,7 @@ namespace AiCompliance.Generators
             public const string ValidServices = nameof(ValidServices);
             public const string Capabilities = nameof(Capabilities);
             public const string Combined = nameof(Combined);
+            public const string HasServices = nameof(HasServices);
         }
 
         /// <inheritdoc />
@@ -47,6 +48,21 @@ namespace AiCompliance.Generators
 
             context.RegisterSourceOutput(combined, static (spc, pair) =>
                 spc.AddSource(pair.Left.HintName, SourceText.From(Emitter.Emit(pair.Left, pair.Right), Encoding.UTF8)));
+
+            // The media labelers the services' LabelImage / LabelAudio call: emitted once per compilation, when it has a service.
+            var hasServices = services.Collect()
+                .Select(static (all, _) => !all.IsEmpty)
+                .WithTrackingName(TrackingNames.HasServices);
+            context.RegisterSourceOutput(hasServices, static (spc, any) =>
+            {
+                if (any)
+                {
+                    foreach (var (hintName, text) in MediaSources.All)
+                    {
+                        spc.AddSource(hintName, SourceText.From(text, Encoding.UTF8));
+                    }
+                }
+            });
         }
     }
 }

@@ -22,7 +22,7 @@ public class GeneratorSnapshotTests
 
     private static string Single(GeneratorRunResult result, string expectedHintName)
     {
-        var generated = Assert.Single(result.GeneratedSources);
+        var generated = Assert.Single(GeneratorRun.ServiceSources(result));
         Assert.Equal(expectedHintName, generated.HintName);
         return generated.SourceText.ToString();
     }
@@ -121,10 +121,10 @@ public class GeneratorSnapshotTests
             """;
         var result = Generate(source, withMeai: true);
 
-        Assert.Equal(2, result.GeneratedSources.Length);
+        Assert.Equal(2, GeneratorRun.ServiceSources(result).Length);
         Assert.Equal(
             new[] { "AiCompliance.App.Svc.g.cs", "AiCompliance.Other.Svc.g.cs" },
-            result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
+            GeneratorRun.ServiceSources(result).Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
         var app = result.GeneratedSources.Single(s => s.HintName == "AiCompliance.App.Svc.g.cs").SourceText.ToString();
         var other = result.GeneratedSources.Single(s => s.HintName == "AiCompliance.Other.Svc.g.cs").SourceText.ToString();
         Assert.Contains("namespace App", app, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public class GeneratorSnapshotTests
 
         Assert.Equal(
             new[] { "AiCompliance.App.Outer.Middle.Svc.g.cs", "AiCompliance.App.Point.Svc.g.cs" },
-            result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
+            GeneratorRun.ServiceSources(result).Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
         var nested = result.GeneratedSources.Single(s => s.HintName == "AiCompliance.App.Outer.Middle.Svc.g.cs").SourceText.ToString();
         Assert.Contains("    partial class Outer\n    {\n        partial record Middle\n        {\n            partial class Svc\n", nested, StringComparison.Ordinal);
         var inStruct = result.GeneratedSources.Single(s => s.HintName == "AiCompliance.App.Point.Svc.g.cs").SourceText.ToString();
@@ -241,6 +241,6 @@ public class GeneratorSnapshotTests
             """;
         var compilation = GeneratorRun.Compile(source, withMeai: true, LanguageVersion.Latest, DocumentationMode.Diagnose, warningLevel: 9999, nullable);
         var (_, result) = GeneratorRun.RunClean(compilation);
-        Assert.Single(result.GeneratedSources);
+        Assert.Single(GeneratorRun.ServiceSources(result));
     }
 }

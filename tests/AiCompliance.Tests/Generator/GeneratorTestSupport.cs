@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
@@ -111,9 +112,16 @@ internal static class GeneratorRun
         return context.LoadFromStream(stream);
     }
 
-    /// <summary>All generated files in one text, ordered by hint name, each under a header naming it (for snapshots).</summary>
+    /// <summary>The hint names of the media labelers, emitted once per compilation with a service (<c>MediaLabelingTests</c> checks them).</summary>
+    public const string MediaHintPrefix = "AiCompliance.Media.";
+
+    /// <summary>The generated files of the service classes (the media labelers left out).</summary>
+    public static ImmutableArray<GeneratedSourceResult> ServiceSources(GeneratorRunResult result) =>
+        result.GeneratedSources.Where(s => !s.HintName.StartsWith(MediaHintPrefix, StringComparison.Ordinal)).ToImmutableArray();
+
+    /// <summary>The service classes' generated files in one text, ordered by hint name, each under a header naming it (for snapshots; the media labelers are the repository's own files, compared by <c>MediaLabelingTests</c>).</summary>
     public static string Describe(GeneratorRunResult result) =>
-        string.Join("\n", result.GeneratedSources
+        string.Join("\n", ServiceSources(result)
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => "// ===== " + s.HintName + " =====\n" + s.SourceText));
 }

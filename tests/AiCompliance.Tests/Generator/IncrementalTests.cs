@@ -126,7 +126,7 @@ public class IncrementalTests
         var driver = CreateDriver();
         var compilation = Compilation(withMeai, Services);
         var first = Run(ref driver, compilation);
-        Assert.Equal(2, first.GeneratedSources.Length);
+        Assert.Equal(2, GeneratorRun.ServiceSources(first).Length);
 
         var second = Run(ref driver, compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, ParseOptions, path: "Unrelated.cs")));
 

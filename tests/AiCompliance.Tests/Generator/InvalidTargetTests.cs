@@ -130,7 +130,7 @@ public class InvalidTargetTests
             }
             """);
 
-        var generated = Assert.Single(result.GeneratedSources);
+        var generated = Assert.Single(GeneratorRun.ServiceSources(result));
         Assert.True(generated.HintName == "AiCompliance.Good.Valid.g.cs", description + ": " + generated.HintName);
 
         // The invalid target was seen and parsed to null (so its missing file is the target check, not a missed
