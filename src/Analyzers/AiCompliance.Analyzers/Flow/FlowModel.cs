@@ -503,6 +503,20 @@ namespace AiCompliance.Analyzers.Flow
             return null;
         }
 
+        /// <summary>The member of what <paramref name="method"/>'s body returns that alone reaches its return sink, or null (all of it).</summary>
+        public ISymbol? ReturnSinkMemberOf(IMethodSymbol method)
+        {
+            foreach (var row in _returnSinks)
+            {
+                if (row.Condition!.HoldsForBody(method, this))
+                {
+                    return row.Condition.ReturnedMember(method);
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The content members of a modeled type (walking base types), or null when the type is not modeled that way.</summary>
         public HashSet<string>? ContentMembersOf(ITypeSymbol? type)
         {

@@ -19,6 +19,12 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>Whether the row applies to the body of <paramref name="method"/> (rows with access <c>ReturnValue</c>).</summary>
         public virtual bool HoldsForBody(IMethodSymbol method, FlowModel model) => false;
 
+        /// <summary>
+        /// For a body the row holds for: the member of the returned object that alone reaches the user (an Azure Functions
+        /// <c>[HttpResult]</c> property beside output bindings), or null when the whole returned value does.
+        /// </summary>
+        public virtual ISymbol? ReturnedMember(IMethodSymbol method) => null;
+
         /// <summary>How a finding names the sink at this call; by default the row's description.</summary>
         public virtual string Describe(CallSite site, string description) => description;
 

@@ -9,8 +9,9 @@ namespace AiCompliance.Tests.Rules.Aic001;
 
 /// <summary>
 /// Outputs beyond pages and JSON: downloads (Results.File/Bytes/Stream/Text, MVC File, FileContentResult), a raw
-/// WebSocket, and Azure Functions HTTP triggers (isolated worker and in-process), the latter on a compile-only stand-in
-/// with the public names of Microsoft.Azure.Functions.Worker 2.x / Extensions.Http 3.x and Microsoft.Azure.WebJobs.
+/// WebSocket, and Azure Functions HTTP triggers, on the real assemblies (downloaded at restore, referenced as metadata:
+/// <see cref="DownloadedSdks"/>) of the isolated worker (Microsoft.Azure.Functions.Worker 2.52, Extensions.Http 3.3) and
+/// of the in-process model (Microsoft.Azure.WebJobs 3.0, Extensions.Http 3.2), each in a compilation of its own as in an app.
 /// </summary>
 public class HostedOutputTests
 {
@@ -71,64 +72,67 @@ public class HostedOutputTests
         }
         """);
 
-    private const string FunctionsStandIn = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        namespace Microsoft.Azure.Functions.Worker
-        {
-            [AttributeUsage(AttributeTargets.Method)] public sealed class FunctionAttribute : Attribute { public FunctionAttribute(string name) { } }
-            public enum AuthorizationLevel { Anonymous, User, Function, System, Admin }
-            [AttributeUsage(AttributeTargets.Parameter)] public sealed class HttpTriggerAttribute : Attribute { public HttpTriggerAttribute(AuthorizationLevel level, params string[] methods) { } }
-            [AttributeUsage(AttributeTargets.Parameter)] public sealed class QueueTriggerAttribute : Attribute { public QueueTriggerAttribute(string queue) { } }
-            public abstract class FunctionContext { }
-        }
-        namespace Microsoft.Azure.Functions.Worker.Http
-        {
-            public abstract class HttpRequestData { public abstract HttpResponseData CreateResponse(); }
-            public abstract class HttpResponseData { public abstract System.IO.Stream Body { get; set; } }
-            public static class HttpResponseDataExtensions
-            {
-                public static Task WriteStringAsync(this HttpResponseData response, string value, System.Text.Encoding? encoding = null) => Task.CompletedTask;
-                public static Task WriteBytesAsync(this HttpResponseData response, byte[] value) => Task.CompletedTask;
-            }
-        }
-        namespace Microsoft.Azure.WebJobs
-        {
-            [AttributeUsage(AttributeTargets.Method)] public sealed class FunctionNameAttribute : Attribute { public FunctionNameAttribute(string name) { } }
-        }
-        namespace Microsoft.Azure.WebJobs.Extensions.Http
-        {
-            public enum AuthorizationLevel { Anonymous, Function }
-        }
-        namespace Microsoft.Azure.WebJobs
-        {
-            [AttributeUsage(AttributeTargets.Parameter)] public sealed class HttpTriggerAttribute : Attribute { public HttpTriggerAttribute(Microsoft.Azure.WebJobs.Extensions.Http.AuthorizationLevel level, params string[] methods) { } }
-        }
-        """;
+    /// <summary>Azure Functions, isolated worker (Microsoft.Azure.Functions.Worker 2.52, its HTTP, timer and queue extensions, the ASP.NET Core integration).</summary>
+    private static readonly System.Lazy<ImmutableArray<MetadataReference>> IsolatedWorker = new(() => DownloadedSdks.Over(
+        FlowVerifier.All,
+        "Microsoft.Azure.Functions.Worker",
+        "Microsoft.Azure.Functions.Worker.Core",
+        "Microsoft.Azure.Functions.Worker.Extensions.Abstractions",
+        "Microsoft.Azure.Functions.Worker.Extensions.Http",
+        "Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore",
+        "Microsoft.Azure.Functions.Worker.Extensions.Timer",
+        "Microsoft.Azure.Functions.Worker.Extensions.Storage.Queues"));
 
-    private static readonly System.Lazy<ImmutableArray<MetadataReference>> FunctionsReferences = new(() =>
-        FlowVerifier.All.Add(EmittedAssembly.Emit("Microsoft.Azure.Functions.Worker.StandIn", FunctionsStandIn)));
+    /// <summary>Azure Functions, in process (WebJobs 3.0: Microsoft.Azure.WebJobs.Core, Extensions.Http 3.2, Extensions 3.0 for timers).</summary>
+    private static readonly System.Lazy<ImmutableArray<MetadataReference>> InProcess = new(() => DownloadedSdks.Over(
+        FlowVerifier.All,
+        "Microsoft.Azure.WebJobs",
+        "Microsoft.Azure.WebJobs.Extensions.Http",
+        "Microsoft.Azure.WebJobs.Extensions"));
 
     [Fact]
-    public Task Http_triggered_functions_report_what_they_return_or_write_and_other_triggers_do_not() => FlowVerifier.VerifyAsync("""
+    public Task Isolated_worker_http_functions_report_what_they_return_or_write_and_other_triggers_do_not() => FlowVerifier.VerifyAsync("""
+        using System.IO;
+        using System.Net;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Mvc;
         using Microsoft.Azure.Functions.Worker;
+        using Microsoft.Azure.Functions.Worker.Builder;
         using Microsoft.Azure.Functions.Worker.Http;
+        using Microsoft.Extensions.Hosting;
 
         """ + Code.Header + """
+        static class Program
+        {
+            static void Main(string[] args)
+            {
+                var builder = FunctionsApplication.CreateBuilder(args);
+                builder.ConfigureFunctionsWebApplication();
+                builder.Build().Run();
+            }
+        }
+
         class AskFunctions(IChatClient client)
         {
             [Function("ask")]
             public async Task<IActionResult> Ask([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequest request) =>
-                [|new OkObjectResult((await client.GetResponseAsync("hi")).Text)|];
+                [|new OkObjectResult((await client.GetResponseAsync(await new StreamReader(request.Body).ReadToEndAsync())).Text)|];
 
             [Function("ask-data")]
-            public async Task<HttpResponseData> AskData([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData request)
+            public async Task<HttpResponseData> AskData([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequestData request)
             {
-                var response = request.CreateResponse();
-                await response.WriteStringAsync([|(await client.GetResponseAsync("hi")).Text|]);
+                var question = await request.ReadAsStringAsync() ?? "";
+                var answer = (await client.GetResponseAsync(question)).Text;
+                var response = request.CreateResponse(HttpStatusCode.OK);
+                response.Headers.Add("Content-Type", "text/plain; charset=utf-8");
+                await response.WriteStringAsync([|answer|]);
+                response.WriteString([|answer|]);
+                await response.WriteBytesAsync([|Encoding.UTF8.GetBytes(answer)|]);
+                response.WriteBytes([|Encoding.UTF8.GetBytes(answer)|]);
+                await response.WriteAsJsonAsync([|new { answer }|]);
+                await response.WriteStringAsync(Svc.Label(answer));
+                await response.WriteAsJsonAsync(new { answer = Svc.Label(answer), question });
+                await response.WriteStringAsync(question);
                 return response;
             }
 
@@ -139,16 +143,68 @@ public class HostedOutputTests
             public async Task<string> Labeled([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequestData request) => Svc.Label((await client.GetResponseAsync("hi")).Text);
 
             [Function("summarize-queue")]
-            public async Task<string> FromQueue([QueueTrigger("tickets")] string ticket) => (await client.GetResponseAsync(ticket)).Text; // to an output binding
+            [QueueOutput("summaries")]
+            public async Task<string> FromQueue([QueueTrigger("tickets")] string ticket) => (await client.GetResponseAsync(ticket)).Text;
+
+            [Function("nightly-digest")]
+            [QueueOutput("digests")]
+            public async Task<string> Digest([TimerTrigger("0 0 6 * * *")] TimerInfo timer) => (await client.GetResponseAsync("digest")).Text;
 
             public async Task<string> NotAFunction(HttpRequestData request) => (await client.GetResponseAsync("hi")).Text;
+
+            // Several outputs: only the [HttpResult] property is the response; the queue gets the raw text.
+            [Function("ask-and-archive")]
+            public async Task<AskOutput> AskAndArchive([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
+            {
+                var answer = (await client.GetResponseAsync("hi")).Text;
+                return new AskOutput { Archived = answer, Result = new OkObjectResult(Svc.Label(answer)) };
+            }
+
+            [Function("ask-and-archive-raw")]
+            public async Task<AskOutput> AskAndArchiveRaw([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
+            {
+                var answer = (await client.GetResponseAsync("hi")).Text;
+                return [|new AskOutput { Archived = Svc.Label(answer), Result = new OkObjectResult(answer) }|];
+            }
         }
 
-        class InProcess(IChatClient client)
+        public class AskOutput
         {
-            [Microsoft.Azure.WebJobs.FunctionName("ask")]
-            public async Task<IActionResult> Run([Microsoft.Azure.WebJobs.HttpTrigger(Microsoft.Azure.WebJobs.Extensions.Http.AuthorizationLevel.Function, "get")] HttpRequest request) =>
-                [|new OkObjectResult((await client.GetResponseAsync("hi")).Text)|];
+            [QueueOutput("answers")]
+            public string? Archived { get; set; }
+
+            [HttpResult]
+            public IActionResult Result { get; set; } = null!;
         }
-        """, new FlowRun { References = FunctionsReferences.Value });
+        """, new FlowRun { References = IsolatedWorker.Value, Executable = true });
+
+    [Fact]
+    public Task In_process_http_functions_report_what_they_return_and_other_triggers_do_not() => FlowVerifier.VerifyAsync("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Azure.WebJobs;
+        using Microsoft.Azure.WebJobs.Extensions.Http;
+        using Microsoft.Extensions.Logging;
+
+        """ + Code.Header + """
+        public class AskFunction(IChatClient client)
+        {
+            [FunctionName("Ask")]
+            public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = null)] HttpRequest req, ILogger log)
+            {
+                string question = req.Query["q"];
+                log.LogInformation("Asked: {Question}", question);
+                var answer = (await client.GetResponseAsync(question)).Text;
+                log.LogInformation("Answered: {Answer}", answer);
+                return [|new OkObjectResult(answer)|];
+            }
+
+            [FunctionName("AskLabeled")]
+            public async Task<IActionResult> Labeled([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequest req) =>
+                new OkObjectResult(Svc.Label((await client.GetResponseAsync("hi")).Text));
+
+            [FunctionName("Nightly")]
+            public async Task<string> Nightly([TimerTrigger("0 0 6 * * *")] TimerInfo timer, ILogger log) => (await client.GetResponseAsync("digest")).Text;
+        }
+        """, new FlowRun { References = InProcess.Value });
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using AiCompliance.Analyzers.Flow;
 using AiCompliance.Tests.Infrastructure;
@@ -11,107 +10,112 @@ using Xunit;
 namespace AiCompliance.Tests.Rules.Aic001;
 
 /// <summary>
-/// Models run in process: LLamaSharp 0.30 and ONNX Runtime GenAI 0.20. Both are served, but LLamaSharp brings
-/// System.Linq.Async (its async LINQ collides with .NET 10's) and GenAI native runtimes, so the tests compile against
-/// stand-ins with their public names (assembly names included, for AIC009).
+/// Models run in process: LLamaSharp 0.30 and ONNX Runtime GenAI 0.20 (Microsoft.ML.OnnxRuntimeGenAI.Managed), their
+/// real assemblies. Only their managed DLLs are referenced, as metadata (<see cref="DownloadedSdks"/>): LLamaSharp's
+/// System.Linq.Async (whose async LINQ clashes with .NET 10's) and both native runtimes stay out, and nothing is loaded.
 /// </summary>
 public class LocalModelTests
 {
-    private const string StandIn = """
-        using System.Collections.Generic;
-        using System.Threading;
-        namespace LLama.Abstractions
-        {
-            public interface IInferenceParams { }
-            public interface ILLamaExecutor { IAsyncEnumerable<string> InferAsync(string text, IInferenceParams? inferenceParams = null, CancellationToken token = default); }
-        }
-        namespace LLama.Common
-        {
-            public enum AuthorRole { User, Assistant, System }
-            public class ChatHistory { public class Message { public Message(AuthorRole role, string content) { } } }
-            public class InferenceParams : LLama.Abstractions.IInferenceParams { }
-        }
-        namespace LLama
-        {
-            public abstract class StatefulExecutorBase : LLama.Abstractions.ILLamaExecutor
-            {
-                public virtual IAsyncEnumerable<string> InferAsync(string text, LLama.Abstractions.IInferenceParams? inferenceParams = null, CancellationToken token = default) => null!;
-            }
-            public class InteractiveExecutor : StatefulExecutorBase { }
-            public class StatelessExecutor : LLama.Abstractions.ILLamaExecutor
-            {
-                public IAsyncEnumerable<string> InferAsync(string text, LLama.Abstractions.IInferenceParams? inferenceParams = null, CancellationToken token = default) => null!;
-            }
-            public class ChatSession
-            {
-                public ChatSession(LLama.Abstractions.ILLamaExecutor executor) { }
-                public IAsyncEnumerable<string> ChatAsync(LLama.Common.ChatHistory.Message message, LLama.Abstractions.IInferenceParams? inferenceParams = null, CancellationToken cancellationToken = default) => null!;
-            }
-        }
-        """;
-
-    private const string GenAiStandIn = """
-        using System;
-        namespace Microsoft.ML.OnnxRuntimeGenAI
-        {
-            public sealed class Model : IDisposable { public Model(string path) { } public void Dispose() { } }
-            public sealed class Tokenizer : IDisposable
-            {
-                public Tokenizer(Model model) { }
-                public string Decode(ReadOnlySpan<int> sequence) => "";
-                public TokenizerStream CreateStream() => null!;
-                public void Dispose() { }
-            }
-            public sealed class TokenizerStream : IDisposable { public string Decode(int token) => ""; public void Dispose() { } }
-            public sealed class Generator : IDisposable
-            {
-                public bool IsDone() => true;
-                public void GenerateNextToken() { }
-                public ReadOnlySpan<int> GetSequence(ulong index) => default;
-                public void Dispose() { }
-            }
-        }
-        """;
-
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-        FlowVerifier.All.Add(EmittedAssembly.Emit("LLamaSharp", StandIn)).Add(EmittedAssembly.Emit("Microsoft.ML.OnnxRuntimeGenAI", GenAiStandIn)));
+        DownloadedSdks.Over(FlowVerifier.All, "LLamaSharp", "Microsoft.ML.OnnxRuntimeGenAI"));
 
     [Fact]
-    public Task LLamaSharp_executors_and_chat_sessions_and_GenAI_decoding_report_and_labeled_text_does_not() => FlowVerifier.VerifyAsync("""
+    public Task LLamaSharp_executors_and_chat_sessions_report_and_labeled_text_does_not() => FlowVerifier.VerifyAsync("""
         using LLama;
+        using LLama.Abstractions;
         using LLama.Common;
-        using Microsoft.ML.OnnxRuntimeGenAI;
 
         """ + Code.Header + """
-        class App
+        class LocalChat
         {
-            async Task Run(InteractiveExecutor executor, StatelessExecutor stateless, ChatSession session, Tokenizer tokenizer, Generator generator)
+            async Task Run(string modelPath, string question)
             {
-                await foreach (var text in executor.InferAsync("hi"))
+                var parameters = new ModelParams(modelPath) { ContextSize = 1024 };
+                using var weights = LLamaWeights.LoadFromFile(parameters);
+                using var context = weights.CreateContext(parameters);
+                var executor = new InteractiveExecutor(context);
+                var history = new ChatHistory();
+                history.AddMessage(AuthorRole.System, "You are a helpful assistant.");
+                var session = new ChatSession(executor, history);
+                var inference = new InferenceParams { MaxTokens = 256, AntiPrompts = new List<string> { "User:" } };
+
+                await foreach (var text in session.ChatAsync(new ChatHistory.Message(AuthorRole.User, question), inference))
                 {
                     Console.Write([|text|]);
                 }
 
-                await foreach (var text in stateless.InferAsync("hi"))
+                await foreach (var text in session.RegenerateAssistantMessageAsync(inference))
                 {
                     Console.Write(Svc.Label(text));
                 }
 
-                await foreach (var text in session.ChatAsync(new ChatHistory.Message(AuthorRole.User, "hi")))
+                await foreach (var text in executor.InferAsync(question, inference))
                 {
                     Console.Write([|text|]);
                 }
 
+                var answer = new StringBuilder();
+                await foreach (var text in new StatelessExecutor(weights, parameters).InferAsync(question, inference))
+                {
+                    answer.Append(text);
+                }
+
+                Console.WriteLine([|answer.ToString()|]);
+
+                ILLamaExecutor any = new InstructExecutor(context);
+                await foreach (var text in any.InferAsync(question))
+                {
+                    Console.Write([|text|]);
+                }
+
+                // The executor as a Microsoft.Extensions.AI chat client.
+                IChatClient client = executor.AsChatClient();
+                Console.WriteLine([|(await client.GetResponseAsync(question)).Text|]);
+
+                // What the user typed and the model's metadata are not its text.
+                Console.WriteLine(question);
+                Console.WriteLine(context.ContextSize);
+                Console.WriteLine(weights.ParameterCount);
+            }
+        }
+        """, new FlowRun { References = References.Value });
+
+    [Fact]
+    public Task GenAI_decoded_tokens_and_its_chat_client_report_and_the_prompt_does_not() => FlowVerifier.VerifyAsync("""
+        using Microsoft.ML.OnnxRuntimeGenAI;
+
+        """ + Code.Header + """
+        class Phi
+        {
+            void Generate(string modelPath, string question)
+            {
+                using var model = new Model(modelPath);
+                using var tokenizer = new Tokenizer(model);
+                var prompt = tokenizer.ApplyChatTemplate("", "[{\"role\": \"user\", \"content\": \"" + question + "\"}]", "", true);
+                Console.WriteLine(prompt);
+                using var sequences = tokenizer.Encode(prompt);
+                using var generatorParams = new GeneratorParams(model);
+                generatorParams.SetSearchOption("max_length", 2048);
+                using var generator = new Generator(model, generatorParams);
+                generator.AppendTokenSequences(sequences);
                 using var stream = tokenizer.CreateStream();
                 while (!generator.IsDone())
                 {
                     generator.GenerateNextToken();
-                    var sequence = generator.GetSequence(0);
-                    Console.Write([|stream.Decode(sequence[sequence.Length - 1])|]);
+                    Console.Write([|stream.Decode(generator.GetSequence(0)[^1])|]);
                 }
 
                 Console.WriteLine([|tokenizer.Decode(generator.GetSequence(0))|]);
+                Console.WriteLine(Svc.Label(tokenizer.Decode(generator.GetSequence(0))));
                 Console.WriteLine(generator.GetSequence(0).Length);
+                Console.WriteLine(generator.TokenCount());
+            }
+
+            async Task Chat(string modelPath)
+            {
+                using var client = new OnnxRuntimeGenAIChatClient(modelPath);
+                var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+                Console.WriteLine([|response.Text|]);
             }
         }
         """, new FlowRun { References = References.Value });
@@ -119,9 +123,18 @@ public class LocalModelTests
     [Fact]
     public void Both_are_understood_so_AIC009_stays_quiet()
     {
-        var model = FlowModel.Create(CSharpCompilation.Create("App", references: References.Value));
-        Assert.Empty(model.UnresolvedSdks);
-        Assert.Contains("InferAsync", model.SourceMemberNames);
-        Assert.Contains("Decode", model.SourceMemberNames);
+        // Each alone, as an app references it (the abstractions of Microsoft.Extensions.AI come with both).
+        foreach (var (key, member) in new[] { ("LLamaSharp", "InferAsync"), ("Microsoft.ML.OnnxRuntimeGenAI", "Decode") })
+        {
+            var model = FlowModel.Create(CSharpCompilation.Create("App", references: TestReferences.For(withMeai: true).Add(DownloadedSdks.Reference(key))));
+            Assert.Empty(model.UnresolvedSdks);
+            Assert.Contains(member, model.SourceMemberNames);
+        }
+
+        // The check can fail: the same assembly names without the modeled types are reported.
+        var llama = EmittedAssembly.Emit("LLamaSharp", "namespace LLama { public class Other { } }");
+        var genAi = EmittedAssembly.Emit("Microsoft.ML.OnnxRuntimeGenAI", "namespace Microsoft.ML.OnnxRuntimeGenAI { public class Other { } }");
+        var unknown = FlowModel.Create(CSharpCompilation.Create("App", references: TestReferences.Net100.Add(llama).Add(genAi)));
+        Assert.Equal(2, unknown.UnresolvedSdks.Count);
     }
 }

@@ -235,12 +235,28 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// What <paramref name="member"/> of a returned object holds: its own value when the object was built here (with
+        /// what the object as a whole carries), else the whole value (an object from elsewhere may hold anything there).
+        /// </summary>
+        private static TaintValue ReturnedMemberValue(TaintValue value, ISymbol member)
+        {
+            if (value.Fields.IsEmpty)
+            {
+                return value;
+            }
+
+            return value.Fields.TryGetValue(member, out var field) || value.Fields.TryGetValue(member.OriginalDefinition, out field)
+                ? value.Own().Join(field)
+                : value.Own();
+        }
+
         private void OnReturn(IOperation returned, TaintValue value)
         {
             _returnValue = _returnValue.Join(value);
             if (_returnSink is not null)
             {
-                ReportSink(returned, value, _returnSink);
+                ReportSink(returned, _returnSinkMember is null ? value : ReturnedMemberValue(value, _returnSinkMember), _returnSink);
             }
         }
     }

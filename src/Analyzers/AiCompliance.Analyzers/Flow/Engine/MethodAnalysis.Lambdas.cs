@@ -114,7 +114,9 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             var savedSink = _returnSink;
+            var savedMember = _returnSinkMember;
             _returnSink = returnSink;
+            _returnSinkMember = null;
             try
             {
                 return Run(body, initial);
@@ -122,6 +124,7 @@ namespace AiCompliance.Analyzers.Flow
             finally
             {
                 _returnSink = savedSink;
+                _returnSinkMember = savedMember;
             }
         }
 

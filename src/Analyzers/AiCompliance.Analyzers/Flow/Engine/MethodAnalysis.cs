@@ -43,6 +43,7 @@ namespace AiCompliance.Analyzers.Flow
         private State _state = null!;
         private TaintValue _returnValue = TaintValue.Clean;
         private string? _returnSink;
+        private ISymbol? _returnSinkMember; // only this member of the returned object reaches _returnSink (null: all of it)
         private TaintValue? _objectUnderConstruction;
         private ControlFlowGraph? _rootGraph;
         private readonly Dictionary<int, TaintValue> _outValues = new Dictionary<int, TaintValue>();
@@ -106,6 +107,7 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             analysis._returnSink = context.Model.ReturnSinkOf(method);
+            analysis._returnSinkMember = analysis._returnSink is null ? null : context.Model.ReturnSinkMemberOf(method);
             analysis._rootGraph = cfg;
             var returned = analysis.Run(cfg, initial);
             return analysis.ToResult(returned);

@@ -7,7 +7,7 @@ namespace AiCompliance.Analyzers.Flow
         /// completions, plain and streamed, through Azure's <c>Response&lt;T&gt;.Value</c>; both the early shapes (beta.6:
         /// ChatMessage, StreamingChatCompletions.GetChoicesStreaming) and the later ones (beta.9+: ChatResponseMessage,
         /// StreamingChatCompletionsUpdate.ContentUpdate, image RevisedPrompt). Ids, usage, finish reasons and filter
-        /// results are not content.
+        /// results are not content, nor are images (beta.6's ImageLocation.Url, beta.9+'s ImageGenerationData.Url).
         /// </summary>
         private static void AzureOpenAiLegacy(System.Collections.Generic.List<ModelEntry> m)
         {
@@ -33,6 +33,9 @@ namespace AiCompliance.Analyzers.Flow
             Neutral(m, Legacy + "CompletionsUsage");
             Neutral(m, Legacy + "CompletionsFinishReason");
             Neutral(m, Legacy + "ChatRole");
+
+            // beta.6 (and earlier): Data holds ImageLocation, a URL and nothing else; an image is not text (nor in 2.x).
+            Neutral(m, Legacy + "ImageLocation");
         }
     }
 }
