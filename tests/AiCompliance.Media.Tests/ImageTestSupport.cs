@@ -156,6 +156,41 @@ internal static class ImageTestSupport
         }
     }
 
+    /// <summary>
+    /// Seeded byte mutations (one to three bytes replaced): each gives AigcMediaFormatException or a file that now counts
+    /// as labeled and passes through a second labeling unchanged; never another exception.
+    /// </summary>
+    public static int AssertMutationsAreSafe(byte[] file, int count = 3000)
+    {
+        var random = new Random(4543);
+        var labeledCount = 0;
+        for (var n = 0; n < count; n++)
+        {
+            var mutated = (byte[])file.Clone();
+            var edits = 1 + random.Next(3);
+            for (var e = 0; e < edits; e++)
+            {
+                mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
+            }
+
+            byte[] labeled;
+            try
+            {
+                labeled = AigcImage.Label(mutated, Label());
+            }
+            catch (AigcMediaFormatException)
+            {
+                continue;
+            }
+
+            Assert.True(AigcImage.IsLabeled(labeled), "mutation " + n + " gave a file that is not labeled");
+            Assert.Equal(labeled, AigcImage.Label(labeled, Label()));
+            labeledCount++;
+        }
+
+        return labeledCount;
+    }
+
     /// <summary>The call throws AigcMediaFormatException and allocates little (no buffer of the declared size).</summary>
     public static string AssertRefusedWithoutAllocating(byte[] file)
     {

@@ -293,6 +293,13 @@ public class JpegLabelTests
     }
 
     [Fact]
+    public void Random_byte_mutations_give_a_labeled_file_or_the_format_exception()
+    {
+        Assert.True(AssertMutationsAreSafe(SmallJpeg()) > 0);
+        Assert.True(AssertMutationsAreSafe(CmykJpeg()) > 0);
+    }
+
+    [Fact]
     public void Every_truncation_is_refused()
     {
         AssertEveryPrefixRefused(SmallJpeg());

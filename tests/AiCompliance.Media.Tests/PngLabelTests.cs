@@ -149,18 +149,28 @@ public class PngLabelTests
         AssertSamePixels(original, labeled);
     }
 
-    [Fact]
-    public void A_compressed_XMP_chunk_is_inflated_merged_and_stored_uncompressed()
+    private static byte[] Zlib(string text)
     {
         var deflated = new MemoryStream();
         using (var zlib = new ZLibStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            zlib.Write(Encoding.UTF8.GetBytes(ExistingXmp));
+            zlib.Write(Encoding.UTF8.GetBytes(text));
         }
 
-        var chunks = Chunks(SmallPng());
-        chunks.Insert(1, MakeChunk("iTXt", Keyword("XML:com.adobe.xmp").Concat(new byte[] { 1, 0, 0, 0 }).Concat(deflated.ToArray()).ToArray()));
-        var original = Png(chunks);
+        return deflated.ToArray();
+    }
+
+    private static byte[] PngWithCompressedXmp(out List<Chunk> chunks)
+    {
+        chunks = Chunks(SmallPng());
+        chunks.Insert(1, MakeChunk("iTXt", Keyword("XML:com.adobe.xmp").Concat(new byte[] { 1, 0, 0, 0 }).Concat(Zlib(ExistingXmp)).ToArray()));
+        return Png(chunks);
+    }
+
+    [Fact]
+    public void A_compressed_XMP_chunk_is_inflated_merged_and_stored_uncompressed()
+    {
+        var original = PngWithCompressedXmp(out var chunks);
 
         var labeled = LabelChecked(original);
         var meta = AssertXmpLabel(labeled);
@@ -170,10 +180,22 @@ public class PngLabelTests
         Assert.Contains("Paint", Encoding.UTF8.GetString(xmp.Data));
 
         // A broken zlib stream (bad Adler-32) is refused, not merged.
-        var bad = deflated.ToArray();
+        var bad = Zlib(ExistingXmp);
         bad[^1] ^= 0x55;
         chunks[1] = MakeChunk("iTXt", Keyword("XML:com.adobe.xmp").Concat(new byte[] { 1, 0, 0, 0 }).Concat(bad).ToArray());
         Assert.Throws<AigcMediaFormatException>(() => AigcImage.Label(Png(chunks), Label()));
+    }
+
+    [Fact]
+    public void A_compressed_XMP_chunk_that_inflates_beyond_16_MiB_is_refused()
+    {
+        var bomb = Zlib(new string(' ', 17 * 1024 * 1024));
+        Assert.True(bomb.Length < 100_000);
+        var chunks = Chunks(SmallPng());
+        chunks.Insert(1, MakeChunk("iTXt", Keyword("XML:com.adobe.xmp").Concat(new byte[] { 1, 0, 0, 0 }).Concat(bomb).ToArray()));
+        var error = Assert.Throws<AigcMediaFormatException>(() => AigcImage.Label(Png(chunks), Label()));
+        Assert.Contains("inflates beyond", error.Message);
+        Assert.False(AigcImage.IsLabeled(Png(chunks)));
     }
 
     [Fact]
@@ -253,6 +275,13 @@ public class PngLabelTests
         AssertSamePixels(Png(first), frame1);
         AssertSamePixels(Png(second), frame2);
         Assert.NotEqual(Frames(frame1)[0], Frames(frame2)[0]);
+    }
+
+    [Fact]
+    public void Random_byte_mutations_give_a_labeled_file_or_the_format_exception()
+    {
+        Assert.True(AssertMutationsAreSafe(SmallPng()) > 0);
+        Assert.True(AssertMutationsAreSafe(PngWithCompressedXmp(out _)) > 0);
     }
 
     [Fact]
