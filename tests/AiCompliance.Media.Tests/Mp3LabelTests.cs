@@ -36,6 +36,7 @@ public class Mp3LabelTests
         var tag = ReadTag(labeled);
         Assert.Equal(4, tag.Version);
         Assert.Equal(0, labeled[5]); // no unsynchronisation, extended header or footer
+        Assert.All(tag.Frames, f => Assert.Equal(0, f.Flags));
         Assert.Equal(Json, Txxx(tag, "AIGC", expectedEncoding: 3));
         Assert.Equal(AigcMediaLabel.TrainedAlgorithmicMedia, Txxx(tag, "DigitalSourceType", expectedEncoding: 3));
         var xmp = XmpMetaFactory.ParseFromBuffer(PrivXmp(tag));
@@ -225,6 +226,50 @@ public class Mp3LabelTests
         Assert.Throws<ArgumentNullException>(() => AigcAudio.IsLabeled(null!));
     }
 
+    [Fact]
+    public void Randomly_damaged_files_are_refused_or_labeled_consistently()
+    {
+        var packet = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></rdf:RDF></x:xmpmeta>";
+        var audio = MpegFrames(2);
+        var original = Id3v23(new[] { TextFrame23("TIT2", "Song"), Frame23("PRIV", Encoding.ASCII.GetBytes("XMP\0" + packet)) }, padding: 40).Concat(audio).ToArray();
+        var accepted = 0;
+        var refused = 0;
+        var random = new Random(15);
+        for (var round = 0; round < 3000; round++)
+        {
+            var damaged = (byte[])original.Clone();
+            for (var n = random.Next(1, 4); n > 0; n--)
+            {
+                // Damage the tag (the audio is copied as it is).
+                damaged[random.Next(original.Length - audio.Length)] = (byte)random.Next(256);
+            }
+
+            byte[] labeled;
+            try
+            {
+                labeled = AigcAudio.Label(damaged, NewLabel(), false);
+            }
+            catch (AigcMediaFormatException)
+            {
+                    refused++;
+                continue;
+            }
+
+            accepted++;
+            Assert.True(AigcAudio.IsLabeled(labeled), "round " + round);
+            Assert.Equal(labeled, AigcAudio.Label(labeled, NewLabel(), false));
+            if (damaged[0] == (byte)'I')
+            {
+                // What followed the (possibly re-sized) damaged tag follows the labeled tag, byte for byte.
+                var damagedEnd = 10 + ((damaged[6] << 21) | (damaged[7] << 14) | (damaged[8] << 7) | damaged[9]);
+                Assert.Equal(damaged.Skip(damagedEnd), labeled.Skip(ReadTag(labeled).End));
+            }
+        }
+
+        Assert.InRange(accepted, 500, 2500); // both outcomes are exercised
+        Assert.InRange(refused, 500, 2500);
+    }
+
     private static void AssertRefused(byte[] file, string message)
     {
         var error = Assert.Throws<AigcMediaFormatException>(() => AigcAudio.Label(file, NewLabel(), false));
@@ -301,7 +346,7 @@ public class Mp3LabelTests
     private static byte[] Frame24(string id, byte[] body) =>
         Encoding.ASCII.GetBytes(id).Concat(new[] { (byte)((body.Length >> 21) & 0x7F), (byte)((body.Length >> 14) & 0x7F), (byte)((body.Length >> 7) & 0x7F), (byte)(body.Length & 0x7F), (byte)0, (byte)0 }).Concat(body).ToArray();
 
-    private sealed record Id3(int Version, int End, int FramesEnd, List<(string Id, byte[] Body)> Frames);
+    private sealed record Id3(int Version, int End, int FramesEnd, List<(string Id, byte[] Body, int Flags)> Frames);
 
     // A minimal ID3v2.3/2.4 reader: header, frames until the padding.
     private static Id3 ReadTag(byte[] file)
@@ -316,14 +361,13 @@ public class Mp3LabelTests
 
         var end = 10 + Synchsafe(6);
         Assert.True(end <= file.Length);
-        var frames = new List<(string, byte[])>();
+        var frames = new List<(string, byte[], int)>();
         var pos = 10;
         while (pos + 10 <= end && file[pos] != 0)
         {
             var size = version == 4 ? Synchsafe(pos + 4) : (file[pos + 4] << 24) | (file[pos + 5] << 16) | (file[pos + 6] << 8) | file[pos + 7];
             Assert.InRange(size, 1, end - pos - 10);
-            Assert.Equal(0, file[pos + 9]);
-            frames.Add((Encoding.ASCII.GetString(file, pos, 4), file.Skip(pos + 10).Take(size).ToArray()));
+            frames.Add((Encoding.ASCII.GetString(file, pos, 4), file.Skip(pos + 10).Take(size).ToArray(), file[pos + 8] << 8 | file[pos + 9]));
             pos += 10 + size;
         }
 
@@ -332,7 +376,7 @@ public class Mp3LabelTests
 
     private static string Txxx(Id3 tag, string description, int expectedEncoding)
     {
-        foreach (var (id, body) in tag.Frames.Where(f => f.Id == "TXXX"))
+        foreach (var (id, body, flags) in tag.Frames.Where(f => f.Id == "TXXX"))
         {
             Assert.Equal(expectedEncoding, body[0]);
             string desc, value;

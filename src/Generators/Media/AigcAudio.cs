@@ -11,6 +11,9 @@ namespace AiCompliance.Generated
     /// of the samples does not move unless the rhythm prompt is added.
     /// MP3: ID3v2 <c>TXXX:AIGC</c> (the JSON record), <c>TXXX:DigitalSourceType</c> and the XMP packet in a
     /// <c>PRIV</c> frame owned by <c>XMP</c>; the MPEG frames stay byte-identical.
+    /// Refused (<see cref="AigcMediaFormatException"/>): RF64 and RIFX; a chunk larger than the file, except a last
+    /// <c>data</c> chunk (streamed or cut off), which is clamped to the whole sample frames present and written with its
+    /// real size; ID3v2.2 tags and tags with unsynchronisation, an extended header or a footer.
     /// </summary>
     internal static class AigcAudio
     {
@@ -31,6 +34,7 @@ namespace AiCompliance.Generated
         private const int PromptGapMilliseconds = 80;
         private const int PromptFadeMilliseconds = 5;
         private const int PromptMinimumSampleRate = 4000;
+        private const int PromptMaximumSampleRate = 768000;
         private const long PromptMaximumBytes = 64L * 1024 * 1024; // 0.6 s of 384 kHz 64-bit float in 32 channels fits
 
         /// <summary>
@@ -610,6 +614,11 @@ namespace AiCompliance.Generated
             if (rate < PromptMinimumSampleRate)
             {
                 throw new AigcMediaFormatException("The sample rate " + rate + " Hz is too low for the 1 kHz rhythm prompt (at least " + PromptMinimumSampleRate + " Hz).");
+            }
+
+            if (rate > PromptMaximumSampleRate)
+            {
+                throw new AigcMediaFormatException("The sample rate " + rate + " Hz is above the " + PromptMaximumSampleRate + " Hz the rhythm prompt is written for.");
             }
 
             var beep = (rate * PromptBeepMilliseconds + 500) / 1000;
