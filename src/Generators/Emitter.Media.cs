@@ -50,7 +50,7 @@ namespace AiCompliance.Generators
             w.Close();
         }
 
-        /// <summary>The same labeler over <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>BinaryData</c> and <c>DataContent</c>, where the compilation has them.</summary>
+        /// <summary>The same labeler over <c>ReadOnlyMemory&lt;byte&gt;</c> and <c>BinaryData</c>, where the compilation has them.</summary>
         private static void EmitContainerOverloads(CodeWriter w, CompilationCapabilities caps, string? labeler, string name, string parameter)
         {
             var audio = name == "LabelAudio";
@@ -75,9 +75,25 @@ namespace AiCompliance.Generators
                 w.Line("return new global::System.BinaryData(" + name + "(" + parameter + ".ToArray(), contentId" + pass + ")" + (caps.BinaryDataHasMediaType ? ", " + parameter + ".MediaType" : string.Empty) + ");");
                 w.Close();
             }
+        }
 
-            if (caps.HasDataContent)
+        /// <summary>
+        /// <c>LabelImage</c> / <c>LabelAudio</c> over Microsoft.Extensions.AI's <c>DataContent</c> (images in chat answers,
+        /// image generators' and speech clients' results), where the compilation has it: emitted after the chat client,
+        /// with the other Microsoft.Extensions.AI members.
+        /// </summary>
+        private static void EmitDataContentOverloads(CodeWriter w, CompilationCapabilities caps, string? labeler)
+        {
+            if (!caps.HasDataContent)
             {
+                return;
+            }
+
+            foreach (var (name, parameter) in new[] { ("LabelImage", "image"), ("LabelAudio", "audio") })
+            {
+                var audio = name == "LabelAudio";
+                var tail = audio ? ", bool rhythmPrompt" : string.Empty;
+                var pass = audio ? ", rhythmPrompt" : string.Empty;
                 w.Line();
                 w.Line("/// <summary>Like <see cref=\"" + name + "(byte[], string" + (audio ? ", bool" : string.Empty) + ")\"/>, over a chat message's data (its media type and name kept).</summary>");
                 Labeler(w, labeler);
@@ -87,7 +103,6 @@ namespace AiCompliance.Generators
                 w.Line("return new " + Ai + "DataContent(" + name + "(" + parameter + ".Data.ToArray(), contentId" + pass + "), " + parameter + ".MediaType)" + (caps.DataContentHasName ? " { Name = " + parameter + ".Name }" : string.Empty) + ";");
                 w.Close();
             }
-
         }
 
         private static void Labeler(CodeWriter w, string? labeler)

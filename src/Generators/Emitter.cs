@@ -59,6 +59,8 @@ namespace AiCompliance.Generators
                 EmitChatClient(w, generatedCode, atStart, atEnd);
             }
 
+            EmitDataContentOverloads(w, caps, labeler);
+
             w.Close();
             for (var i = 0; i < spec.ContainingTypes.Length; i++)
             {

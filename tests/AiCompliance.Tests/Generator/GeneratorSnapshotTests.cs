@@ -61,7 +61,7 @@ public class GeneratorSnapshotTests
         var with = Single(Generate(source, withMeai: true), "AiCompliance.App.Svc.g.cs");
 
         // Without Microsoft.Extensions.AI the file ends with the closing braces of the class and the namespace; with it,
-        // the same text is followed by WithLabels and LabeledChatClient before those braces.
+        // the same text is followed by WithLabels, LabeledChatClient and the DataContent media labelers before those braces.
         const string ClassAndNamespaceEnd = "    }\n}\n";
         Assert.EndsWith(ClassAndNamespaceEnd, without, StringComparison.Ordinal);
         Assert.EndsWith(ClassAndNamespaceEnd, with, StringComparison.Ordinal);
@@ -70,6 +70,8 @@ public class GeneratorSnapshotTests
         var added = with.Substring(common.Length, with.Length - common.Length - ClassAndNamespaceEnd.Length);
         Assert.Contains(WithLabels, added, StringComparison.Ordinal);
         Assert.Contains("class " + ChatClientType, added, StringComparison.Ordinal);
+        Assert.Contains("DataContent LabelImage(", added, StringComparison.Ordinal);
+        Assert.DoesNotContain("DataContent", common, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,16 +101,17 @@ public class IncrementalTests
             Assert.True(bad.Count == 0, "Step '" + step + "' reran: " + string.Join(", ", bad.Select(o => "#" + o.Index + " " + o.Reason + " " + o.Value)));
         }
 
+        // One output per service and one for the media labelers (emitted once per compilation).
         var sourceOutputs = SourceOutputReasons(result);
-        Assert.Equal(2, sourceOutputs.Length);
+        Assert.Equal(3, sourceOutputs.Length);
         Assert.All(sourceOutputs, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
     }
 
     [Fact]
-    public void The_tracked_step_names_are_the_four_pipeline_steps()
+    public void The_tracked_step_names_are_the_five_pipeline_steps()
     {
         Assert.Equal(
-            new[] { "Capabilities", "Combined", "Services", "ValidServices" },
+            new[] { "Capabilities", "Combined", "HasServices", "Services", "ValidServices" },
             StepNames.OrderBy(n => n, StringComparer.Ordinal));
 
         var driver = CreateDriver();
@@ -183,9 +184,11 @@ public class IncrementalTests
         Assert.Contains(IncrementalStepRunReason.Modified, Outputs(second, RegisteredAiServiceGenerator.TrackingNames.ValidServices).Select(o => o.Reason));
         Assert.Contains(IncrementalStepRunReason.Modified, Outputs(second, RegisteredAiServiceGenerator.TrackingNames.Combined).Select(o => o.Reason));
 
+        // The other service's file and the media labelers are reused.
         var sourceOutputs = SourceOutputReasons(second);
         Assert.Equal(1, sourceOutputs.Count(r => r == IncrementalStepRunReason.Modified));
-        Assert.Equal(1, sourceOutputs.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(2, sourceOutputs.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.All(Outputs(second, RegisteredAiServiceGenerator.TrackingNames.HasServices), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
 
         var before = Sources(first);
         var after = Sources(second);
@@ -205,9 +208,15 @@ public class IncrementalTests
 
         Assert.Contains(IncrementalStepRunReason.Modified, Outputs(second, RegisteredAiServiceGenerator.TrackingNames.Capabilities).Select(o => o.Reason));
         Assert.All(Outputs(second, RegisteredAiServiceGenerator.TrackingNames.Services), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
-        Assert.All(SourceOutputReasons(second), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
-        Assert.All(Sources(first).Values, s => Assert.DoesNotContain("WithLabels(", s, StringComparison.Ordinal));
-        Assert.All(Sources(second).Values, s => Assert.Contains("WithLabels(", s, StringComparison.Ordinal));
+        // Both services' files are rewritten; the media labelers do not depend on the capabilities and are reused.
+        var reasons = SourceOutputReasons(second);
+        Assert.Equal(2, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
+        var before = Sources(first).Where(p => !p.Key.StartsWith(GeneratorRun.MediaHintPrefix, StringComparison.Ordinal)).Select(p => p.Value).ToList();
+        var after = Sources(second).Where(p => !p.Key.StartsWith(GeneratorRun.MediaHintPrefix, StringComparison.Ordinal)).Select(p => p.Value).ToList();
+        Assert.Equal(2, after.Count);
+        Assert.All(before, s => Assert.DoesNotContain("WithLabels(", s, StringComparison.Ordinal));
+        Assert.All(after, s => Assert.Contains("WithLabels(", s, StringComparison.Ordinal));
     }
 
     [Fact]

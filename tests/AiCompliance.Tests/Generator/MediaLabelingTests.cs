@@ -96,6 +96,21 @@ public class MediaLabelingTests
     }
 
     [Fact]
+    public void The_BinaryData_overload_keeps_the_media_type_where_the_compilation_has_it()
+    {
+        var memoryData = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(BinaryData).Assembly.Location);
+        var (output, result) = GeneratorRun.RunClean(GeneratorRun.Compile(TwoServices, withMeai: false).AddReferences(memoryData));
+        Assert.Contains("global::System.BinaryData LabelImage(global::System.BinaryData image", GeneratorRun.Describe(result), StringComparison.Ordinal);
+        var service = new GeneratedService(GeneratorRun.Load(output).GetType("App.Svc")!);
+        var png = OnePixelPng();
+
+        var labeled = Invoke<BinaryData>(service, "LabelImage", new BinaryData(png, "image/png"), "id");
+
+        Assert.Equal("image/png", labeled.MediaType);
+        Assert.Equal(Invoke<byte[]>(service, "LabelImage", png, "id"), labeled.ToArray());
+    }
+
+    [Fact]
     public void LabelAudio_puts_the_rhythm_prompt_before_a_wav_and_labels_it()
     {
         var service = GeneratedService.Load(TwoServices);
