@@ -134,7 +134,10 @@ namespace AiCompliance.Analyzers.Flow
         {
             foreach (var writer in _writers.Value)
             {
-                _context.GetResult(writer, depth + 1, cancellationToken); // records what it hands over (cached after the first time)
+                if (_context.MayProduce(writer)) // a method that produces nothing hands nothing over (the index, no binding)
+                {
+                    _context.GetResult(writer, depth + 1, cancellationToken); // records what it hands over (cached after the first time)
+                }
             }
         }
 

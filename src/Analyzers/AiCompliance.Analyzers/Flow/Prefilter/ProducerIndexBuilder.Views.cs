@@ -30,12 +30,14 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
         /// </summary>
         private void HandToViews(MemberEntry entry)
         {
-            if (_views.Count > 0 && !_viewsHandedContent &&
-                _textOf(entry.Body.SyntaxTree).IndexOf("View", entry.Body.SpanStart, entry.Body.Span.Length, StringComparison.Ordinal) >= 0)
+            if (_views.Count > 0 && !_viewsHandedContent && (Names(entry, "View(") || Names(entry, "ViewData") || Names(entry, "ViewBag")))
             {
-                _viewsHandedContent = true;
+                _viewsHandedContent = true; // PartialView( too
             }
         }
+
+        private bool Names(MemberEntry entry, string text) =>
+            _textOf(entry.Body.SyntaxTree).IndexOf(text, entry.Body.SpanStart, entry.Body.Span.Length, StringComparison.Ordinal) >= 0;
 
         private void MarkViews()
         {
