@@ -12,7 +12,7 @@ namespace AiCompliance.Cli.Tests;
 
 /// <summary>
 /// The scanner on whole apps of real shapes: a Blazor chat whose content flows only in .razor files (the scanner
-/// must run the SDK's Razor generator as the build does), and apps it must call INCOMPLETE, never COMPLIANT: one
+/// must run the SDK's Razor generator as the build does), an MVC app whose views and Razor Page render the answer, and apps it must call INCOMPLETE, never COMPLIANT: one
 /// that does not compile, one whose generator cannot load, one where the flow engine fails.
 /// </summary>
 [Collection(ScanCollection.Name)] // the apps and the fixtures share src/Attributes: their restores and loads never overlap
