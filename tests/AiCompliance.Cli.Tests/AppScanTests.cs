@@ -12,7 +12,7 @@ namespace AiCompliance.Cli.Tests;
 
 /// <summary>
 /// The scanner on whole apps of real shapes: a Blazor chat whose content flows only in .razor files (the scanner
-/// must run the SDK's Razor generator as the build does), and apps it must call INCOMPLETE, never COMPLIANT: one
+/// must run the SDK's Razor generator as the build does), an MVC app whose views and Razor Page render the answer, and apps it must call INCOMPLETE, never COMPLIANT: one
 /// that does not compile, one whose generator cannot load, one where the flow engine fails.
 /// </summary>
 [Collection(ScanCollection.Name)] // the apps and the fixtures share src/Attributes: their restores and loads never overlap
@@ -63,6 +63,47 @@ public sealed partial class AppScanTests : IClassFixture<AppScans>
 
         // Each .razor file is compiled once: no duplicate-file noise from the design-time build.
         Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Duplicate source file", StringComparison.Ordinal));
+    }
+
+    // MVC views and a Razor Page (issue 14, sinks): the controller hands the answer to its view as the model, in ViewData
+    // and in ViewBag, the page model fills its properties and ViewData; the real Razor compiler generates the views, and
+    // both `dotnet build` and the scanner report where the .cshtml renders the answer, not where it was handed over.
+    [Fact]
+    public async Task Mvc_views_report_on_the_cshtml_lines_in_the_build_and_the_scanner()
+    {
+        var scan = await _apps.ScanAsync("MvcChat", "json");
+        Assert.True(scan.ExitCode == 1, scan.ToString());
+        using var json = JsonDocument.Parse(scan.Out);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("complete").GetBoolean(), scan.ToString());
+        var scanned = root.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("id").GetString() == "AIC001")
+            .Select(f => f.GetProperty("location"))
+            .Select(l => $"{l.GetProperty("file").GetString()}:{l.GetProperty("line").GetInt32()}")
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+
+        // Index.cshtml: 6 @Model.Answer, 7 @Html.Raw(Model.Answer), 8 @ViewData["Answer"], 9 @ViewBag.Summary (not 5, the
+        // question; not 10, labeled; not 11, labeled in the view). Ask.cshtml: 4 @Model.Answer, 5 @ViewData["Note"].
+        // Nothing in the controller or the page model: ViewData["Unused"] is rendered by no view.
+        string[] expected =
+        [
+            "Pages/Ask.cshtml:4", "Pages/Ask.cshtml:5",
+            "Views/Home/Index.cshtml:6", "Views/Home/Index.cshtml:7", "Views/Home/Index.cshtml:8", "Views/Home/Index.cshtml:9",
+        ];
+        Assert.Equal(expected, scanned);
+
+        var folder = Path.Combine(AppScans.Apps, "MvcChat");
+        var artifacts = CliRunner.TempFolder("mvc-build");
+        var build = await _apps.BuildAsync(folder, "-c", "Release", "-p:AicWithAnalyzers=true", "--artifacts-path", artifacts, "-nologo");
+        Assert.True(build.ExitCode != 0, build.Output);
+        var built = BuildAic001().Matches(build.Output)
+            .Select(m => Path.GetRelativePath(folder, m.Groups["file"].Value).Replace('\\', '/') + ":" + m.Groups["line"].Value)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(expected, built);
     }
 
     // A library's public member returns AI content without [AiGenerated] (AIC010 in the library): a build of the app

@@ -52,12 +52,16 @@ namespace AiCompliance.Analyzers.Flow
             Injection = injection;
             Prefilter = new ProducerPrefilter(model, SemanticModelFor);
             Components = new ComponentInputs(this);
+            Views = new ViewInputs(this);
         }
 
         public FlowModel Model { get; }
 
         /// <summary>What parents hand to the [Parameter] properties of the compilation's components.</summary>
         public ComponentInputs Components { get; }
+
+        /// <summary>What controllers and page models hand to the MVC views and Razor Pages of the compilation.</summary>
+        public ViewInputs Views { get; }
 
         /// <summary>The test switch <c>aicompliance_test_fail_method</c>; null (the rule) when no config file sets it.</summary>
         public FailureInjection? Injection { get; }

@@ -140,7 +140,8 @@ namespace AiCompliance.Analyzers.Flow
                 IDynamicIndexerAccessOperation dynamicIndexer => dynamicIndexer.Operation,
                 _ => null,
             };
-            if (holder is not null && Unwrap(holder) is IPropertyReferenceOperation { Property: { } property } && _model.Find(property) is { Sinks.Count: > 0 } sinks)
+            if (holder is not null && Unwrap(holder) is IPropertyReferenceOperation { Property: { } property } && _model.Find(property) is { Sinks.Count: > 0 } sinks &&
+                !HandToViewData(target, property, value, sinks.Sinks[0].Description, valueOperation))
             {
                 ReportSink(valueOperation, value, sinks.Sinks[0].Description);
             }

@@ -52,7 +52,7 @@ namespace AiCompliance.Analyzers.Flow
             IThrowOperation throwOperation => EvalThrow(throwOperation),
             IExpressionStatementOperation statement => Eval(statement.Operation),
             IDynamicInvocationOperation dynamicInvocation => EvalDynamicInvocation(dynamicInvocation),
-            IDynamicMemberReferenceOperation dynamicMember => Eval(dynamicMember.Instance).Whole(),
+            IDynamicMemberReferenceOperation dynamicMember => EvalDynamicMember(dynamicMember),
             IInvalidOperation invalid => EvalInvalid(invalid),
             _ => EvalChildren(operation),
         };
@@ -208,8 +208,13 @@ namespace AiCompliance.Analyzers.Flow
             }
         }
 
-        private TaintValue EvalDynamicInvocation(IDynamicInvocationOperation dynamicInvocation) =>
-            TaintValue.JoinAll(new[] { Eval(dynamicInvocation.Operation) }.Concat(dynamicInvocation.Arguments.Select(a => Eval(a).Whole())));
+        private TaintValue EvalDynamicInvocation(IDynamicInvocationOperation dynamicInvocation)
+        {
+            var target = Eval(dynamicInvocation.Operation);
+            var arguments = dynamicInvocation.Arguments.Select(a => Eval(a).Whole()).ToImmutableArray();
+            CheckDynamicSinks(dynamicInvocation, arguments);
+            return TaintValue.JoinAll(new[] { target }.Concat(arguments));
+        }
 
         private TaintValue EvalInvalid(IInvalidOperation invalid)
         {

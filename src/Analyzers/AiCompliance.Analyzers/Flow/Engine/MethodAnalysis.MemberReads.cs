@@ -8,7 +8,10 @@ namespace AiCompliance.Analyzers.Flow
     // Member reads: fields, properties, indexers, array elements, tuple elements.
     internal sealed partial class MethodAnalysis
     {
-        private TaintValue EvalMemberRead(IOperation operation, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+        private TaintValue EvalMemberRead(IOperation operation, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments) =>
+            EvalMemberReadCore(operation, member, instance, arguments).Join(ViewInput(operation, member, instance, arguments));
+
+        private TaintValue EvalMemberReadCore(IOperation operation, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
         {
             foreach (var argument in arguments)
             {

@@ -59,6 +59,10 @@ namespace AiCompliance.Analyzers.Flow
                         (handlers ??= new HashSet<int>()).Add(i);
                         HandlerSink(argument.Value, sinkName);
                     }
+                    else if (row.Condition is ViewResultCall && HandToViews(invocation, argument, values[i], sinkName))
+                    {
+                        continue; // the views of the compilation report where they render it
+                    }
                     else
                     {
                         ReportSink(argument.Value, values[i], sinkName);

@@ -21,7 +21,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 Enqueue(seed, null);
             }
 
-            while (_queue.Count > 0)
+            while (_queue.Count > 0 || _dirty.Count > 0)
             {
                 MarkMentioning();
                 CollectProducingWrites();
@@ -103,6 +103,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 }
 
                 HandToChildComponents(entry);
+                HandToViews(entry);
 
                 foreach (var written in writes ?? Enumerable.Empty<string>())
                 {
@@ -135,6 +136,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
             }
 
             _dirty.Clear();
+            MarkViews(); // after the round: it adds to the next one
         }
 
         /// <summary>

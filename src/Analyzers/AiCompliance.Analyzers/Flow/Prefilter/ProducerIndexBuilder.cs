@@ -230,6 +230,8 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
                 AddBaseNames(typeName, baseList);
             }
 
+            NoteView(type, typeName);
+
             if (type.ParameterList is { } primary)
             {
                 foreach (var parameter in primary.Parameters)

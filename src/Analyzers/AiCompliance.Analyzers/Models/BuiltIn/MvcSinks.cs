@@ -12,9 +12,13 @@ namespace AiCompliance.Analyzers.Flow
             }
 
             Sink(m, ModelEntry.AnyType, "*", "ReturnValue", "controller action '" + SinkRow.MemberPlaceholder + "'", ControllerAction.Instance);
-            foreach (var member in new[] { "Json", "View", "PartialView" })
+            Sink(m, Mvc + "Controller", "Json", "Argument[*]", "Controller.Json");
+
+            // The model of View(model) / PartialView(…) goes to a view: a view of the compilation reports where it renders
+            // it (on the .cshtml line); without one (views of another project, a name the code does not tell), the call.
+            foreach (var member in new[] { "View", "PartialView" })
             {
-                Sink(m, Mvc + "Controller", member, "Argument[*]", "Controller." + member);
+                Sink(m, Mvc + "Controller", member, "Argument[*]", "Controller." + member, ViewResultCall.Instance);
             }
 
             // Razor views and pages (.cshtml): what the generated page writes (@Model.Answer, @Html.Raw(text), an
@@ -24,7 +28,8 @@ namespace AiCompliance.Analyzers.Flow
 
             // What a controller or page model puts into ViewData, ViewBag or TempData is for the view to show: a write
             // into them (ViewData["Answer"] = text, ViewBag.Answer = text) is a sink. Rows on the property; the engine
-            // reports a write into an element or a dynamic member of a property that has a sink row.
+            // reports a write into an element or a dynamic member of a property that has a sink row: where a view of the
+            // compilation renders the entry (ViewData / ViewBag with a constant key), else at the write.
             foreach (var type in new[] { Mvc + "Controller", Mvc + "RazorPages.PageModel", Mvc + "RazorPages.Page", Mvc + "Razor.RazorPageBase" })
             {
                 foreach (var member in new[] { "ViewData", "ViewBag", "TempData" })

@@ -1,0 +1,8 @@
+namespace MvcChat.Models;
+
+public class AnswerModel
+{
+    public string Question { get; set; } = "";
+
+    public string Answer { get; set; } = "";
+}
