@@ -248,21 +248,7 @@ namespace AiCompliance.Generated
             var aigc = new byte[json.Length + 1 + ((json.Length + 1) & 1)];
             global::System.Buffer.BlockCopy(json, 0, aigc, 0, json.Length);
 
-            string packet;
-            if (wav.Xmp != null)
-            {
-                packet = AigcXmp.MergeInto(Utf8(a, wav.Xmp.DataOffset, wav.Xmp.Size), label);
-                if (packet == null)
-                {
-                    throw new AigcMediaFormatException("The WAVE file's XMP (_PMX chunk) has no rdf:RDF element to add the label to.");
-                }
-            }
-            else
-            {
-                packet = AigcXmp.BuildPacket(label);
-            }
-
-            var xmp = global::System.Text.Encoding.UTF8.GetBytes(packet);
+            var xmp = global::System.Text.Encoding.UTF8.GetBytes(XmpPacket(a, wav, label));
 
             byte[] prompt = null;
             long promptFrames = 0;
@@ -362,6 +348,23 @@ namespace AiCompliance.Generated
 
             Put(output, w, a, wav.TailOffset, a.Length - wav.TailOffset);
             return output;
+        }
+
+        // The XMP of the labeled file: the file's own _PMX packet with the label merged in, else a new packet.
+        private static string XmpPacket(byte[] a, WavFile wav, AigcMediaLabel label)
+        {
+            if (wav.Xmp == null)
+            {
+                return AigcXmp.BuildPacket(label);
+            }
+
+            var packet = AigcXmp.MergeInto(Utf8(a, wav.Xmp.DataOffset, wav.Xmp.Size), label);
+            if (packet == null)
+            {
+                throw new AigcMediaFormatException("The WAVE file's XMP (_PMX chunk) has no rdf:RDF element to add the label to.");
+            }
+
+            return packet;
         }
 
         private static long OutputSize(WavFile wav, Chunk chunk, int aigc, int xmp, byte[] prompt)
