@@ -40,4 +40,40 @@ public class ResponseContentKindTests
             }
         }
         """);
+
+    [Fact]
+    public Task Structured_output_metadata_is_not_content_and_its_result_text_is() => FlowVerifier.VerifyAsync(Code.Header + """
+        public record Forecast(string Summary, int Degrees, List<string> Warnings);
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                ChatResponse<Forecast> response = await client.GetResponseAsync<Forecast>("weather?");
+                Console.WriteLine($"tokens: {response.Usage?.InputTokenCount} in, {response.Usage?.OutputTokenCount} out, {response.Usage?.TotalTokenCount} total");
+                Console.WriteLine(response.Usage);
+                Console.WriteLine(response.FinishReason);
+                Console.WriteLine(response.FinishReason?.Value);
+                Console.WriteLine(response.ModelId);
+                Console.WriteLine(response.ResponseId);
+                Console.WriteLine(response.CreatedAt);
+                Console.WriteLine(response.Messages.Count);
+                Console.WriteLine(response.Result.Degrees);
+                Console.WriteLine(response.Result.Warnings.Count);
+
+                Console.WriteLine([|response.Result.Summary|]);
+                Console.WriteLine([|string.Join(", ", response.Result.Warnings)|]);
+                Console.WriteLine([|response.Text|]);
+                Console.WriteLine([|response.Messages[0].Text|]);
+                Console.WriteLine(Svc.Label(response.Result.Summary));
+
+                var names = await client.GetResponseAsync<string[]>("names?");
+                Console.WriteLine(names.Usage?.TotalTokenCount);
+                Console.WriteLine(names.FinishReason == ChatFinishReason.Length ? "truncated" : "complete");
+                foreach (var name in names.Result)
+                {
+                    Console.WriteLine([|name|]);
+                }
+            }
+        }
+        """);
 }
