@@ -76,4 +76,55 @@ public class ResponseContentKindTests
             }
         }
         """);
+
+    [Fact]
+    public Task Mcp_server_tool_output_is_not_model_text() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                var options = new ChatOptions { Tools = [new HostedMcpServerTool("docs", "https://example.com/mcp")] };
+                var response = await client.GetResponseAsync("search the docs", options);
+                foreach (var content in response.Messages.SelectMany(m => m.Contents))
+                {
+                    switch (content)
+                    {
+                        case McpServerToolCallContent call:
+                            Console.WriteLine($"{call.ServerName}.{call.Name}({JsonSerializer.Serialize(call.Arguments)})");
+                            break;
+                        case McpServerToolResultContent result:
+                            if (result.Outputs is { } outputs)
+                            {
+                                foreach (var output in outputs)
+                                {
+                                    if (output is TextContent text) Console.WriteLine(text.Text);
+                                    Console.WriteLine(output);
+                                }
+
+                                Console.WriteLine(string.Join("\n", outputs.OfType<TextContent>().Select(t => t.Text)));
+                            }
+                            break;
+                        case TextContent answer:
+                            Console.WriteLine([|answer.Text|]);
+                            break;
+                    }
+                }
+
+                foreach (var result in response.Messages.SelectMany(m => m.Contents).OfType<McpServerToolResultContent>())
+                {
+                    Console.WriteLine(result.Outputs?.FirstOrDefault());
+                }
+
+                await foreach (var update in client.GetStreamingResponseAsync("again", options))
+                {
+                    foreach (var content in update.Contents)
+                    {
+                        if (content is McpServerToolResultContent streamed && streamed.Outputs is { Count: > 0 } first) Console.WriteLine(first[0]);
+                    }
+
+                    Console.Write([|update.Text|]);
+                }
+            }
+        }
+        """);
 }
