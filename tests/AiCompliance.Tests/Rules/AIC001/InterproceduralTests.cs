@@ -216,4 +216,74 @@ public class InterproceduralTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_StringBuilder_filled_by_a_helper_carries_what_the_helper_appended() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Report
+        {
+            static void Fill(StringBuilder sb, string t) => sb.Append(t);
+
+            static void AddSection(StringBuilder sb, string title, string body)
+            {
+                sb.AppendLine("## " + title);
+                sb.AppendLine(body);
+            }
+
+            static void AddThrough(StringBuilder sb, string t) => Fill(sb, t.Trim());
+
+            static async Task AppendAnswerAsync(StringBuilder sb, IChatClient client, string question) =>
+                sb.AppendLine((await client.GetResponseAsync(question)).Text);
+
+            static void Collect(List<string> lines, string t) => lines.Add("- " + t);
+
+            static void Restart(StringBuilder sb, string t)
+            {
+                sb = new StringBuilder();
+                sb.Append(t);
+            }
+
+            async Task Run(IChatClient client, string question)
+            {
+                var ai = (await client.GetResponseAsync(question)).Text;
+
+                var filled = new StringBuilder();
+                Fill(filled, ai);
+                Console.WriteLine([|filled.ToString()|]);
+
+                var sections = new StringBuilder();
+                AddSection(sections, "Question", question);
+                AddSection(sections, "Answer", ai);
+                Console.WriteLine([|sections.ToString()|]);
+
+                var nested = new StringBuilder();
+                AddThrough(nested, ai);
+                Console.WriteLine([|nested|]);
+
+                var asked = new StringBuilder("Answer: ");
+                await AppendAnswerAsync(asked, client, question);
+                Console.WriteLine([|asked.ToString()|]);
+
+                var lines = new List<string>();
+                Collect(lines, ai);
+                Console.WriteLine([|string.Join("\n", lines)|]);
+
+                var restarted = new StringBuilder();
+                Restart(restarted, ai); // the helper filled a new builder of its own, not this one
+                Console.WriteLine(restarted.ToString());
+
+                var labeled = new StringBuilder();
+                Fill(labeled, Svc.Label(ai));
+                Console.WriteLine(labeled.ToString());
+
+                var user = new StringBuilder();
+                Fill(user, question);
+                AddSection(user, "Note", "written by hand");
+                Console.WriteLine(user.ToString());
+
+                var sized = new StringBuilder();
+                Fill(sized, ai.Length.ToString());
+                Console.WriteLine(sized.ToString());
+            }
+        }
+        """);
 }
