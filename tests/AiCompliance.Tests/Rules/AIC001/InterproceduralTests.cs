@@ -286,4 +286,45 @@ public class InterproceduralTests
             }
         }
         """);
+
+    // A helper that writes a field through ?:, ?? or an initializer: the graph captures the field before the branch and
+    // reads it there, which asks for the type's field summary while the helper is still being analyzed. The summary
+    // computed then (with the helper cut short) used to be cached for good, without the helper's write.
+    [Fact]
+    public Task Fields_a_helper_writes_through_a_conditional_a_coalesce_or_an_initializer() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Notes
+        {
+            private string? _last;
+            private string _summary = "";
+            private List<string>? _quotes;
+            private List<(string Text, int Length)>? _parts;
+            private string? _user;
+
+            public async Task RunAsync(IChatClient client, string question, bool keep)
+            {
+                var text = (await client.GetResponseAsync(question)).Text;
+                Keep(text, keep);
+                Summarize(text);
+                Quote(text, keep);
+                Split(text);
+                Remember(question, keep);
+                Keep(Svc.Label(text), keep);
+            }
+
+            private void Keep(string t, bool keep) { _last = keep ? t : null; }
+            private void Summarize(string t) { _summary = t ?? "none"; }
+            private void Quote(string t, bool keep) { _quotes = keep ? t.Split('\n').ToList() : null; }
+            private void Split(string t) { _parts = new List<(string Text, int Length)> { (t, t.Length) }; }
+            private void Remember(string q, bool keep) { _user = keep ? q : null; }
+
+            public void Render()
+            {
+                Console.WriteLine([|_last|]);
+                Console.WriteLine([|_summary|]);
+                Console.WriteLine([|_quotes![0]|]);
+                foreach (var part in _parts!) { Console.WriteLine([|part.Text|]); Console.WriteLine(part.Length); }
+                Console.WriteLine(_user);
+            }
+        }
+        """);
 }
