@@ -187,16 +187,13 @@ namespace AiCompliance.Analyzers.Flow
             finally
             {
                 inProgress.Remove(method);
-                if (inProgress.Count == 0)
-                {
-                    t_provisionalResults = null; // the outermost request ended (or threw): what it kept goes
-                }
+                EndOfRequest();
             }
 
             // A result that leaned on a cut cycle or the depth bound is provisional: only the outermost one is kept. Until
             // then it is reused, so that each method is analyzed once per outermost request (recomputing it at every
             // level made mutually referencing types exponential: minutes on Microsoft.Extensions.AI's own source).
-            return Keep(_results, ref t_provisionalResults, method, computed, final: t_cutCycles == cutsBefore || inProgress.Count == 0);
+            return Keep(_results, ref t_provisionalResults, method, computed, final: t_cutCycles == cutsBefore || NothingInProgress);
         }
 
         /// <summary>
@@ -225,9 +222,10 @@ namespace AiCompliance.Analyzers.Flow
             finally
             {
                 inProgress.Remove(method);
+                EndOfRequest();
             }
 
-            return inProgress.Count == 0 ? _results.GetOrAdd(method, computed) : computed;
+            return NothingInProgress ? _results.GetOrAdd(method, computed) : computed;
         }
 
         /// <summary>
@@ -299,13 +297,10 @@ namespace AiCompliance.Analyzers.Flow
             finally
             {
                 inProgress.Remove(type);
-                if (inProgress.Count == 0)
-                {
-                    t_provisionalSummaries = null;
-                }
+                EndOfRequest();
             }
 
-            return Keep(_fieldSummaries, ref t_provisionalSummaries, type, writes, final: t_cutCycles == cutsBefore || inProgress.Count == 0);
+            return Keep(_fieldSummaries, ref t_provisionalSummaries, type, writes, final: t_cutCycles == cutsBefore || NothingInProgress);
         }
 
         /// <summary>
@@ -397,6 +392,24 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The types whose field summary this thread is computing (summaries may ask for each other's).</summary>
         [ThreadStatic]
         private static HashSet<INamedTypeSymbol>? s_summariesInProgress;
+
+        /// <summary>
+        /// Whether this thread computes no method result and no field summary: the outermost request is over. Results and
+        /// summaries ask for each other (a callee reads a field of its type, whose summary runs the type's methods), so a
+        /// cut in either leaves the other provisional until both are done: a field summary computed while a method that
+        /// writes the field was in progress (and so answered conservatively, without its field writes) is not final.
+        /// </summary>
+        private static bool NothingInProgress => (t_inProgress?.Count ?? 0) == 0 && (s_summariesInProgress?.Count ?? 0) == 0;
+
+        /// <summary>When the outermost request ended (or threw), what it kept provisionally goes.</summary>
+        private static void EndOfRequest()
+        {
+            if (NothingInProgress)
+            {
+                t_provisionalResults = null;
+                t_provisionalSummaries = null;
+            }
+        }
 
         /// <summary>
         /// The overrides and interface implementations of <paramref name="definition"/> in this compilation whose bodies

@@ -40,8 +40,9 @@ namespace AiCompliance.Analyzers.Flow
     /// </summary>
     internal sealed class MethodSummary
     {
-        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null, TaintValue? thrown = null, ImmutableDictionary<(int Parameter, int Argument), TaintValue>? delegateArguments = null)
+        public MethodSummary(TaintValue returnValue, ImmutableArray<ParamSink> paramSinks, ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<int, TaintValue>? outValues = null, TaintValue? thrown = null, ImmutableDictionary<(int Parameter, int Argument), TaintValue>? delegateArguments = null, ImmutableDictionary<int, TaintValue>? filledValues = null)
         {
+            FilledValues = filledValues ?? ImmutableDictionary<int, TaintValue>.Empty;
             DelegateArguments = delegateArguments ?? ImmutableDictionary<(int Parameter, int Argument), TaintValue>.Empty;
             Return = returnValue;
             ParamSinks = paramSinks;
@@ -64,6 +65,13 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>What <c>out</c> and <c>ref</c> parameters hold when the method returns, by ordinal.</summary>
         public ImmutableDictionary<int, TaintValue> OutValues { get; }
+
+        /// <summary>
+        /// What the objects passed for by-value parameters of a reference type hold when the method returns, by ordinal,
+        /// where the method put something in them (<c>static void Fill(StringBuilder sb, string t) =&gt; sb.Append(t)</c>):
+        /// the caller's object is the same one, so the caller's argument holds that too.
+        /// </summary>
+        public ImmutableDictionary<int, TaintValue> FilledValues { get; }
 
         public TaintValue Return { get; }
 

@@ -90,4 +90,80 @@ public class AgentFrameworkTests
             }
         }
         """, new FlowRun { References = FlowVerifier.WithAgentFramework });
+
+    [Fact]
+    public Task An_agent_over_the_generated_labeled_client_or_a_builder_pipeline_with_its_labels_answers_labeled() =>
+        FlowVerifier.VerifyAsync(Usings + Code.Header + """
+            class App
+            {
+                async Task Run(IChatClient inner)
+                {
+                    var generated = new Svc.LabeledChatClient(inner);
+                    AIAgent overGenerated = generated.AsAIAgent(instructions: "be brief");
+                    Console.WriteLine((await overGenerated.RunAsync("a")).Text);
+                    AIAgent constructed = new ChatClientAgent(new Svc.LabeledChatClient(inner), instructions: "be brief");
+                    await foreach (var update in constructed.RunStreamingAsync("b"))
+                    {
+                        Console.Write(update.Text);
+                    }
+
+                    IChatClient pipeline = new ChatClientBuilder(inner).UseFunctionInvocation().UseSvcLabels().Build();
+                    AIAgent overPipeline = pipeline.AsAIAgent(instructions: "be brief");
+                    Console.WriteLine((await overPipeline.RunAsync("c")).Text);
+                    AIAgent inline = new ChatClientAgent(inner.AsBuilder().UseSvcLabels().Build(), name: "helper", instructions: "be brief");
+                    Console.WriteLine((await inline.RunAsync("d")).Messages[0].Text);
+
+                    IChatClient unlabeledPipeline = new ChatClientBuilder(inner).UseFunctionInvocation().Build();
+                    AIAgent plain = unlabeledPipeline.AsAIAgent(instructions: "be brief");
+                    Console.WriteLine([|(await plain.RunAsync("e")).Text|]);
+                    AIAgent plainConstructed = new ChatClientAgent(inner, name: "helper", instructions: "be brief");
+                    await foreach (var update in plainConstructed.RunStreamingAsync("f"))
+                    {
+                        Console.Write([|update.Text|]);
+                    }
+                }
+            }
+            """, new FlowRun { References = FlowVerifier.WithAgentFramework });
+
+    [Fact]
+    public Task Workflow_events_that_are_not_outputs_do_not_report() => FlowVerifier.VerifyAsync(
+        "using Microsoft.Agents.AI.Workflows;\n" + Code.Header + """
+        class App
+        {
+            async Task Run(Workflow workflow, string question)
+            {
+                StreamingRun run = await InProcessExecution.RunStreamingAsync(workflow, question);
+                await foreach (WorkflowEvent evt in run.WatchStreamAsync())
+                {
+                    switch (evt)
+                    {
+                        case WorkflowStartedEvent started:
+                            Console.WriteLine($"started: {started.Data}");
+                            break;
+                        case SuperStepStartedEvent step:
+                            Console.WriteLine($"step {step.StepNumber}");
+                            break;
+                        case SuperStepCompletedEvent done:
+                            Console.WriteLine($"step {done.StepNumber} done");
+                            break;
+                        case ExecutorInvokedEvent invoked:
+                            Console.WriteLine($"{invoked.ExecutorId} invoked");
+                            break;
+                        case ExecutorFailedEvent failed:
+                            Console.WriteLine($"{failed.ExecutorId} failed: {failed.Data?.Message}");
+                            break;
+                        case WorkflowErrorEvent error:
+                            Console.WriteLine(error.Exception?.Message);
+                            break;
+                        case WorkflowWarningEvent warning:
+                            Console.WriteLine(warning.Data);
+                            break;
+                        case WorkflowOutputEvent output:
+                            Console.WriteLine([|output.Data|]);
+                            break;
+                    }
+                }
+            }
+        }
+        """, new FlowRun { References = FlowVerifier.WithAgentFramework });
 }

@@ -213,4 +213,67 @@ public class DataFlowTests
             }
         }
         """);
+
+    [Fact]
+    public Task Properties_with_an_explicit_backing_field_carry_what_was_written_per_object() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Reply
+        {
+            private string _text = "";
+            private string _author = "";
+            public string Text { get => _text; set => _text = value; }
+            public string Author { get { return _author; } set { _author = value; } }
+        }
+
+        class ChatView
+        {
+            private readonly IChatClient _client;
+            private string _answer = "";
+            private string _status = "";
+            private string _question = "";
+            public string Answer { get => _answer; set => _answer = value; }
+            public string Status { get => _status; private set => _status = value; }
+            public string Question { get => _question; set => _question = value; }
+
+            public ChatView(IChatClient client) => _client = client;
+
+            public async Task AskAsync(string q)
+            {
+                Question = q;
+                Status = "thinking";
+                var text = (await _client.GetResponseAsync(q)).Text;
+                Answer = Svc.Label(text);
+                Status = $"done ({text.Length} characters)";
+            }
+
+            public void Render()
+            {
+                Console.WriteLine(Answer);
+                Console.WriteLine(_answer);
+                Console.WriteLine(Status);
+                Console.WriteLine(Question);
+            }
+        }
+
+        class App
+        {
+            async Task Run(IChatClient client, string q)
+            {
+                var ai = (await client.GetResponseAsync(q)).Text;
+
+                var fromModel = new Reply { Author = "assistant" };
+                fromModel.Text = ai;
+                var fromUser = new Reply { Text = q, Author = "user" };
+                var labeled = new Reply();
+                labeled.Text = Svc.Label(ai);
+
+                Console.WriteLine([|fromModel.Text|]);
+                Console.WriteLine(fromModel.Author);
+                Console.WriteLine(fromUser.Text);
+                Console.WriteLine(labeled.Text);
+
+                fromModel.Text = "cleared";
+                Console.WriteLine(fromModel.Text);
+            }
+        }
+        """);
 }

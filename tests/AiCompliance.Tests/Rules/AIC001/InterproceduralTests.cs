@@ -216,4 +216,115 @@ public class InterproceduralTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_StringBuilder_filled_by_a_helper_carries_what_the_helper_appended() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Report
+        {
+            static void Fill(StringBuilder sb, string t) => sb.Append(t);
+
+            static void AddSection(StringBuilder sb, string title, string body)
+            {
+                sb.AppendLine("## " + title);
+                sb.AppendLine(body);
+            }
+
+            static void AddThrough(StringBuilder sb, string t) => Fill(sb, t.Trim());
+
+            static async Task AppendAnswerAsync(StringBuilder sb, IChatClient client, string question) =>
+                sb.AppendLine((await client.GetResponseAsync(question)).Text);
+
+            static void Collect(List<string> lines, string t) => lines.Add("- " + t);
+
+            static void Restart(StringBuilder sb, string t)
+            {
+                sb = new StringBuilder();
+                sb.Append(t);
+            }
+
+            async Task Run(IChatClient client, string question)
+            {
+                var ai = (await client.GetResponseAsync(question)).Text;
+
+                var filled = new StringBuilder();
+                Fill(filled, ai);
+                Console.WriteLine([|filled.ToString()|]);
+
+                var sections = new StringBuilder();
+                AddSection(sections, "Question", question);
+                AddSection(sections, "Answer", ai);
+                Console.WriteLine([|sections.ToString()|]);
+
+                var nested = new StringBuilder();
+                AddThrough(nested, ai);
+                Console.WriteLine([|nested|]);
+
+                var asked = new StringBuilder("Answer: ");
+                await AppendAnswerAsync(asked, client, question);
+                Console.WriteLine([|asked.ToString()|]);
+
+                var lines = new List<string>();
+                Collect(lines, ai);
+                Console.WriteLine([|string.Join("\n", lines)|]);
+
+                var restarted = new StringBuilder();
+                Restart(restarted, ai); // the helper filled a new builder of its own, not this one
+                Console.WriteLine(restarted.ToString());
+
+                var labeled = new StringBuilder();
+                Fill(labeled, Svc.Label(ai));
+                Console.WriteLine(labeled.ToString());
+
+                var user = new StringBuilder();
+                Fill(user, question);
+                AddSection(user, "Note", "written by hand");
+                Console.WriteLine(user.ToString());
+
+                var sized = new StringBuilder();
+                Fill(sized, ai.Length.ToString());
+                Console.WriteLine(sized.ToString());
+            }
+        }
+        """);
+
+    // A helper that writes a field through ?:, ?? or an initializer: the graph captures the field before the branch and
+    // reads it there, which asks for the type's field summary while the helper is still being analyzed. The summary
+    // computed then (with the helper cut short) used to be cached for good, without the helper's write.
+    [Fact]
+    public Task Fields_a_helper_writes_through_a_conditional_a_coalesce_or_an_initializer() => FlowVerifier.VerifyAsync(Code.Header + """
+        class Notes
+        {
+            private string? _last;
+            private string _summary = "";
+            private List<string>? _quotes;
+            private List<(string Text, int Length)>? _parts;
+            private string? _user;
+
+            public async Task RunAsync(IChatClient client, string question, bool keep)
+            {
+                var text = (await client.GetResponseAsync(question)).Text;
+                Keep(text, keep);
+                Summarize(text);
+                Quote(text, keep);
+                Split(text);
+                Remember(question, keep);
+                Keep(Svc.Label(text), keep);
+            }
+
+            private void Keep(string t, bool keep) { _last = keep ? t : null; }
+            private void Summarize(string t) { _summary = t ?? "none"; }
+            private void Quote(string t, bool keep) { _quotes = keep ? t.Split('\n').ToList() : null; }
+            private void Split(string t) { _parts = new List<(string Text, int Length)> { (t, t.Length) }; }
+            private void Remember(string q, bool keep) { _user = keep ? q : null; }
+
+            public void Render()
+            {
+                Console.WriteLine([|_last|]);
+                Console.WriteLine([|_summary|]);
+                Console.WriteLine([|_quotes![0]|]);
+                foreach (var part in _parts!) { Console.WriteLine([|part.Text|]); Console.WriteLine(part.Length); }
+                Console.WriteLine(_user);
+            }
+        }
+        """);
 }

@@ -40,4 +40,91 @@ public class ResponseContentKindTests
             }
         }
         """);
+
+    [Fact]
+    public Task Structured_output_metadata_is_not_content_and_its_result_text_is() => FlowVerifier.VerifyAsync(Code.Header + """
+        public record Forecast(string Summary, int Degrees, List<string> Warnings);
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                ChatResponse<Forecast> response = await client.GetResponseAsync<Forecast>("weather?");
+                Console.WriteLine($"tokens: {response.Usage?.InputTokenCount} in, {response.Usage?.OutputTokenCount} out, {response.Usage?.TotalTokenCount} total");
+                Console.WriteLine(response.Usage);
+                Console.WriteLine(response.FinishReason);
+                Console.WriteLine(response.FinishReason?.Value);
+                Console.WriteLine(response.ModelId);
+                Console.WriteLine(response.ResponseId);
+                Console.WriteLine(response.CreatedAt);
+                Console.WriteLine(response.Messages.Count);
+                Console.WriteLine(response.Result.Degrees);
+                Console.WriteLine(response.Result.Warnings.Count);
+
+                Console.WriteLine([|response.Result.Summary|]);
+                Console.WriteLine([|string.Join(", ", response.Result.Warnings)|]);
+                Console.WriteLine([|response.Text|]);
+                Console.WriteLine([|response.Messages[0].Text|]);
+                Console.WriteLine(Svc.Label(response.Result.Summary));
+
+                var names = await client.GetResponseAsync<string[]>("names?");
+                Console.WriteLine(names.Usage?.TotalTokenCount);
+                Console.WriteLine(names.FinishReason == ChatFinishReason.Length ? "truncated" : "complete");
+                foreach (var name in names.Result)
+                {
+                    Console.WriteLine([|name|]);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Mcp_server_tool_output_is_not_model_text() => FlowVerifier.VerifyAsync(Code.Header + """
+        class App
+        {
+            async Task Run(IChatClient client)
+            {
+                var options = new ChatOptions { Tools = [new HostedMcpServerTool("docs", "https://example.com/mcp")] };
+                var response = await client.GetResponseAsync("search the docs", options);
+                foreach (var content in response.Messages.SelectMany(m => m.Contents))
+                {
+                    switch (content)
+                    {
+                        case McpServerToolCallContent call:
+                            Console.WriteLine($"{call.ServerName}.{call.Name}({JsonSerializer.Serialize(call.Arguments)})");
+                            break;
+                        case McpServerToolResultContent result:
+                            if (result.Outputs is { } outputs)
+                            {
+                                foreach (var output in outputs)
+                                {
+                                    if (output is TextContent text) Console.WriteLine(text.Text);
+                                    Console.WriteLine(output);
+                                }
+
+                                Console.WriteLine(string.Join("\n", outputs.OfType<TextContent>().Select(t => t.Text)));
+                            }
+                            break;
+                        case TextContent answer:
+                            Console.WriteLine([|answer.Text|]);
+                            break;
+                    }
+                }
+
+                foreach (var result in response.Messages.SelectMany(m => m.Contents).OfType<McpServerToolResultContent>())
+                {
+                    Console.WriteLine(result.Outputs?.FirstOrDefault());
+                }
+
+                await foreach (var update in client.GetStreamingResponseAsync("again", options))
+                {
+                    foreach (var content in update.Contents)
+                    {
+                        if (content is McpServerToolResultContent streamed && streamed.Outputs is { Count: > 0 } first) Console.WriteLine(first[0]);
+                    }
+
+                    Console.Write([|update.Text|]);
+                }
+            }
+        }
+        """);
 }

@@ -41,4 +41,45 @@ public class SpectreConsoleTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Rules_paragraphs_and_plain_writes_of_AI_text_report_and_labeled_or_plain_ones_do_not() =>
+        FlowVerifier.VerifyAsync(Usings + Code.Header + """
+            class App
+            {
+                async Task Run(IChatClient client, IAnsiConsole console)
+                {
+                    var ai = (await client.GetResponseAsync("hi")).Text;
+                    AnsiConsole.Write(new Rule([|ai|]));
+                    AnsiConsole.Write(new Rule([|$"[yellow]{Markup.Escape(ai)}[/]"|]).LeftJustified());
+                    AnsiConsole.Write(new Paragraph([|ai|]));
+                    AnsiConsole.Write(new Paragraph([|ai|], new Style(Color.Green)));
+                    var paragraph = new Paragraph("Answer: ");
+                    paragraph.Append([|ai|]);
+                    AnsiConsole.Write(paragraph);
+                    AnsiConsole.Write([|ai|]);
+                    AnsiConsole.Write([|ai + "\n"|]);
+                    console.Write([|ai|]);
+
+                    var labeled = Svc.Label(ai);
+                    AnsiConsole.Write(new Rule(Markup.Escape(labeled)));
+                    AnsiConsole.Write(new Paragraph(labeled));
+                    AnsiConsole.Write(new Paragraph(Svc.LabelText + "\n" + ai));
+                    var labeledParagraph = new Paragraph("Answer: ");
+                    labeledParagraph.Append(Svc.Label(ai));
+                    AnsiConsole.Write(labeledParagraph);
+                    AnsiConsole.Write(labeled);
+                    console.Write(Svc.Label(ai));
+
+                    AnsiConsole.Write(new Rule("[yellow]Answer[/]"));
+                    AnsiConsole.Write(new Paragraph("Thinking..."));
+                    AnsiConsole.Write("> ");
+                    var user = AnsiConsole.Ask<string>("You:");
+                    AnsiConsole.Write(new Rule(Markup.Escape(user)));
+                    AnsiConsole.Write(new Paragraph(user));
+                    AnsiConsole.Write(user);
+                    AnsiConsole.Write(new Rule($"{ai.Length} characters"));
+                }
+            }
+            """);
 }

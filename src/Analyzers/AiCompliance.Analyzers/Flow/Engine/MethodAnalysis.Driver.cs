@@ -232,6 +232,13 @@ namespace AiCompliance.Analyzers.Flow
                     var value = state.Get(parameter);
                     JoinInto(_outValues, parameter.Ordinal, value);
                 }
+                else if (parameter.RefKind == RefKind.None && IsFillable(parameter.Type) && state.Get(parameter) is var held &&
+                         held.Params.Contains(parameter.Ordinal) && held != TaintValue.FromParameter(parameter.Ordinal))
+                {
+                    // Fill(sb, text) => sb.Append(text): the caller's object holds it now (only while the parameter may
+                    // still be the caller's object: it holds its own placeholder, not only what a reassignment put there).
+                    JoinInto(_filledValues, parameter.Ordinal, held);
+                }
             }
         }
 
@@ -250,6 +257,10 @@ namespace AiCompliance.Analyzers.Flow
                 ? value.Own().Join(field)
                 : value.Own();
         }
+
+        /// <summary>A parameter type whose object a method can put content in for its caller: a reference type that can hold text, not a string or delegate.</summary>
+        private bool IsFillable(ITypeSymbol type) =>
+            type.IsReferenceType && type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Delegate && _model.IsContentCapable(type);
 
         private void OnReturn(IOperation returned, TaintValue value)
         {

@@ -59,7 +59,16 @@ namespace AiCompliance.Analyzers.Flow
 
                 if (member is IFieldSymbol || (member is IPropertySymbol property && IsFieldLike(property)))
                 {
-                    if ((_fieldCollection && IsOwnMember(member)) || (operation.Type is { IsValueType: true } && !_model.IsContentCapable(operation.Type)))
+                    if (_fieldCollection && IsOwnMember(member))
+                    {
+                        // A field-summary run takes the type's own fields as clean; a component's parameter still holds what
+                        // its parents hand it (OnParametersSet cuts citations out of the Message it is given into a field).
+                        return member is IPropertySymbol componentParameter && ComponentInputs.IsParameter(componentParameter) && _model.IsContentCapable(operation.Type)
+                            ? ByType(_context.Components.InputOf(componentParameter, _depth, _cancellationToken), operation.Type)
+                            : TaintValue.Clean;
+                    }
+
+                    if (operation.Type is { IsValueType: true } && !_model.IsContentCapable(operation.Type))
                     {
                         return TaintValue.Clean; // a counter, flag or date field holds no content (and no client): no summary needed
                     }

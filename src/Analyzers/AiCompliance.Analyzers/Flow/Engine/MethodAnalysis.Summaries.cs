@@ -119,6 +119,22 @@ namespace AiCompliance.Analyzers.Flow
                 }
             }
 
+            // Objects passed in that the callee filled (a StringBuilder a helper appends to): the arguments hold that now.
+            foreach (var filled in result.Summary.FilledValues)
+            {
+                if (byOrdinalOperation.TryGetValue(filled.Key, out var target) && filled.Value.Instantiate(Argument) is { IsTainted: true } value)
+                {
+                    if (EntityOf(target) is { } key)
+                    {
+                        SetEntity(key, _state.Get(key).Join(value));
+                    }
+                    else
+                    {
+                        StoreInto(target, value);
+                    }
+                }
+            }
+
             // Fields of the receiver written from parameters (constructors, setters, Add-like helpers).
             if (!result.Summary.FieldWrites.IsEmpty && instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             {

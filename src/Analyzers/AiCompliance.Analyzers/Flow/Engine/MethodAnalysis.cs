@@ -47,6 +47,7 @@ namespace AiCompliance.Analyzers.Flow
         private TaintValue? _objectUnderConstruction;
         private ControlFlowGraph? _rootGraph;
         private readonly Dictionary<int, TaintValue> _outValues = new Dictionary<int, TaintValue>();
+        private readonly Dictionary<int, TaintValue> _filledValues = new Dictionary<int, TaintValue>();
         private TaintValue _thrownOut = TaintValue.Clean; // what this method's exceptions carry, for its callers' handlers
         private readonly Dictionary<CaptureId, object> _captureAliases = new Dictionary<CaptureId, object>();
         private readonly Dictionary<ISymbol, TaintValue> _exitFieldValues = new Dictionary<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
@@ -136,7 +137,8 @@ namespace AiCompliance.Analyzers.Flow
                     SymbolEqualityComparer.Default),
                 _outValues.ToImmutableDictionary(),
                 _thrownOut,
-                _delegateArguments.ToImmutableDictionary());
+                _delegateArguments.ToImmutableDictionary(),
+                _filledValues.ToImmutableDictionary());
             var tampering = _tampering.Values.OrderBy(f => f.Node.SpanStart).ToList();
             return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering, _noticesShown.ToList());
         }

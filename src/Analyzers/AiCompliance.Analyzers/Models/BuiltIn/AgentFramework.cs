@@ -4,7 +4,8 @@ namespace AiCompliance.Analyzers.Flow
     {
         /// <summary>
         /// Microsoft Agent Framework (Microsoft.Agents.AI 1.x): an agent's run and streamed run, its response and updates
-        /// (the text and the messages; ids, usage and finish reason are not content), and workflow runs' events.
+        /// (the text and the messages; ids, usage and finish reason are not content), and workflow runs' events (outputs and
+        /// agents' updates; not the start, step, error and warning events).
         /// </summary>
         private static void AgentFramework(System.Collections.Generic.List<ModelEntry> m)
         {
@@ -30,6 +31,19 @@ namespace AiCompliance.Analyzers.Flow
             Content(m, Workflows + "WorkflowEvent", "Data", "ToString");
             Content(m, Workflows + "WorkflowOutputEvent", "Data", "As", "AsType", "ToString");
             Content(m, Workflows + "AgentResponseUpdateEvent", "Data", "Update", "AsResponse", "ToString");
+
+            // Events that are not what the workflow produced: its start (the data is the caller's input), super-step
+            // bookkeeping, errors and warnings (an exception, the framework's message). A branch on one of them
+            // (case WorkflowErrorEvent e:) holds no model text. An executor's invocation and completion stay content:
+            // their data is what one executor (an agent) hands the next.
+            foreach (var notOutput in new[]
+            {
+                "WorkflowStartedEvent", "SuperStepStartedEvent", "SuperStepCompletedEvent", "WorkflowErrorEvent", "WorkflowWarningEvent",
+                "ExecutorFailedEvent", "SubworkflowErrorEvent", "SubworkflowWarningEvent",
+            })
+            {
+                Neutral(m, Workflows + notOutput);
+            }
         }
     }
 }
