@@ -203,7 +203,7 @@ public class MediaFlowTests
             public async Task Draw(string prompt)
             {
                 GeneratedImageCollection images = await _images.GenerateImagesAsync(prompt, 2);
-                Console.WriteLine(images.Usage.TotalTokenCount);
+                Console.WriteLine(images.Usage);
                 Console.WriteLine(images.CreatedAt);
                 Console.WriteLine(images.Size);
                 Console.WriteLine(images.Quality);
