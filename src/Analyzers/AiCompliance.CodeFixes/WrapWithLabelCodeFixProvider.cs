@@ -19,11 +19,12 @@ namespace AiCompliance.CodeFixes
     /// <summary>
     /// AIC001: wrap the unlabeled expression in <c>Service.Label(...)</c> of a registered service of the compilation
     /// (one fix per service). Text is wrapped as it is, a stream of text gets the stream overload, and a chat
-    /// response, message or update is labeled through its <c>Text</c>. Other values (DTOs, anonymous objects,
-    /// method groups) get no fix: their text has to be labeled where it is set.
+    /// response, message or update is labeled through its <c>Text</c>. A file (<c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>,
+    /// <c>BinaryData</c>, <c>DataContent</c>) is labeled with <c>LabelImage</c> / <c>LabelAudio</c> (<c>WrapWithLabelCodeFixProvider.Media.cs</c>).
+    /// Other values (DTOs, anonymous objects, method groups) get no fix: their text has to be labeled where it is set.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapWithLabelCodeFixProvider)), Shared]
-    public sealed class WrapWithLabelCodeFixProvider : CodeFixProvider
+    public sealed partial class WrapWithLabelCodeFixProvider : CodeFixProvider
     {
         /// <summary>Start of every equivalence key; the service's fully qualified name follows, so Fix All applies one service everywhere.</summary>
         public const string EquivalenceKeyPrefix = "AIC001.Label:";
@@ -43,6 +44,7 @@ namespace AiCompliance.CodeFixes
             Text,
             Stream,
             ChatText,
+            Media,
         }
 
         /// <inheritdoc />
@@ -76,9 +78,16 @@ namespace AiCompliance.CodeFixes
                 }
 
                 var shape = Classify(model, expression, cancellationToken);
-                if (shape == Shape.None)
+                var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                if (shape == Shape.Media)
                 {
+                    RegisterMediaFixes(context, root, model, expression, diagnostic, message, cancellationToken);
                     continue;
+                }
+
+                if (shape == Shape.None || (shape == Shape.Text && IsMediaAsText(message)))
+                {
+                    continue; // a text label would break a data URL or a file's link
                 }
 
                 var parameterType = LabelParameterType(model.Compilation, shape);
@@ -87,28 +96,7 @@ namespace AiCompliance.CodeFixes
                     continue;
                 }
 
-                var position = expression.SpanStart;
-                var candidates = new List<(INamedTypeSymbol Service, ExpressionSyntax Name, string Display)>();
-                foreach (var service in GetServices(model.Compilation))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var label = FindLabel(model.Compilation, service, parameterType);
-                    if (label is null || !model.IsAccessible(position, label))
-                    {
-                        continue;
-                    }
-
-                    var name = NameAt(model, position, service);
-                    if (name is not null)
-                    {
-                        candidates.Add((service, name, name.ToString()));
-                    }
-                }
-
-                // Services in scope (shortest name) first, then by name: the first fix is the likely one.
-                foreach (var (service, name, display) in candidates
-                    .OrderBy(c => c.Display.Count(ch => ch == '.'))
-                    .ThenBy(c => c.Display, StringComparer.Ordinal))
+                    foreach (var (service, name, display) in Candidates(model, expression.SpanStart, service => FindLabel(model.Compilation, service, parameterType), cancellationToken))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -118,6 +106,33 @@ namespace AiCompliance.CodeFixes
                         diagnostic);
                 }
             }
+        }
+
+        /// <summary>
+        /// The services whose labeler <paramref name="find"/> returns one accessible at <paramref name="position"/>, with
+        /// the name to call them by: services in scope (shortest name) first, then by name, so the first fix is the likely one.
+        /// </summary>
+        private static IEnumerable<(INamedTypeSymbol Service, ExpressionSyntax Name, string Display)> Candidates(
+            SemanticModel model, int position, Func<INamedTypeSymbol, IMethodSymbol?> find, CancellationToken cancellationToken)
+        {
+            var candidates = new List<(INamedTypeSymbol Service, ExpressionSyntax Name, string Display)>();
+            foreach (var service in GetServices(model.Compilation))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var label = find(service);
+                if (label is null || !model.IsAccessible(position, label))
+                {
+                    continue;
+                }
+
+                var name = NameAt(model, position, service);
+                if (name is not null)
+                {
+                    candidates.Add((service, name, name.ToString()));
+                }
+            }
+
+            return candidates.OrderBy(c => c.Display.Count(ch => ch == '.')).ThenBy(c => c.Display, StringComparer.Ordinal);
         }
 
         /// <summary>The expression the diagnostic is on: the sink argument, the returned expression or a lambda body.</summary>
@@ -178,7 +193,7 @@ namespace AiCompliance.CodeFixes
                 return Shape.ChatText;
             }
 
-            return Shape.None;
+            return IsMediaContainer(model.Compilation, type) ? Shape.Media : Shape.None;
         }
 
         private static bool IsChatType(Compilation compilation, ITypeSymbol type)

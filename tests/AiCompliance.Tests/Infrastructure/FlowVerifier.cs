@@ -93,6 +93,7 @@ public static class FlowVerifier
         Add(typeof(Microsoft.Extensions.AI.ChatClientBuilder));
         Add(typeof(OpenAI.Chat.ChatClient));
         Add(typeof(System.ClientModel.ClientResult));
+        Add(typeof(System.BinaryData)); // System.Memory.Data: OpenAI's images and speech
         Add(typeof(Azure.AI.OpenAI.AzureOpenAIClient));
         Add(typeof(Azure.Core.TokenCredential));
         Add(typeof(Microsoft.SemanticKernel.Kernel));

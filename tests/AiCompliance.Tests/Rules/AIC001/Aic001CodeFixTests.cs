@@ -562,4 +562,127 @@ public class Aic001CodeFixTests
         Assert.DoesNotContain("Svc.Label(", otherText.Replace("Other.Ns.OtherSvc.Label(", string.Empty));
         Assert.Empty(await harness.RemainingAsync(other));
     }
+    // ---- images and audio ----
+
+    private const string Media = """
+        #pragma warning disable MEAI001, OPENAI001, SKEXP0001
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using OpenAI.Images;
+        using OpenAI.Audio;
+
+        """;
+
+    private static string MediaApp(string body) => Media + Code.Header + """
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+
+        """ + body + """
+
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Generated_image_bytes_are_labeled_with_LabelImage_and_a_fresh_content_id() => VerifyFixAsync(
+        MediaApp("""
+                    app.MapPost("/draw", async (ImageClient images, string prompt) =>
+                        Results.File([|(await images.GenerateImageAsync(prompt)).Value.ImageBytes.ToArray()|], "image/png"));
+            """),
+        MediaApp("""
+                    app.MapPost("/draw", async (ImageClient images, string prompt) =>
+                        Results.File(Svc.LabelImage((await images.GenerateImageAsync(prompt)).Value.ImageBytes.ToArray(), global::System.Guid.NewGuid().ToString()), "image/png"));
+            """),
+        "Label image with 'Svc.LabelImage(...)'");
+
+    [Fact]
+    public Task Generated_speech_is_labeled_with_LabelAudio_over_its_own_container() => VerifyFixAsync(
+        MediaApp("""
+                    app.MapGet("/speak", async (AudioClient audio, string text) =>
+                    {
+                        BinaryData speech = await audio.GenerateSpeechAsync(text, GeneratedSpeechVoice.Alloy);
+                        return Results.Ok([|speech|]);
+                    });
+            """),
+        MediaApp("""
+                    app.MapGet("/speak", async (AudioClient audio, string text) =>
+                    {
+                        BinaryData speech = await audio.GenerateSpeechAsync(text, GeneratedSpeechVoice.Alloy);
+                        return Results.Ok(Svc.LabelAudio(speech, global::System.Guid.NewGuid().ToString(), false));
+                    });
+            """),
+        "Label audio with 'Svc.LabelAudio(...)'");
+
+    [Fact]
+    public Task Speech_memory_from_a_text_to_speech_client_gets_the_memory_overload() => VerifyFixAsync(
+        MediaApp("""
+                    app.MapGet("/speak", async (HttpContext ctx, ITextToSpeechClient tts, string text) =>
+                    {
+                        var audio = (await tts.GetAudioAsync(text)).Contents.OfType<DataContent>().First();
+                        await ctx.Response.Body.WriteAsync([|audio.Data|]);
+                    });
+            """),
+        MediaApp("""
+                    app.MapGet("/speak", async (HttpContext ctx, ITextToSpeechClient tts, string text) =>
+                    {
+                        var audio = (await tts.GetAudioAsync(text)).Contents.OfType<DataContent>().First();
+                        await ctx.Response.Body.WriteAsync(Svc.LabelAudio(audio.Data, global::System.Guid.NewGuid().ToString(), false));
+                    });
+            """),
+        "Label audio with 'Svc.LabelAudio(...)'");
+
+    [Fact]
+    public async Task A_chat_answers_data_content_is_offered_both_labelers_and_its_bytes_none()
+    {
+        var (source, spans) = FlowVerifier.ParseMarkup(MediaApp("""
+                    app.MapPost("/draw", async (IChatClient client) =>
+                    {
+                        var drawn = (await client.GetResponseAsync("draw a cat")).Messages.SelectMany(m => m.Contents).OfType<DataContent>().First();
+                        Console.WriteLine([|drawn.Data.ToArray()|]);
+                        return Results.Ok([|drawn|]);
+                    });
+            """));
+        var harness = await CodeFixHarness.CreateAsync(source);
+        Assert.Equal(spans.OrderBy(s => s.Start), harness.Diagnostics.Select(d => d.Location.SourceSpan));
+        Assert.Empty(await harness.ActionsAsync(harness.Diagnostics[0])); // bytes of a chat answer: text or a file, the code does not tell
+
+        var actions = await harness.ActionsAsync(harness.Diagnostics[1]);
+        Assert.Equal(new[] { "Label image with 'Svc.LabelImage(...)'", "Label audio with 'Svc.LabelAudio(...)'" }, actions.Select(a => a.Title));
+        var fixedSolution = await CodeFixHarness.ApplyAsync(actions[0]);
+        Assert.Contains("return Results.Ok(Svc.LabelImage(drawn, global::System.Guid.NewGuid().ToString()));", await harness.TextAsync(fixedSolution));
+        Assert.Single(await harness.RemainingAsync(fixedSolution)); // the bytes printed above
+    }
+
+    [Fact]
+    public async Task A_file_shown_as_text_gets_no_text_label_and_a_revised_prompt_does()
+    {
+        var (source, spans) = FlowVerifier.ParseMarkup("using Microsoft.AspNetCore.Components;\nusing Microsoft.AspNetCore.Components.Rendering;\nusing Microsoft.SemanticKernel.TextToImage;\n" + MediaApp("""
+                    app.MapPost("/draw", async (ITextToImageService images, string prompt) => Results.Text([|await images.GenerateImageAsync(prompt, 512, 512)|]));
+                    app.MapPost("/prompt", async (ImageClient images, string prompt) => Results.Text([|(await images.GenerateImageAsync(prompt)).Value.RevisedPrompt|]));
+            """) + """
+
+            public class Painter : ComponentBase
+            {
+                [Inject] public ImageClient Images { get; set; } = default!;
+                private string _dataUrl = "";
+
+                protected override async Task OnInitializedAsync() =>
+                    _dataUrl = "data:image/png;base64," + Convert.ToBase64String((await Images.GenerateImageAsync("a cat")).Value.ImageBytes.ToArray());
+
+                protected override void BuildRenderTree(RenderTreeBuilder builder)
+                {
+                    builder.OpenElement(0, "img");
+                    builder.AddAttribute(1, "src", [|_dataUrl|]);
+                    builder.CloseElement();
+                }
+            }
+            """);
+        var harness = await CodeFixHarness.CreateAsync(source);
+        Assert.Equal(spans.OrderBy(s => s.Start), harness.Diagnostics.Select(d => d.Location.SourceSpan));
+        Assert.Empty(await harness.ActionsAsync(harness.Diagnostics[0]));
+        Assert.Equal(new[] { SvcTitle }, (await harness.ActionsAsync(harness.Diagnostics[1])).Select(a => a.Title));
+        Assert.Empty(await harness.ActionsAsync(harness.Diagnostics[2]));
+    }
 }

@@ -34,7 +34,8 @@ namespace AiCompliance.Analyzers.Flow
             Neutral(m, Legacy + "CompletionsFinishReason");
             Neutral(m, Legacy + "ChatRole");
 
-            // beta.6 (and earlier): Data holds ImageLocation, a URL and nothing else; an image is not text (nor in 2.x).
+            // beta.6 (and earlier): Data holds ImageLocation, a URL and nothing else; these betas' image URLs are not followed
+            // (2.x images are: OpenAiMedia).
             Neutral(m, Legacy + "ImageLocation");
         }
     }

@@ -38,10 +38,13 @@ namespace AiCompliance.Analyzers.Flow
         {
             var m = new List<ModelEntry>();
             MicrosoftExtensionsAi(m);
+            MicrosoftExtensionsAiMedia(m);
             OpenAi(m);
+            OpenAiMedia(m);
             OpenAiRealtime(m);
             AzureOpenAiLegacy(m);
             SemanticKernel(m);
+            SemanticKernelMedia(m);
             SemanticKernelLegacy(m);
             SemanticKernelAgents(m);
             AzureAiAgentsPersistent(m);
