@@ -4,7 +4,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using AiCompliance.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
@@ -39,7 +38,7 @@ public class MediaLabelingTests
         var media = result.GeneratedSources.Where(s => s.HintName.StartsWith(GeneratorRun.MediaHintPrefix, StringComparison.Ordinal))
             .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-        var files = Directory.GetFiles(Path.Combine(FindRoot(), "src", "Generators", "Media"), "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "src", "Generators", "Media"), "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
         Assert.Equal(files.Select(f => GeneratorRun.MediaHintPrefix + Path.GetFileNameWithoutExtension(f) + ".g.cs").OrderBy(h => h, StringComparer.Ordinal), media.Keys.OrderBy(h => h, StringComparer.Ordinal));
         foreach (var file in files)
@@ -236,16 +235,5 @@ public class MediaLabelingTests
         }
 
         throw new InvalidOperationException("no data chunk");
-    }
-
-    private static string FindRoot([CallerFilePath] string path = "")
-    {
-        var dir = Path.GetDirectoryName(path);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Toolkit.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Toolkit.sln not found above " + path);
     }
 }

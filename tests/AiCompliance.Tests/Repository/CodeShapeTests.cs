@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using AiCompliance.Tests.Infrastructure;
 using Xunit;
 
 namespace AiCompliance.Tests.Repository;
@@ -18,7 +18,7 @@ public sealed class CodeShapeTests
     private const int MaxFileLines = 800;
     private const int MaxMemberLines = 120;
 
-    private static readonly string Src = Path.Combine(FindRoot(), "src");
+    private static readonly string Src = Path.Combine(RepositoryRoot.Find(), "src");
 
     private static string[] SourceFiles() => Directory.GetFiles(Src, "*.cs", SearchOption.AllDirectories)
         .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"))
@@ -63,15 +63,4 @@ public sealed class CodeShapeTests
         AccessorDeclarationSyntax a => a.Keyword.ValueText + " accessor",
         _ => node.Kind().ToString(),
     };
-
-    private static string FindRoot([CallerFilePath] string path = "")
-    {
-        var dir = Path.GetDirectoryName(path);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Toolkit.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Toolkit.sln not found above " + path);
-    }
 }

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AiCompliance.Analyzers;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using AiCompliance.Tests.Infrastructure;
 using Xunit;
 
 namespace AiCompliance.Tests.Repository;
@@ -18,7 +18,7 @@ namespace AiCompliance.Tests.Repository;
 /// </summary>
 public sealed partial class RuleDocsTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Find();
 
     private static readonly Type[] Analyzers = typeof(UnlabeledAiOutputAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
@@ -129,15 +129,4 @@ public sealed partial class RuleDocsTests
 
     [GeneratedRegex(@"\]\(\.\./\.\./(?<path>[^)]+)\)")]
     private static partial Regex Links();
-
-    private static string FindRoot([CallerFilePath] string path = "")
-    {
-        var dir = Path.GetDirectoryName(path);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Toolkit.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Toolkit.sln not found above " + path);
-    }
 }
