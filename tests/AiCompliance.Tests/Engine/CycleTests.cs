@@ -102,4 +102,61 @@ public class CycleTests
         Assert.True(result!.Summary.Return.IsTainted);
         Assert.InRange(context.Analyses, 1, Types * Types);
     }
+
+    /// <summary>
+    /// Answers.Get reads a Holder's Text; Holder's summary runs Fill, which calls Get (in progress: a cut). That summary is
+    /// right only inside Get's cycle. Show asks for Get first and then reads Text itself: it must see Fill's write of
+    /// Get's answer, not the summary computed while Get was cut short.
+    /// </summary>
+    internal const string SiblingAfterCycle = Code.Header + """
+        class Holder
+        {
+            public string Text = "";
+            public void Fill(Answers s) { Text = s.Get(); }
+        }
+
+        class Answers
+        {
+            private readonly IChatClient _client;
+            private readonly Holder _holder;
+            public Answers(IChatClient client, Holder holder) { _client = client; _holder = holder; }
+
+            public string Get()
+            {
+                var seen = _holder.Text.Length;
+                return _client.GetResponseAsync("q").Result.Text;
+            }
+        }
+
+        class Page
+        {
+            public void Show(Answers s, Holder h)
+            {
+                var answer = s.Get();
+                Console.WriteLine(h.Text);
+            }
+        }
+        """;
+
+    [Fact]
+    public void What_leaned_on_a_cycle_is_computed_again_once_the_cycle_has_ended()
+    {
+        var compilation = Library("SiblingAfterCycle", SiblingAfterCycle);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var context = new FlowContext(FlowModel.Create(compilation));
+
+        // Show is the outermost request (as when the driver reaches its code block first): Get, and Holder's summary
+        // inside Get's cycle, are computed within it.
+        var show = (IMethodSymbol)compilation.GetTypeByMetadataName("Page")!.GetMembers("Show").Single();
+        var result = context.GetResult(show, 0, CancellationToken.None);
+
+        Assert.NotNull(result);
+        var finding = Assert.Single(result!.Findings);
+        Assert.Equal("h.Text", finding.Node.ToString());
+        Assert.Contains(context.GetFieldSummary(compilation.GetTypeByMetadataName("Holder")!, CancellationToken.None), w => w.Key.Name == "Text" && w.Value.IsTainted);
+    }
+
+    [Fact]
+    public async Task The_reader_of_a_field_written_inside_a_cycle_is_reported() =>
+        await FlowVerifier.VerifyAsync(SiblingAfterCycle.Replace("Console.WriteLine(h.Text)", "Console.WriteLine([|h.Text|])"));
 }

@@ -14,7 +14,8 @@ namespace AiCompliance.Analyzers.Flow
     /// carry what any parent passed, so AIC001 reports where the child renders it (its .razor line) as well as where it
     /// is passed. Inputs are recorded while the parents are analyzed; a child asks for the analysis of the render
     /// trees that open it (found once per compilation from their text), so which tree is analyzed first does not
-    /// matter, except in a cycle (a parent whose analysis is in progress on the same thread records nothing yet).
+    /// matter. In a cycle (a parent whose analysis is in progress on the same thread has recorded nothing yet) what the
+    /// child computes is provisional and is computed again once the parent is done (<see cref="RequestFrames"/>).
     /// A parameter declared by a base component is keyed by the type that declares it.
     /// </summary>
     internal sealed class ComponentInputs

@@ -19,7 +19,7 @@ namespace AiCompliance.Analyzers.Flow
     /// Per-compilation state of the flow analysis: the resolved model, the semantic models, method results (summaries
     /// and findings) computed on demand and cached, per-type field summaries and dispatch targets, and the binding-free
     /// prefilter (<see cref="ProducerPrefilter"/>) that tells which methods can produce AI content at all. Thread-safe:
-    /// results may be computed twice under contention; what leaned on a cut cycle is cached only at the outermost level. Bounds are in <see cref="FlowLimits"/>.
+    /// results may be computed twice under contention; what leaned on a cut cycle is cached only once the cycle has ended (<see cref="RequestFrames"/>). Bounds are in <see cref="FlowLimits"/>.
     /// </summary>
     internal sealed class FlowContext
     {
@@ -29,22 +29,15 @@ namespace AiCompliance.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _dispatch = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _dispatchAll = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
 
+        /// <summary>Results and field summaries that leaned on a cut cycle, kept while the frame they leaned on is in progress.</summary>
         [ThreadStatic]
-        private static HashSet<ISymbol>? t_inProgress;
-
-        /// <summary>
-        /// Cycles cut and depth bounds hit on this thread so far: a result computed while this grew leaned on a
-        /// conservative answer, so only the outermost one is cached (engine state, not a statistic).
-        /// </summary>
-        [ThreadStatic]
-        private static int t_cutCycles;
-
-        /// <summary>Results and field summaries that leaned on a cut cycle, kept until the outermost request that made them ends.</summary>
-        [ThreadStatic]
-        private static Dictionary<IMethodSymbol, MethodResult>? t_provisionalResults;
+        private static ProvisionalStore<IMethodSymbol, MethodResult>? t_provisionalResults;
 
         [ThreadStatic]
-        private static Dictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>? t_provisionalSummaries;
+        private static ProvisionalStore<INamedTypeSymbol, ImmutableDictionary<ISymbol, TaintValue>>? t_provisionalSummaries;
+
+        [ThreadStatic]
+        private static ProvisionalStore<SyntaxNode, MethodResult?>? t_provisionalLambdas;
 
         public FlowContext(FlowModel model, FailureInjection? injection = null)
         {
@@ -140,22 +133,20 @@ namespace AiCompliance.Analyzers.Flow
                 return cached;
             }
 
-            var inProgress = t_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            if (t_provisionalResults is { } provisional && provisional.TryGetValue(method, out var known))
+            if (t_provisionalResults is { } provisional && provisional.TryGet(method, out var known))
             {
-                t_cutCycles++; // it leaned on a cut cycle: so does what uses it
-                return known;
+                return known; // it leaned on a cut cycle still in progress: so does what uses it
             }
 
-            if (inProgress.Contains(method))
+            if (RequestFrames.TryGetPosition(method, out var position))
             {
-                t_cutCycles++;
+                RequestFrames.CutAt(position);
                 return new MethodResult(MethodSummary.Conservative(method), Array.Empty<Finding>());
             }
 
             if (depth > FlowLimits.MaxCallDepth)
             {
-                t_cutCycles++;
+                RequestFrames.CutAtOutermost();
                 // Too deep to analyze: parameters may flow to the return, and if the method's code can produce AI
                 // content at all (binding-free test, deterministic), assume it does. Never depends on what happens to
                 // be cached, so the answer is the same on every run.
@@ -176,9 +167,9 @@ namespace AiCompliance.Analyzers.Flow
                 return null;
             }
 
-            inProgress.Add(method);
-            var cutsBefore = t_cutCycles;
+            var frame = RequestFrames.Push(method);
             MethodResult computed;
+            int leansOn;
             try
             {
                 Interlocked.Increment(ref _analyses);
@@ -186,14 +177,14 @@ namespace AiCompliance.Analyzers.Flow
             }
             finally
             {
-                inProgress.Remove(method);
+                leansOn = RequestFrames.Pop(frame);
                 EndOfRequest();
             }
 
-            // A result that leaned on a cut cycle or the depth bound is provisional: only the outermost one is kept. Until
-            // then it is reused, so that each method is analyzed once per outermost request (recomputing it at every
-            // level made mutually referencing types exponential: minutes on Microsoft.Extensions.AI's own source).
-            return Keep(_results, ref t_provisionalResults, method, computed, final: t_cutCycles == cutsBefore || NothingInProgress);
+            // A result that leaned on a cut cycle or the depth bound is provisional: kept only while the frame it leaned on
+            // is in progress, and reused until then, so that each method is analyzed once per cycle (recomputing it at
+            // every level made mutually referencing types exponential: minutes on Microsoft.Extensions.AI's own source).
+            return Keep(_results, ref t_provisionalResults, method, computed, leansOn);
         }
 
         /// <summary>
@@ -211,9 +202,14 @@ namespace AiCompliance.Analyzers.Flow
                 return cached;
             }
 
-            var inProgress = t_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            inProgress.Add(method);
+            if (RequestFrames.TryGetPosition(method, out _))
+            {
+                return MethodAnalysis.Analyze(this, method, cfg, 0, fieldCollection: false, cancellationToken); // never expected: not nested
+            }
+
+            var frame = RequestFrames.Push(method);
             MethodResult computed;
+            int leansOn;
             try
             {
                 Interlocked.Increment(ref _analyses);
@@ -221,11 +217,11 @@ namespace AiCompliance.Analyzers.Flow
             }
             finally
             {
-                inProgress.Remove(method);
+                leansOn = RequestFrames.Pop(frame);
                 EndOfRequest();
             }
 
-            return NothingInProgress ? _results.GetOrAdd(method, computed) : computed;
+            return Keep(_results, ref t_provisionalResults, method, computed, leansOn);
         }
 
         /// <summary>
@@ -242,21 +238,20 @@ namespace AiCompliance.Analyzers.Flow
                 return cached;
             }
 
-            if (t_provisionalSummaries is { } provisional && provisional.TryGetValue(type, out var known))
+            if (t_provisionalSummaries is { } provisional && provisional.TryGet(type, out var known))
             {
-                t_cutCycles++;
                 return known;
             }
 
             var writes = MethodSummary.Empty.FieldWrites;
-            var inProgress = s_summariesInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            if (!inProgress.Add(type))
+            if (RequestFrames.TryGetPosition(type, out var position))
             {
-                t_cutCycles++;
+                RequestFrames.CutAt(position);
                 return writes; // asked again while it is computed (T's method reads a U's field, U's reads a T's): nothing yet
             }
 
-            var cutsBefore = t_cutCycles;
+            var frame = RequestFrames.Push(type);
+            int leansOn;
 
             try
             {
@@ -296,11 +291,11 @@ namespace AiCompliance.Analyzers.Flow
             }
             finally
             {
-                inProgress.Remove(type);
+                leansOn = RequestFrames.Pop(frame);
                 EndOfRequest();
             }
 
-            return Keep(_fieldSummaries, ref t_provisionalSummaries, type, writes, final: t_cutCycles == cutsBefore || NothingInProgress);
+            return Keep(_fieldSummaries, ref t_provisionalSummaries, type, writes, leansOn);
         }
 
         /// <summary>
@@ -374,40 +369,30 @@ namespace AiCompliance.Analyzers.Flow
         private static HashSet<INamedTypeSymbol>? t_fieldSinksInProgress;
 
         /// <summary>
-        /// Keeps what was computed: for good when it is <paramref name="final"/> (it leaned on no cut cycle, or it is the
-        /// outermost request), else in this thread's provisional store until the outermost request ends.
+        /// Keeps what was computed: for good when it is final (<paramref name="leansOn"/> is -1: it leaned on no cut cycle
+        /// below its own frame; the outermost request always is), else in this thread's provisional store while the frame
+        /// at <paramref name="leansOn"/> is in progress (see <see cref="RequestFrames"/>).
         /// </summary>
-        private static TValue Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, ref Dictionary<TKey, TValue>? provisional, TKey key, TValue value, bool final)
-            where TKey : class, ISymbol
+        private static TValue Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, ref ProvisionalStore<TKey, TValue>? provisional, TKey key, TValue value, int leansOn)
+            where TKey : class
         {
-            if (final)
+            if (leansOn < 0)
             {
                 return cache.GetOrAdd(key, value);
             }
 
-            (provisional ??= new Dictionary<TKey, TValue>(SymbolEqualityComparer.Default))[key] = value;
+            (provisional ??= new ProvisionalStore<TKey, TValue>(typeof(ISymbol).IsAssignableFrom(typeof(TKey)) ? (IEqualityComparer<TKey>)(object)SymbolEqualityComparer.Default : EqualityComparer<TKey>.Default)).Add(key, value, leansOn);
             return value;
         }
-
-        /// <summary>The types whose field summary this thread is computing (summaries may ask for each other's).</summary>
-        [ThreadStatic]
-        private static HashSet<INamedTypeSymbol>? s_summariesInProgress;
-
-        /// <summary>
-        /// Whether this thread computes no method result and no field summary: the outermost request is over. Results and
-        /// summaries ask for each other (a callee reads a field of its type, whose summary runs the type's methods), so a
-        /// cut in either leaves the other provisional until both are done: a field summary computed while a method that
-        /// writes the field was in progress (and so answered conservatively, without its field writes) is not final.
-        /// </summary>
-        private static bool NothingInProgress => (t_inProgress?.Count ?? 0) == 0 && (s_summariesInProgress?.Count ?? 0) == 0;
 
         /// <summary>When the outermost request ended (or threw), what it kept provisionally goes.</summary>
         private static void EndOfRequest()
         {
-            if (NothingInProgress)
+            if (RequestFrames.NothingInProgress)
             {
                 t_provisionalResults = null;
                 t_provisionalSummaries = null;
+                t_provisionalLambdas = null;
             }
         }
 
@@ -618,34 +603,45 @@ namespace AiCompliance.Analyzers.Flow
                 return known;
             }
 
-            var inProgress = t_lambdasInProgress ??= new HashSet<SyntaxNode>();
-            if (depth > FlowLimits.MaxCallDepth || !inProgress.Add(lambda))
+            if (t_provisionalLambdas is { } provisional && provisional.TryGet(lambda, out known))
             {
+                return known;
+            }
+
+            if (depth > FlowLimits.MaxCallDepth)
+            {
+                RequestFrames.CutAtOutermost();
                 return null;
             }
 
+            if (RequestFrames.TryGetPosition(lambda, out var position))
+            {
+                RequestFrames.CutAt(position);
+                return null;
+            }
+
+            var frame = RequestFrames.Push(lambda);
+            MethodResult? result = null;
+            int leansOn;
             try
             {
-                MethodResult? result = null;
                 if (DelegateTargets.LambdaGraph(lambda, this, cancellationToken) is { } graph)
                 {
                     Interlocked.Increment(ref _analyses);
                     result = MethodAnalysis.Analyze(this, graph.Symbol, graph.Graph, depth, false, cancellationToken);
                 }
-
-                return _lambdaResults.GetOrAdd(lambda, result);
             }
             finally
             {
-                inProgress.Remove(lambda);
+                leansOn = RequestFrames.Pop(frame);
+                EndOfRequest();
             }
+
+            return Keep(_lambdaResults, ref t_provisionalLambdas, lambda, result, leansOn);
         }
 
         private readonly ConcurrentDictionary<ISymbol, DelegateTargets> _delegateTargets = new ConcurrentDictionary<ISymbol, DelegateTargets>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, MethodResult?> _lambdaResults = new ConcurrentDictionary<SyntaxNode, MethodResult?>();
-
-        [ThreadStatic]
-        private static HashSet<SyntaxNode>? t_lambdasInProgress;
 
         /// <summary>
         /// The flow graph of a body's root operation (method, constructor or top-level block), or null for anything else.
