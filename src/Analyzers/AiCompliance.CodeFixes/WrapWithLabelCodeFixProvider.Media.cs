@@ -49,6 +49,13 @@ namespace AiCompliance.CodeFixes
             return SymbolEqualityComparer.Default.Equals(type, types.Get("System.BinaryData")) || IsDataContent(compilation, type);
         }
 
+        /// <summary>The file a stream reads when the expression is <c>file.ToStream()</c> over a labelable container (<c>BinaryData</c>).</summary>
+        private static ExpressionSyntax? StreamOfMedia(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
+            expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToStream" } access } &&
+            model.GetTypeInfo(access.Expression, cancellationToken).Type is { } type && IsMediaContainer(model.Compilation, type)
+                ? access.Expression
+                : null;
+
         private static bool IsDataContent(Compilation compilation, ITypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(type, WellKnownTypes.For(compilation).Get("Microsoft.Extensions.AI.DataContent"));
 

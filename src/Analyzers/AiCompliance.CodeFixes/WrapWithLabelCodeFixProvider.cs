@@ -78,6 +78,12 @@ namespace AiCompliance.CodeFixes
                 }
 
                 var shape = Classify(model, expression, cancellationToken);
+                if (shape == Shape.None && StreamOfMedia(model, expression, cancellationToken) is { } file)
+                {
+                    expression = file; // bytes.ToStream().CopyTo(file): label the bytes the stream reads
+                    shape = Shape.Media;
+                }
+
                 var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
                 if (shape == Shape.Media)
                 {

@@ -107,6 +107,7 @@ namespace AiCompliance.Analyzers.Flow
             StringBuilder = types.Get("System.Text.StringBuilder");
             TextWriter = types.Get("System.IO.TextWriter");
             Stream = types.Get("System.IO.Stream");
+            FileStream = types.Get("System.IO.FileStream");
 
             var sourceNames = new HashSet<string>(System.StringComparer.Ordinal);
             var resolvedSources = new HashSet<string>(System.StringComparer.Ordinal);
@@ -353,6 +354,8 @@ namespace AiCompliance.Analyzers.Flow
         public INamedTypeSymbol? TextWriter { get; }
 
         public INamedTypeSymbol? Stream { get; }
+
+        public INamedTypeSymbol? FileStream { get; }
 
         /// <summary>A modeled source type exists: without one (and without [AiGenerated]) nothing can be tainted.</summary>
         public bool HasSourceTypes { get; private set; }

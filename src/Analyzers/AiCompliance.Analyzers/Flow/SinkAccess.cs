@@ -3,12 +3,16 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>A parsed sink access path.</summary>
     internal readonly struct SinkAccess
     {
-        public SinkAccess(int first, bool andFollowing, bool delegateReturn)
+        public SinkAccess(int first, bool andFollowing, bool delegateReturn, bool receiver = false)
         {
             First = first;
             AndFollowing = andFollowing;
             DelegateReturn = delegateReturn;
+            Receiver = receiver;
         }
+
+        /// <summary>The receiver reaches the user, not an argument (<c>this</c>: <c>bytes.ToStream().CopyTo(file)</c>).</summary>
+        public bool Receiver { get; }
 
         /// <summary>The first argument index that reaches the user (-1: all arguments).</summary>
         public int First { get; }
@@ -18,15 +22,20 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>The argument is a delegate whose return value reaches the user (route handlers).</summary>
         public bool DelegateReturn { get; }
 
-        public bool Covers(int ordinal) => First < 0 || ordinal == First || (AndFollowing && ordinal > First);
+        public bool Covers(int ordinal) => !Receiver && (First < 0 || ordinal == First || (AndFollowing && ordinal > First));
 
-        public override string ToString() =>
+        public override string ToString() => Receiver ? "this" :
             "Argument[" + (First < 0 ? "*" : First.ToString(System.Globalization.CultureInfo.InvariantCulture) + (AndFollowing ? ".." : string.Empty)) + "]" +
             (DelegateReturn ? ".ReturnValue" : string.Empty);
 
         public static SinkAccess? Parse(string access)
         {
-            // Argument[0] | Argument[1..] | Argument[*] | Argument[2].ReturnValue
+            // Argument[0] | Argument[1..] | Argument[*] | Argument[2].ReturnValue | this
+            if (access == "this")
+            {
+                return new SinkAccess(0, false, false, receiver: true);
+            }
+
             const string Prefix = "Argument[";
             if (!access.StartsWith(Prefix, System.StringComparison.Ordinal))
             {

@@ -238,7 +238,7 @@ namespace AiCompliance.Analyzers.Models
             var description = entry.OptionalString("description");
             if (access is not null && SinkAccess.Parse(access.Text!) is null)
             {
-                entry.Problem(access, "bad \"access\" '" + access.Text + "': expected \"Argument[0]\", \"Argument[1..]\" (1 and the following), \"Argument[*]\" or \"Argument[0].ReturnValue\" (a delegate's return)");
+                entry.Problem(access, "bad \"access\" '" + access.Text + "': expected \"Argument[0]\", \"Argument[1..]\" (1 and the following), \"Argument[*]\", \"Argument[0].ReturnValue\" (a delegate's return) or \"this\" (the receiver)");
             }
 
             if (entry.Ok)

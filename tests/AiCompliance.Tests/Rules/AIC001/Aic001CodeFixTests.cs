@@ -598,6 +598,26 @@ public class Aic001CodeFixTests
         "Label image with 'Svc.LabelImage(...)'");
 
     [Fact]
+    public Task An_image_saved_through_its_stream_is_labeled_before_the_stream_is_read() => VerifyFixAsync(
+        MediaApp("""
+                    app.MapPost("/save", async (ImageClient images, string prompt) =>
+                    {
+                        var image = (await images.GenerateImageAsync(prompt)).Value;
+                        using var file = System.IO.File.OpenWrite("cat.png");
+                        await [|image.ImageBytes.ToStream()|].CopyToAsync(file);
+                    });
+            """),
+        MediaApp("""
+                    app.MapPost("/save", async (ImageClient images, string prompt) =>
+                    {
+                        var image = (await images.GenerateImageAsync(prompt)).Value;
+                        using var file = System.IO.File.OpenWrite("cat.png");
+                        await Svc.LabelImage(image.ImageBytes, global::System.Guid.NewGuid().ToString()).ToStream().CopyToAsync(file);
+                    });
+            """),
+        "Label image with 'Svc.LabelImage(...)'");
+
+    [Fact]
     public Task Generated_speech_is_labeled_with_LabelAudio_over_its_own_container() => VerifyFixAsync(
         MediaApp("""
                     app.MapGet("/speak", async (AudioClient audio, string text) =>

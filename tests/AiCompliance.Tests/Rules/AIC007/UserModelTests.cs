@@ -168,6 +168,29 @@ public class UserModelTests
         Assert.Equal(2, (await RunAsync(source, """{ "sinks": [ { "type": "Acme.Terminal.AnsiConsole", "member": "Markup" } ] }""")).Length);
     }
 
+    [Fact]
+    public async Task Sink_access_this_reports_the_receiver()
+    {
+        var source = Usings + """
+            class App
+            {
+                async Task Run(IChatClient client, System.IO.Stream archive)
+                {
+                    var response = await client.GetResponseAsync("q");
+                    using var answer = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(response.Text));
+                    using var question = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes("q"));
+                    answer.WriteTo(archive);
+                    question.WriteTo(archive);
+                }
+            }
+            """;
+
+        // The receiver (what the stream holds) is the sink: the answer's stream is reported, the question's is not.
+        var d = Assert.Single(await RunAsync(source, """{ "sinks": [ { "type": "System.IO.MemoryStream", "member": "WriteTo", "access": "this", "description": "Archive" } ] }"""));
+        Assert.Equal("AI-generated content from 'IChatClient.GetResponseAsync' reaches 'Archive' without a label", d.GetMessage());
+        Assert.Contains("answer.WriteTo", d.Location.SourceTree!.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString(), StringComparison.Ordinal);
+    }
+
     private const string Disclaimer = """
         namespace Company
         {

@@ -49,7 +49,7 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.LabeledClientValue; // Svc.WithLabels(inner); services.GetRequiredService<IChatClient>() when every registration labels
             }
 
-            var sinkCall = CheckSinks(invocation, method, memberModel, argumentValues);
+            var sinkCall = CheckSinks(invocation, method, memberModel, argumentValues, receiver);
             if (SourceCall(invocation, method, memberModel, receiver, argumentValues) is { } source)
             {
                 return source;

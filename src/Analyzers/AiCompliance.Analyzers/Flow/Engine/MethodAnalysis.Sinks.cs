@@ -12,11 +12,11 @@ namespace AiCompliance.Analyzers.Flow
     internal sealed partial class MethodAnalysis
     {
         /// <summary>Reports each sink argument that carries content; returns whether the call is a sink.</summary>
-        private bool CheckSinks(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, ImmutableArray<TaintValue> values)
+        private bool CheckSinks(IInvocationOperation invocation, IMethodSymbol method, MemberModel? memberModel, ImmutableArray<TaintValue> values, TaintValue receiver)
         {
             HashSet<int>? handlers = null;
-            var isSink = memberModel is not null && CheckModelSinks(invocation, memberModel.Sinks, values, ref handlers);
-            isSink |= _model.AnyCallSinks.Count > 0 && CheckModelSinks(invocation, _model.AnyCallSinks, values, ref handlers);
+            var isSink = memberModel is not null && CheckModelSinks(invocation, memberModel.Sinks, values, receiver, ref handlers);
+            isSink |= _model.AnyCallSinks.Count > 0 && CheckModelSinks(invocation, _model.AnyCallSinks, values, receiver, ref handlers);
             isSink |= CheckUserFacingSinks(invocation, method, values);
             if (isSink)
             {
@@ -29,9 +29,9 @@ namespace AiCompliance.Analyzers.Flow
         /// <summary>
         /// The sink rows of the model (built in and aicompliance.json) that hold for this call (a row with a condition
         /// asks it); <paramref name="handlers"/> gets the arguments that are route handlers (their return value is the
-        /// sink).
+        /// sink). A row whose access is <c>this</c> reports the receiver (<c>bytes.ToStream().CopyTo(file)</c>).
         /// </summary>
-        private bool CheckModelSinks(IInvocationOperation invocation, IReadOnlyList<SinkRow> rows, ImmutableArray<TaintValue> values, ref HashSet<int>? handlers)
+        private bool CheckModelSinks(IInvocationOperation invocation, IReadOnlyList<SinkRow> rows, ImmutableArray<TaintValue> values, TaintValue receiver, ref HashSet<int>? handlers)
         {
             var isSink = false;
             foreach (var row in rows)
@@ -45,6 +45,11 @@ namespace AiCompliance.Analyzers.Flow
                 isSink = true;
                 var access = row.Access;
                 var sinkName = row.Describe(site);
+                if (access.Receiver && invocation.Instance is { } instance)
+                {
+                    ReportSink(instance, receiver, sinkName);
+                }
+
                 for (var i = 0; i < invocation.Arguments.Length; i++)
                 {
                     var argument = invocation.Arguments[i];

@@ -56,6 +56,7 @@ namespace AiCompliance.Analyzers.Flow
             OllamaSharp(m);
             AgentFramework(m);
             ConsoleSinks(m);
+            FileSinks(m);
             SpectreConsoleSinks(m);
             MinimalApiSinks(m);
             MvcSinks(m);
