@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SkiaSharp;
 
 namespace AiCompliance.Skia
@@ -50,6 +51,24 @@ namespace AiCompliance.Skia
         /// </summary>
         public static int MinimumTextHeight(int width, int height, VisibleLabelOptions? options = null) =>
             LabelTextLayout.Floor(width, height, options ?? VisibleLabelOptions.Default);
+
+        /// <summary>
+        /// The characters of <paramref name="text"/> that no available font can draw (empty when all can): check a label
+        /// at startup, before <see cref="Draw"/> throws <see cref="MissingGlyphException"/> for it.
+        /// </summary>
+        public static IReadOnlyList<int> MissingGlyphs(string text, VisibleLabelOptions? options = null)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            try
+            {
+                using var layout = LabelTextLayout.Create(text.Trim(), 4096, 4096, options ?? VisibleLabelOptions.Default);
+                return Array.Empty<int>();
+            }
+            catch (MissingGlyphException e)
+            {
+                return e.CodePoints;
+            }
+        }
 
         /// <summary>Where <see cref="Draw"/> would put the band for this text on an image of this size (for captions and checks).</summary>
         public static SKRectI Measure(int width, int height, string text, LabelCorner corner = LabelCorner.BottomRight, VisibleLabelOptions? options = null)

@@ -7,7 +7,7 @@ using static AiCompliance.Skia.Tests.SkiaTestImages;
 namespace AiCompliance.Skia.Tests;
 
 /// <summary>What cannot be labeled safely is refused with a clear exception, never drawn half or as empty boxes.</summary>
-public class HostileInputTests
+public class HostileInputTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     public static TheoryData<string> Formats => new() { "png", "jpeg", "webp" };
 
@@ -90,6 +90,8 @@ public class HostileInputTests
         var png = Encode(source, SKEncodedImageFormat.Png);
         var error = Assert.Throws<MissingGlyphException>(() => AiVisibleLabel.Draw(png, "AI-generated \uE000"));
         Assert.Equal(new[] { 0xE000 }, error.CodePoints);
+        Assert.Equal(new[] { 0xE000 }, AiVisibleLabel.MissingGlyphs("AI-generated \uE000"));
+        Assert.Empty(AiVisibleLabel.MissingGlyphs("AI-generated"));
         Assert.Contains("U+E000", error.Message, StringComparison.Ordinal);
     }
 
@@ -107,6 +109,7 @@ public class HostileInputTests
         using var probe = cjk == null ? null : new SKFont(cjk);
         if (probe != null && probe.ContainsGlyphs(text))
         {
+            output.WriteLine("CJK font " + cjk!.FamilyName + ": the label is drawn");
             var (after, _) = Decode(AiVisibleLabel.Draw(png, text));
             using (after)
             {
@@ -117,6 +120,7 @@ public class HostileInputTests
         }
         else
         {
+            output.WriteLine("no CJK font: MissingGlyphException expected");
             var error = Assert.Throws<MissingGlyphException>(() => AiVisibleLabel.Draw(png, text));
             Assert.Contains(0x5185, error.CodePoints);
             Assert.Contains("fonts-noto-cjk", error.Message, StringComparison.Ordinal);
