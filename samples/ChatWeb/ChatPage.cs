@@ -18,6 +18,7 @@ public static class ChatPage
         return reader.ReadToEnd()
             .Replace("{{ServiceName}}", WebUtility.HtmlEncode(ChatAssistant.ServiceName), StringComparison.Ordinal)
             .Replace("{{RegistrationNotice}}", WebUtility.HtmlEncode(ChatAssistant.RegistrationNotice), StringComparison.Ordinal)
+            .Replace("{{LabelText}}", WebUtility.HtmlEncode(ChatAssistant.LabelText), StringComparison.Ordinal)
             .Replace("{{RegistrationNoticeEnglish}}", WebUtility.HtmlEncode(ChatAssistant.RegistrationNoticeEnglish), StringComparison.Ordinal);
     }
 }

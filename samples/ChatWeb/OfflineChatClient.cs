@@ -14,6 +14,8 @@ public sealed class OfflineChatClient : IChatClient
     {
         ("weather", "I cannot see outside, but a light jacket is rarely a bad idea."),
         ("label", "Generated content is labeled at the start, and its metadata carries an AIGC record."),
+        ("image", "Here is a picture of a sunny day, painted by the offline image model."),
+        ("画", "给你画了一幅晴天的风景。"),
         ("天气", "我看不到窗外，不过带一件薄外套总不会错。"),
         ("你好", "你好！我是一个离线示例模型，可以问我天气或者标识。"),
     };

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using AiCompliance.Skia;
 using ChatWeb;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.AI;
@@ -11,10 +12,17 @@ var builder = WebApplication.CreateBuilder(args);
 // ask for the wrapper type, not for IChatClient: then every answer they hand out is labeled, and AIC001 can see it.
 builder.Services.AddSingleton(_ => ChatAssistant.WithLabels(new OfflineChatClient()));
 
+// The image model (offline here; any IImageGenerator in a real app).
+builder.Services.AddSingleton<IImageGenerator>(_ => new OfflineImageGenerator());
+
 // Readable JSON: Chinese text as itself rather than \uXXXX escapes.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 
 var app = builder.Build();
+if (ImageLabel.Warning is { } fontWarning)
+{
+    app.Logger.LogWarning("{Warning}", fontWarning);
+}
 
 // The chat page; the registration notice is rendered into its footer on the server.
 app.MapGet("/", () => Results.Content(ChatPage.Html, "text/html; charset=utf-8"));
@@ -51,6 +59,25 @@ app.MapPost("/api/chat/stream", (ChatRequest request, [FromServices] ChatAssista
     StreamAnswerAsync(request.Question, client, response, cancellationToken));
 app.MapGet("/api/chat/stream", (string? q, [FromServices] ChatAssistant.LabeledChatClient client, HttpResponse response, CancellationToken cancellationToken) =>
     StreamAnswerAsync(q, client, response, cancellationToken));
+
+// An image answer, labeled both ways. First the visible label, drawn on the picture (AiCompliance.Skia): drawing
+// re-encodes the file, which drops its metadata. Then the implicit label, written into the file's metadata by the
+// generated LabelImage (XMP TC260:AIGC, IPTC trainedAlgorithmicMedia, a PNG AIGC text chunk). The page also shows the
+// label as a caption under the image.
+app.MapGet("/api/image", async (string? q, IImageGenerator generator, HttpResponse response, CancellationToken cancellationToken) =>
+{
+    if (Validate(q) is { } problem)
+    {
+        return Results.BadRequest(new { error = problem });
+    }
+
+    var generated = await generator.GenerateImagesAsync(q!, cancellationToken: cancellationToken);
+    var picture = generated.Contents.OfType<DataContent>().First();
+    var drawn = AiVisibleLabel.Draw(picture.Data.ToArray(), ImageLabel.Text);
+    var labeled = ChatAssistant.LabelImage(drawn, "img-" + Guid.NewGuid().ToString("N"));
+    response.Headers["X-Visible-Label"] = ImageLabel.Language;
+    return Results.File(labeled, "image/png");
+});
 
 app.Run();
 

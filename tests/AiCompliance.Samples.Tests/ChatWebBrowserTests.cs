@@ -65,6 +65,10 @@ public class ChatWebBrowserTests(SamplesFixture samples, ITestOutputHelper outpu
         await AskAsync(page, "What about the weather?", "I cannot see outside, but a light jacket is rarely a bad idea.", 1, ct);
         await AskAsync(page, "今天天气怎么样？", "我看不到窗外，不过带一件薄外套总不会错。", 2, ct);
 
+        // A question for a picture: the answer text, then the image with the label drawn on and as a caption.
+        await AskAsync(page, "Paint me an image of a sunny day", "Here is a picture of a sunny day, painted by the offline image model.", 3, ct);
+        await CheckImageAnswerAsync(page, ct);
+
         Assert.True(page.PageErrors.Count == 0, "page errors:\n" + string.Join("\n", page.PageErrors));
 
         var screenshot = await page.SendAsync("Page.captureScreenshot", new { format = "png" }, ct);
@@ -82,6 +86,54 @@ public class ChatWebBrowserTests(SamplesFixture samples, ITestOutputHelper outpu
         }
 
         Assert.True(new FileInfo(png).Length > 1000, "the screenshot is empty");
+    }
+
+    /// <summary>
+    /// The image answer on the page: loaded, visible, captioned with the label; its bytes (fetched by the page from the
+    /// image's own URL) carry the AIGC metadata and the visible label.
+    /// </summary>
+    private async Task CheckImageAnswerAsync(CdpSession page, CancellationToken ct)
+    {
+        var figure = await page.PollAsync(
+            """
+            (() => {
+              const turns = document.querySelectorAll('#log .turn');
+              const f = turns[turns.length - 1].querySelector('figure.image-answer');
+              if (!f) { return null; }
+              const img = f.querySelector('img');
+              const caption = f.querySelector('figcaption');
+              const r = img.getBoundingClientRect();
+              return { complete: img.complete, width: img.naturalWidth, height: img.naturalHeight, src: img.src,
+                       shown: r.width > 0 && r.height > 0, caption: caption.textContent,
+                       captionShown: caption.getBoundingClientRect().height > 0 };
+            })()
+            """,
+            v => v.ValueKind == JsonValueKind.Object && v.GetProperty("complete").GetBoolean(),
+            TimeSpan.FromSeconds(30),
+            ct);
+        output.WriteLine("image answer: " + figure.GetRawText());
+        Assert.Equal((ImageAnswer.Width, ImageAnswer.Height), (figure.GetProperty("width").GetInt32(), figure.GetProperty("height").GetInt32()));
+        Assert.True(figure.GetProperty("shown").GetBoolean(), "the image is not shown");
+        Assert.Equal(Labels.ExplicitLabel, figure.GetProperty("caption").GetString());
+        Assert.True(figure.GetProperty("captionShown").GetBoolean(), "the caption is not shown");
+
+        // The bytes the browser got for that image (same URL, same session), and the label language the server drew.
+        var fetched = await page.EvaluateAsync(
+            """
+            (async () => {
+              const src = document.querySelector('#log .turn:last-child figure.image-answer img').src;
+              const response = await fetch(src);
+              const bytes = new Uint8Array(await response.arrayBuffer());
+              let binary = '';
+              for (let i = 0; i < bytes.length; i++) { binary += String.fromCharCode(bytes[i]); }
+              return { language: response.headers.get('X-Visible-Label'), type: response.headers.get('Content-Type'), data: btoa(binary) };
+            })()
+            """,
+            ct);
+        Assert.Equal("image/png", fetched.GetProperty("type").GetString());
+        var png = Convert.FromBase64String(fetched.GetProperty("data").GetString()!);
+        ImageAnswer.AssertImplicitLabel(png);
+        ImageAnswer.AssertVisibleLabel(png, fetched.GetProperty("language").GetString() == "zh-CN" ? Labels.ExplicitLabel : "AI-generated");
     }
 
     private static bool HasCjkFont()
