@@ -199,6 +199,7 @@ namespace AiCompliance.Analyzers.Flow
         {
             _sourceCalls.UnionWith(nested._sourceCalls);
             _noticesShown.UnionWith(nested._noticesShown);
+            _noticeSites.UnionWith(nested._noticeSites);
             foreach (var pair in nested._labeledFindings)
             {
                 if (_labeledFindings.TryGetValue(pair.Key, out var existing))
