@@ -165,15 +165,13 @@ namespace AiCompliance.Analyzers
                         continue;
                     }
 
-                    if (outcome.Razor)
+                    if (RazorSinks.IsRazorSink(finding.Sink))
                     {
-                        if (RazorSinks.IsRazorSink(finding.Sink))
-                        {
-                            var location = RuleReports.MappedLocation(finding.Node, cancellationToken);
-                            _surfaces.Add(new Surface("component:" + type, "component '" + type + "'", type, location, finding.Node.SyntaxTree, default));
-                        }
+                        // A render tree (Razor output, or a hand-written BuildRenderTree): the component is the surface.
+                        var location = outcome.Razor ? RuleReports.MappedLocation(finding.Node, cancellationToken) : finding.Node.GetLocation();
+                        _surfaces.Add(new Surface("component:" + type, "component '" + type + "'", type, location, finding.Node.SyntaxTree, default));
                     }
-                    else if (!IsConsoleSink(finding.Sink))
+                    else if (!outcome.Razor && !IsConsoleSink(finding.Sink))
                     {
                         _surfaces.Add(CodeSurface(outcome, finding));
                     }
@@ -230,7 +228,7 @@ namespace AiCompliance.Analyzers
                 var serviceNames = string.Join(" or ", services.Select(s => "'" + s.Name + "'"));
                 foreach (var group in _surfaces.GroupBy(s => s.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
-                    var surface = group.OrderBy(s => s.Location.SourceSpan.Start).First();
+                    var surface = group.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start).First();
                     var covered = layoutShows ||
                                   (surface.Component is { } component
                                       ? tree.Shows(component, showingTypes) || tree.AncestorsOf(component).Any(a => tree.Shows(a, showingTypes))
