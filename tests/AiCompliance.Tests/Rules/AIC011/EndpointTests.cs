@@ -112,6 +112,25 @@ public class EndpointTests
     }
 
     [Fact]
+    public async Task A_controller_action_is_a_surface_named_by_its_method()
+    {
+        var source = "using Microsoft.AspNetCore.Mvc;\n" + Code.EuHeader + """
+            public class ChatController : ControllerBase
+            {
+                private readonly IChatClient _client;
+
+                public ChatController(IChatClient client) => _client = client;
+
+                [HttpPost]
+                public async Task<IActionResult> Ask(string q) => Ok(NOTICE(await _client.GetResponseAsync(q)).Text);
+            }
+            """;
+        var d = Assert.Single(await RunAsync(source.Replace("NOTICE", string.Empty, StringComparison.Ordinal)));
+        Assert.StartsWith("'ChatController.Ask' shows AI answers", d.GetMessage());
+        Assert.Empty(await RunAsync(source.Replace("NOTICE", "Svc.InteractionNotice + ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_labeled_answer_is_still_an_answer_that_needs_the_notice()
     {
         var source = Usings + Code.EuHeader + """
