@@ -11,6 +11,7 @@ namespace AiCompliance.Analyzers
         public const string LabelingCategory = "AiCompliance.Labeling";
         public const string UsageCategory = "AiCompliance.Usage";
         public const string ReportCategory = "AiCompliance.Report";
+        public const string DisclosureCategory = "AiCompliance.Disclosure";
 
         private const string AnalysisFailedTitle = "AiCompliance could not analyze code";
         private const string AnalysisFailedMessage = "AiCompliance could not analyze '{0}': its outputs are not checked ({1})";
@@ -119,6 +120,18 @@ namespace AiCompliance.Analyzers
             LabelingCategory,
             DiagnosticSeverity.Info,
             "Each project is analyzed on its own: a library method or property that returns unlabeled AI content is, in the projects that call it, an ordinary string. Marking it [AiGenerated] makes those projects' builds follow its value to their outputs (AIC001). Label the value inside the library instead if it is shown as it is.");
+
+        /// <summary>AIC011: an EU-profile chat surface without the interaction notice (AI Act Art. 50(1)).</summary>
+        public static readonly DiagnosticDescriptor InteractionNoticeMissing = new DiagnosticDescriptor(
+            DiagnosticIds.InteractionNoticeMissing,
+            "Chat surface without an AI interaction notice",
+            "{0} shows AI answers, but no interaction notice of {1} is shown on it, its page or the layout: render {2}.InteractionNotice there (EU AI Act, Article 50(1))",
+            DisclosureCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "EU AI Act Art. 50(1): people must be told they are interacting with an AI system, at the latest at the first interaction (no fixed wording). For a service registered under the EU profile, AIC011 reports each component, route handler or method whose AI answers reach a user when no InteractionNotice / InteractionNoticeHtml / InteractionNoticeMarkup of an EU service is shown in the same render tree (the component, a component it opens, its page), in a layout, in the same route handler, or in a page the project ships.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.InteractionNoticeMissing + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         /// <summary>For the compliance report (scanner): labeled paths. Hidden and off unless enabled.</summary>
         public static readonly DiagnosticDescriptor LabeledAiOutput = Create(

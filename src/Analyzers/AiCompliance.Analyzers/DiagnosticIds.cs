@@ -33,6 +33,9 @@ namespace AiCompliance.Analyzers
         /// <summary>A public member of a library returns AI content without [AiGenerated]: other projects cannot see it is AI content.</summary>
         public const string UndeclaredAiReturn = "AIC010";
 
+        /// <summary>EU profile: a chat surface shows AI answers with no interaction notice (AI Act Art. 50(1)).</summary>
+        public const string InteractionNoticeMissing = "AIC011";
+
         /// <summary>Report only (hidden, off by default): AI content reaches a user, labeled.</summary>
         public const string LabeledAiOutput = "AIC900";
 

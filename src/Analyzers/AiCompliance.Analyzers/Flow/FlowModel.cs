@@ -160,6 +160,13 @@ namespace AiCompliance.Analyzers.Flow
             sourceNames.Add("RegistrationNoticeEnglish");
             sourceNames.Add("RegistrationNoticeHtml");
             sourceNames.Add("RegistrationNumber");
+
+            // Bodies that show the EU interaction notice (AIC011) too.
+            foreach (var name in InteractionNotices.MemberNames)
+            {
+                sourceNames.Add(name);
+            }
+
             SourceMemberNames = sourceNames;
             UnresolvedSdks = FindUnresolvedSdks(compilation, resolvedSources);
         }

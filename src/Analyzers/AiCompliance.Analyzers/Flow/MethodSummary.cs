@@ -121,8 +121,9 @@ namespace AiCompliance.Analyzers.Flow
     /// <summary>The result of analyzing one method body: its summary and its findings.</summary>
     internal sealed class MethodResult
     {
-        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null, IReadOnlyList<Finding>? tampering = null, IReadOnlyCollection<string>? noticesShown = null)
+        public MethodResult(MethodSummary summary, IReadOnlyList<Finding> findings, IReadOnlyList<Finding>? labeledFindings = null, IReadOnlyList<SourceRef>? sourceCalls = null, IReadOnlyList<Finding>? tampering = null, IReadOnlyCollection<string>? noticesShown = null, IReadOnlyList<NoticeSite>? noticeSites = null)
         {
+            NoticeSites = noticeSites ?? Array.Empty<NoticeSite>();
             NoticesShown = noticesShown ?? Array.Empty<string>();
             Tampering = tampering ?? Array.Empty<Finding>();
             Summary = summary;
@@ -136,6 +137,9 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Metadata names of registered services whose notice or number reaches a user-facing output here.</summary>
         public IReadOnlyCollection<string> NoticesShown { get; }
+
+        /// <summary>Where each notice of <see cref="NoticesShown"/> reaches an output here (the sink's expression), for AIC011's per-surface check.</summary>
+        public IReadOnlyList<NoticeSite> NoticeSites { get; }
 
         /// <summary>Calls that may cut or remove a label from labeled content (AIC005); Sink holds the call's name.</summary>
         public IReadOnlyList<Finding> Tampering { get; }

@@ -199,6 +199,11 @@ namespace AiCompliance.Analyzers.Flow
         {
             _sourceCalls.UnionWith(nested._sourceCalls);
             _noticesShown.UnionWith(nested._noticesShown);
+            if (nested._noticeSites is { } sites)
+            {
+                (_noticeSites ??= new HashSet<NoticeSite>()).UnionWith(sites);
+            }
+
             foreach (var pair in nested._labeledFindings)
             {
                 if (_labeledFindings.TryGetValue(pair.Key, out var existing))

@@ -44,6 +44,13 @@ namespace AiCompliance.Analyzers.Flow
                 return TaintValue.FromSource(new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation(), notice: owner.ToDisplayString()));
             }
 
+            if (member.IsStatic && IsInteractionNotice(member))
+            {
+                // The EU interaction notice (Art. 50(1)): followed the same way, so AIC011 knows where a user sees it.
+                var owner = member.ContainingType!;
+                return TaintValue.FromSource(new SourceRef(TypeAndMember(member), operation.Syntax.GetLocation(), notice: InteractionNotices.Key(owner)));
+            }
+
             if (instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             {
                 // this.F or a static member.

@@ -170,6 +170,7 @@ namespace AiCompliance.Analyzers.Flow
                 if (notice.Notice is not null)
                 {
                     _noticesShown.Add(notice.Notice);
+                    (_noticeSites ??= new HashSet<NoticeSite>()).Add(new NoticeSite(notice.Notice, expression.Syntax.GetLocation()));
                 }
             }
 

@@ -58,6 +58,9 @@ namespace AiCompliance.Analyzers.Flow
             member.Name is "RegistrationNotice" or "RegistrationNoticeEnglish" or "RegistrationNoticeHtml" or "RegistrationNumber" &&
             FlowModel.HasAttribute(member.ContainingType, _model.RegisteredServiceAttribute);
 
+        private bool IsInteractionNotice(ISymbol member) =>
+            InteractionNotices.IsMemberName(member.Name) && FlowModel.HasAttribute(member.ContainingType, _model.RegisteredServiceAttribute);
+
         /// <summary>[AiGenerated] on the method, its return value, or a member it overrides (the attribute is inherited).</summary>
         private bool IsAiGenerated(IMethodSymbol method)
         {

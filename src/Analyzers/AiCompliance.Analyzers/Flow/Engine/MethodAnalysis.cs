@@ -33,6 +33,7 @@ namespace AiCompliance.Analyzers.Flow
         private readonly HashSet<SourceRef> _sourceCalls = new HashSet<SourceRef>();
         private readonly Dictionary<SyntaxNode, Finding> _tampering = new Dictionary<SyntaxNode, Finding>();
         private readonly HashSet<string> _noticesShown = new HashSet<string>(StringComparer.Ordinal);
+        private HashSet<NoticeSite>? _noticeSites; // allocated by the first notice shown (rare)
         private readonly List<ParamSink> _paramSinks;
         private readonly Dictionary<ISymbol, TaintValue> _fieldWrites;
         private readonly Dictionary<ISymbol, TaintValue> _stickyFieldWrites;
@@ -140,7 +141,7 @@ namespace AiCompliance.Analyzers.Flow
                 _delegateArguments.ToImmutableDictionary(),
                 _filledValues.ToImmutableDictionary());
             var tampering = _tampering.Values.OrderBy(f => f.Node.SpanStart).ToList();
-            return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering, _noticesShown.ToList());
+            return new MethodResult(summary, findings, labeledFindings, sourceCalls, tampering, _noticesShown.ToList(), _noticeSites?.OrderBy(n => n.Location.SourceSpan.Start).ToList());
         }
 
         /// <summary>"Type.Member" for a member (an extension method by its declaration, an accessor by its property).</summary>
