@@ -1,3 +1,5 @@
+using AiCompliance.Internal;
+
 namespace AiCompliance.Generators
 {
     /// <summary>
@@ -9,7 +11,14 @@ namespace AiCompliance.Generators
     {
         private const string Media = "global::AiCompliance.Generated.";
 
-        private static void EmitMediaLabeling(CodeWriter w, CompilationCapabilities caps, string? labeler)
+        /// <param name="w">The writer.</param>
+        /// <param name="caps">What the compilation has.</param>
+        /// <param name="labeler">The <c>[AiContentLabeler]</c> attribute line, when the compilation has the attribute.</param>
+        /// <param name="latentSystemVersion">
+        /// Null: no California SB 942 latent disclosure. Otherwise the profile asks for it, with this system version
+        /// (empty: none written).
+        /// </param>
+        private static void EmitMediaLabeling(CodeWriter w, CompilationCapabilities caps, string? labeler, string? latentSystemVersion)
         {
             w.Line();
             w.Line("/// <summary>");
@@ -41,12 +50,49 @@ namespace AiCompliance.Generators
             w.Line("public static byte[] LabelAudio(byte[] audio, string contentId, bool rhythmPrompt) => " + Media + "AigcAudio.Label(audio, MediaLabel(contentId), rhythmPrompt);");
             EmitContainerOverloads(w, caps, labeler, "LabelAudio", "audio");
             w.Line();
-            w.Line("/// <summary>The implicit label of one image or audio file of this service (the Annex E record, the IPTC source type).</summary>");
-            w.Line("/// <param name=\"contentId\">This provider's unique id for the content (<c>ProduceID</c>).</param>");
-            w.Line("/// <returns>A new label, for the media labelers.</returns>");
+            EmitMediaLabel(w, latentSystemVersion);
+        }
+
+        /// <summary>
+        /// <c>MediaLabel(contentId)</c>: the Annex E record and the IPTC source type, and under the California profile the
+        /// SB 942 latent disclosure (provider, system name and version, creation time at labeling, the content id).
+        /// </summary>
+        private static void EmitMediaLabel(CodeWriter w, string? latentSystemVersion)
+        {
+            if (latentSystemVersion is null)
+            {
+                w.Line("/// <summary>The implicit label of one image or audio file of this service (the Annex E record, the IPTC source type).</summary>");
+                w.Line("/// <param name=\"contentId\">This provider's unique id for the content (<c>ProduceID</c>).</param>");
+                w.Line("/// <returns>A new label, for the media labelers.</returns>");
+                w.Line("internal static " + Media + "AigcMediaLabel MediaLabel(string contentId)");
+                w.Open();
+                w.Line("return new " + Media + "AigcMediaLabel { AigcJson = ImplicitLabelValue(contentId) };");
+                w.Close();
+                return;
+            }
+
+            w.Line("/// <summary>");
+            w.Line("/// The implicit label of one image or audio file of this service: the Annex E record, the IPTC source type and");
+            w.Line("/// the California SB 942 latent disclosure (provider, system name and version, creation time, unique id).");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"contentId\">This provider's unique id for the content (<c>ProduceID</c>, the disclosure's unique id).</param>");
+            w.Line("/// <returns>A new label, for the media labelers; its creation time is now (UTC).</returns>");
             w.Line("internal static " + Media + "AigcMediaLabel MediaLabel(string contentId)");
             w.Open();
-            w.Line("return new " + Media + "AigcMediaLabel { AigcJson = ImplicitLabelValue(contentId) };");
+            w.Line("return new " + Media + "AigcMediaLabel");
+            w.Open();
+            w.Line("AigcJson = ImplicitLabelValue(contentId),");
+            w.Line("WriteLatentDisclosure = true,");
+            w.Line("Provider = ContentProducer,");
+            w.Line("SystemName = ServiceName,");
+            if (latentSystemVersion.Length > 0)
+            {
+                w.Line("SystemVersion = " + CSharpLiteral.Quote(latentSystemVersion) + ",");
+            }
+
+            w.Line("CreatedUtc = global::System.DateTime.UtcNow.ToString(\"yyyy-MM-dd'T'HH:mm:ss'Z'\", global::System.Globalization.CultureInfo.InvariantCulture),");
+            w.Line("ContentId = contentId,");
+            w.Close(";");
             w.Close();
         }
 

@@ -27,11 +27,11 @@ namespace AiCompliance.Generators
 
         public static string Emit(ServiceSpec spec, CompilationCapabilities caps)
         {
-            var profile = JurisdictionProfile.FromValue(spec.Jurisdiction) ?? JurisdictionProfile.China;
+            var profiles = JurisdictionSet.FromValue(spec.Jurisdiction);
             var number = spec.RegistrationNumber ?? string.Empty;
             var parsed = RegistrationNumber.Parse(number);
             var serviceName = !string.IsNullOrEmpty(spec.ServiceName) ? spec.ServiceName! : parsed.Name ?? spec.TypeName.TrimStart('@');
-            var label = !string.IsNullOrEmpty(spec.LabelText) ? spec.LabelText! : profile.DefaultLabelText;
+            var label = !string.IsNullOrEmpty(spec.LabelText) ? spec.LabelText! : profiles.DefaultLabelText;
             var producer = !string.IsNullOrEmpty(spec.Provider) ? spec.Provider! : number;
             var atStart = spec.LabelPosition != 1;
             var atEnd = spec.LabelPosition == 1 || spec.LabelPosition == 2;
@@ -44,7 +44,8 @@ namespace AiCompliance.Generators
             var w = new CodeWriter();
             EmitTypeOpening(w, spec, modern);
             EmitRegistrationConstants(w, number, serviceName, label, producer);
-            EmitRegistrationNotices(w, profile, serviceName, number, parsed.Kind, caps.HasAspNetCore);
+            EmitRegistrationNotices(w, serviceName, number, parsed.Kind, caps.HasAspNetCore);
+            EmitInteractionNotice(w, profiles, caps.HasMarkupString);
             EmitLabelText(w, spec.LabelPosition, labeler, atStart, atEnd);
             if (modern && caps.HasAsyncEnumerable)
             {
@@ -52,7 +53,7 @@ namespace AiCompliance.Generators
             }
 
             EmitImplicitLabel(w);
-            EmitMediaLabeling(w, caps, labeler);
+            EmitMediaLabeling(w, caps, labeler, profiles.WritesLatentDisclosure ? spec.SystemVersion ?? string.Empty : null);
             if (modern && caps.HasChatClient && caps.HasAsyncEnumerable)
             {
                 w.Line();
@@ -125,21 +126,21 @@ namespace AiCompliance.Generators
         }
 
         /// <summary>The registration notice, in the jurisdiction's wording and in English (and HTML-encoded under ASP.NET Core).</summary>
-        private static void EmitRegistrationNotices(CodeWriter w, JurisdictionProfile profile, string serviceName, string number, RegistrationKind kind, bool hasAspNetCore)
+        private static void EmitRegistrationNotices(CodeWriter w, string serviceName, string number, RegistrationKind kind, bool hasAspNetCore)
         {
             w.Line("/// <summary>");
             w.Line("/// The registration notice to show users prominently (for example in a page footer or an about page):");
             w.Line("/// the service name and its number, worded for the jurisdiction.");
             w.Line("/// </summary>");
-            w.Line("public static string RegistrationNotice => " + CSharpLiteral.Quote(profile.FormatNotice(serviceName, number, kind)) + ";");
+            w.Line("public static string RegistrationNotice => " + CSharpLiteral.Quote(JurisdictionProfile.FormatNotice(serviceName, number, kind)) + ";");
             w.Line();
             w.Line("/// <summary>The registration notice in English.</summary>");
-            w.Line("public static string RegistrationNoticeEnglish => " + CSharpLiteral.Quote(profile.FormatNoticeEnglish(serviceName, number, kind)) + ";");
+            w.Line("public static string RegistrationNoticeEnglish => " + CSharpLiteral.Quote(JurisdictionProfile.FormatNoticeEnglish(serviceName, number, kind)) + ";");
             w.Line();
             if (hasAspNetCore)
             {
                 w.Line("/// <summary>The registration notice, HTML-encoded, for layouts and pages (for example <c>@Html.Raw(Svc.RegistrationNoticeHtml)</c>).</summary>");
-                w.Line("public const string RegistrationNoticeHtml = " + CSharpLiteral.Quote(HtmlEncode(profile.FormatNotice(serviceName, number, kind))) + ";");
+                w.Line("public const string RegistrationNoticeHtml = " + CSharpLiteral.Quote(HtmlEncode(JurisdictionProfile.FormatNotice(serviceName, number, kind))) + ";");
                 w.Line();
             }
         }

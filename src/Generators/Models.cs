@@ -7,7 +7,8 @@ namespace AiCompliance.Generators
 
     /// <summary>
     /// What the parser read from one <c>[RegisteredAiService]</c> class: strings and numbers only (no symbols, no
-    /// syntax), so the incremental pipeline can compare it by value.
+    /// syntax), so the incremental pipeline can compare it by value. <c>Jurisdiction</c> is the set of known profile
+    /// bits (<see cref="JurisdictionSet.Normalize"/>: never 0, China when none is set).
     /// </summary>
     internal sealed record ServiceSpec(
         string? Namespace,
@@ -21,6 +22,7 @@ namespace AiCompliance.Generators
         string? LabelText,
         int LabelPosition,
         int Jurisdiction,
+        string? SystemVersion,
         bool IsPublic);
 
     /// <summary>What the consuming compilation offers; decides which optional members are emitted.</summary>
@@ -32,6 +34,7 @@ namespace AiCompliance.Generators
         bool HasChatClientBuilder,
         bool HasServiceCollection,
         bool HasAspNetCore,
+        bool HasMarkupString,
         bool HasReadOnlyMemory,
         bool HasBinaryData,
         bool BinaryDataHasMediaType,

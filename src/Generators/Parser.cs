@@ -43,7 +43,7 @@ namespace AiCompliance.Generators
                 number = n;
             }
 
-            string? serviceName = null, provider = null, labelText = null;
+            string? serviceName = null, provider = null, labelText = null, systemVersion = null;
             int position = 0, jurisdiction = 0;
             foreach (var named in attribute.NamedArguments)
             {
@@ -54,6 +54,7 @@ namespace AiCompliance.Generators
                     case "LabelText": labelText = named.Value.Value as string; break;
                     case "LabelPosition": position = named.Value.Value is int p ? p : 0; break;
                     case "Jurisdiction": jurisdiction = named.Value.Value is int j ? j : 0; break;
+                    case "SystemVersion": systemVersion = named.Value.Value as string; break;
                 }
             }
 
@@ -75,7 +76,8 @@ namespace AiCompliance.Generators
                 provider,
                 labelText,
                 position,
-                jurisdiction,
+                JurisdictionSet.Normalize(jurisdiction), // a set: unknown bits dropped (AIC006 reports them), none known is China
+                systemVersion,
                 IsEffectivelyPublic(type));
         }
 
@@ -94,6 +96,7 @@ namespace AiCompliance.Generators
                 HasServiceCollection: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null &&
                                       compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions") is not null,
                 HasAspNetCore: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null,
+                HasMarkupString: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.MarkupString") is not null,
                 HasReadOnlyMemory: compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1") is not null,
                 HasBinaryData: compilation.GetTypeByMetadataName("System.BinaryData") is not null,
                 BinaryDataHasMediaType: compilation.GetTypeByMetadataName("System.BinaryData")?.GetMembers("MediaType").Length > 0,

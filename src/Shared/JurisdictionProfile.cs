@@ -3,29 +3,66 @@ using System;
 namespace AiCompliance.Internal
 {
     /// <summary>
-    /// The wording and checks of one jurisdiction. Values mirror <c>AiCompliance.Jurisdiction</c>; a new profile is
-    /// a new enum member plus a new instance here (everything else reads the profile).
+    /// The wording and checks of one jurisdiction. Values mirror the bits of <c>AiCompliance.Jurisdiction</c> (a
+    /// [Flags] set); a new profile is a new enum bit plus a new instance here, listed in <see cref="All"/> (everything
+    /// else reads the profiles, through <see cref="JurisdictionSet"/>).
     /// </summary>
     internal sealed class JurisdictionProfile
     {
+        /// <summary>The English interaction notice (EU AI Act Art. 50(1)).</summary>
+        public const string EnglishInteractionNotice = "You are interacting with an AI system.";
+
+        // The registration notice is about a Chinese filing or launch number: every profile words it the same way.
+        private const string NoticeFiled = "生成式人工智能服务 {0} 已备案，编号：{1}";
+        private const string NoticeRegistered = "生成式人工智能服务 {0} 已登记，编号：{1}";
+        private const string NoticeFiledEnglish = "Generative AI service {0} is filed (filing number: {1})";
+        private const string NoticeRegisteredEnglish = "Generative AI service {0} is registered (launch number: {1})";
+
         /// <summary>China: GB 45438-2025 and the Measures for Labeling AI-Generated Synthetic Content.</summary>
         public static readonly JurisdictionProfile China = new JurisdictionProfile(
-            value: 0,
+            value: 1,
             name: "China",
             defaultLabelText: "内容由人工智能生成",
             defaultLabelTextEnglish: "AI-generated content",
             rule: "GB 45438-2025 §5.1",
-            noticeFiled: "生成式人工智能服务 {0} 已备案，编号：{1}",
-            noticeRegistered: "生成式人工智能服务 {0} 已登记，编号：{1}",
-            noticeFiledEnglish: "Generative AI service {0} is filed (filing number: {1})",
-            noticeRegisteredEnglish: "Generative AI service {0} is registered (launch number: {1})",
+            interactionNotice: "您正在与人工智能系统交互。",
             aiElements: new[] { "人工智能", "AI" },
-            generationElements: new[] { "生成", "合成" });
+            generationElements: new[] { "生成", "合成" },
+            writesLatentDisclosure: false);
 
-        private readonly string _noticeFiled;
-        private readonly string _noticeRegistered;
-        private readonly string _noticeFiledEnglish;
-        private readonly string _noticeRegisteredEnglish;
+        /// <summary>
+        /// European Union: AI Act Art. 50. No fixed wording exists (Commission guidelines, Code of Practice): the label
+        /// must name AI and say the content is generated or synthetic; checked in English, German and French.
+        /// </summary>
+        public static readonly JurisdictionProfile EuropeanUnion = new JurisdictionProfile(
+            value: 2,
+            name: "EuropeanUnion",
+            defaultLabelText: "AI-generated",
+            defaultLabelTextEnglish: "AI-generated",
+            rule: "the EuropeanUnion profile (AI Act Art. 50)",
+            interactionNotice: EnglishInteractionNotice,
+            aiElements: new[] { "AI", "artificial intelligence", "KI", "künstliche Intelligenz", "IA", "intelligence artificielle" },
+            generationElements: new[] { "generated", "synthetic", "created", "generiert", "erzeugt", "synthetisch", "généré", "synthétique", "créé" },
+            writesLatentDisclosure: false);
+
+        /// <summary>
+        /// California: SB 942 (image, audio and video; text is not covered). The manifest disclosure identifies the content
+        /// as AI-generated, checked in English; the latent disclosure goes into the media's metadata.
+        /// </summary>
+        public static readonly JurisdictionProfile California = new JurisdictionProfile(
+            value: 4,
+            name: "California",
+            defaultLabelText: "AI-generated",
+            defaultLabelTextEnglish: "AI-generated",
+            rule: "the California profile (SB 942 manifest disclosure)",
+            interactionNotice: null,
+            aiElements: new[] { "AI", "artificial intelligence" },
+            generationElements: new[] { "generated", "synthetic", "created" },
+            writesLatentDisclosure: true);
+
+        /// <summary>Every profile, in the order their wordings and notices are joined (China first).</summary>
+        public static readonly JurisdictionProfile[] All = { China, EuropeanUnion, California };
+
         private readonly string[] _aiElements;
         private readonly string[] _generationElements;
 
@@ -35,29 +72,26 @@ namespace AiCompliance.Internal
             string defaultLabelText,
             string defaultLabelTextEnglish,
             string rule,
-            string noticeFiled,
-            string noticeRegistered,
-            string noticeFiledEnglish,
-            string noticeRegisteredEnglish,
+            string? interactionNotice,
             string[] aiElements,
-            string[] generationElements)
+            string[] generationElements,
+            bool writesLatentDisclosure)
         {
             Value = value;
             Name = name;
             DefaultLabelText = defaultLabelText;
             DefaultLabelTextEnglish = defaultLabelTextEnglish;
             Rule = rule;
-            _noticeFiled = noticeFiled;
-            _noticeRegistered = noticeRegistered;
-            _noticeFiledEnglish = noticeFiledEnglish;
-            _noticeRegisteredEnglish = noticeRegisteredEnglish;
+            InteractionNotice = interactionNotice;
             _aiElements = aiElements;
             _generationElements = generationElements;
+            WritesLatentDisclosure = writesLatentDisclosure;
         }
 
-        /// <summary>The <c>AiCompliance.Jurisdiction</c> value.</summary>
+        /// <summary>The <c>AiCompliance.Jurisdiction</c> bit.</summary>
         public int Value { get; }
 
+        /// <summary>The <c>AiCompliance.Jurisdiction</c> member name.</summary>
         public string Name { get; }
 
         /// <summary>The explicit label used when <c>LabelText</c> is not set.</summary>
@@ -65,21 +99,71 @@ namespace AiCompliance.Internal
 
         public string DefaultLabelTextEnglish { get; }
 
-        /// <summary>The clause the label wording is checked against.</summary>
+        /// <summary>The clause the label wording is checked against (named in AIC006's message).</summary>
         public string Rule { get; }
 
-        /// <summary>The profile for an enum value, or null for a value this version does not know.</summary>
-        public static JurisdictionProfile? FromValue(int value) => value == 0 ? China : null;
+        /// <summary>The notice that the user is interacting with an AI system, in the profile's language; null when the profile has none of its own.</summary>
+        public string? InteractionNotice { get; }
+
+        /// <summary>Whether media labeled under this profile carry the California SB 942 latent disclosure fields.</summary>
+        public bool WritesLatentDisclosure { get; }
+
+        /// <summary>The AI elements, as the wording check names them ("人工智能 or AI").</summary>
+        public string AiElements => string.Join(" or ", _aiElements);
+
+        /// <summary>The generation elements, as the wording check names them ("生成 or 合成").</summary>
+        public string GenerationElements => string.Join(" or ", _generationElements);
 
         /// <summary>
-        /// The user notice in the jurisdiction's language. China: 生成式人工智能服务 X 已备案，编号：… (已登记 for a
-        /// local registration / launch number).
+        /// The registration notice (about a Chinese filing or launch number, worded the same under every profile):
+        /// 生成式人工智能服务 X 已备案，编号：… (已登记 for a local registration / launch number).
         /// </summary>
-        public string FormatNotice(string serviceName, string number, RegistrationKind kind) =>
-            Format(kind == RegistrationKind.LocalRegistration ? _noticeRegistered : _noticeFiled, serviceName, number);
+        public static string FormatNotice(string serviceName, string number, RegistrationKind kind) =>
+            Format(kind == RegistrationKind.LocalRegistration ? NoticeRegistered : NoticeFiled, serviceName, number);
 
-        public string FormatNoticeEnglish(string serviceName, string number, RegistrationKind kind) =>
-            Format(kind == RegistrationKind.LocalRegistration ? _noticeRegisteredEnglish : _noticeFiledEnglish, serviceName, number);
+        public static string FormatNoticeEnglish(string serviceName, string number, RegistrationKind kind) =>
+            Format(kind == RegistrationKind.LocalRegistration ? NoticeRegisteredEnglish : NoticeFiledEnglish, serviceName, number);
+
+        /// <summary>
+        /// Null when <paramref name="labelText"/> complies; otherwise what is missing: an AI element and a generation
+        /// element of this profile (China, GB 45438 §5.1: 人工智能 or AI, and 生成 or 合成). A Latin AI element counts
+        /// only as a word of its own; a Latin generation element at the start of a word, so an inflected form counts
+        /// ("generiert" in "generierter").
+        /// </summary>
+        public string? CheckLabelWording(string? labelText)
+        {
+            if (labelText is null)
+            {
+                return "the label is null";
+            }
+
+            if (labelText.Trim().Length == 0)
+            {
+                return "the label is empty";
+            }
+
+            var text = NarrowFullWidth(labelText);
+            var hasAi = ContainsAny(text, _aiElements, wholeWord: true);
+            var hasGeneration = ContainsAny(text, _generationElements, wholeWord: false);
+            var ai = "AI element (" + AiElements + ")";
+            var generation = "generation element (" + GenerationElements + ")";
+            if (!hasAi && !hasGeneration)
+            {
+                return "it has neither an " + ai + " nor a " + generation;
+            }
+
+            if (!hasAi)
+            {
+                return "it has no " + ai;
+            }
+
+            if (!hasGeneration)
+            {
+                return "it has no " + generation;
+            }
+
+            return null;
+        }
 
         /// <summary>Fills {0} and {1} in one pass (not string.Format: a name with braces must neither throw nor be re-read).</summary>
         private static string Format(string template, string serviceName, string number)
@@ -102,49 +186,11 @@ namespace AiCompliance.Internal
         }
 
         /// <summary>
-        /// Null when <paramref name="labelText"/> complies; otherwise what is missing. China (GB 45438 §5.1): an AI
-        /// element (人工智能 or AI) and a generation element (生成 or 合成).
+        /// Whether one of <paramref name="elements"/> occurs. A Latin element (such as "AI") counts, case-insensitively,
+        /// only at the start of a word, not inside a longer Latin word such as "DETAIL" or "Paint"; with
+        /// <paramref name="wholeWord"/>, only as a word of its own.
         /// </summary>
-        public string? CheckLabelWording(string? labelText)
-        {
-            if (labelText is null)
-            {
-                return "the label is null";
-            }
-
-            if (labelText.Trim().Length == 0)
-            {
-                return "the label is empty";
-            }
-
-            var text = NarrowFullWidth(labelText);
-            var hasAi = ContainsAny(text, _aiElements);
-            var hasGeneration = ContainsAny(text, _generationElements);
-            var ai = "AI element (" + string.Join(" or ", _aiElements) + ")";
-            var generation = "generation element (" + string.Join(" or ", _generationElements) + ")";
-            if (!hasAi && !hasGeneration)
-            {
-                return "it has neither an " + ai + " nor a " + generation;
-            }
-
-            if (!hasAi)
-            {
-                return "it has no " + ai;
-            }
-
-            if (!hasGeneration)
-            {
-                return "it has no " + generation;
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// Whether one of <paramref name="elements"/> occurs; a Latin element (such as "AI") counts only as a word of its
-        /// own, case-insensitively, not inside a longer Latin word such as "DETAIL" or "Paint".
-        /// </summary>
-        private static bool ContainsAny(string text, string[] elements)
+        private static bool ContainsAny(string text, string[] elements, bool wholeWord)
         {
             foreach (var element in elements)
             {
@@ -160,7 +206,7 @@ namespace AiCompliance.Internal
                     var before = i == 0 ? ' ' : text[i - 1];
                     var end = i + element.Length;
                     var after = end >= text.Length ? ' ' : text[end];
-                    if (!IsLatinLetter(before) && !IsLatinLetter(after))
+                    if (!IsLatinLetter(before) && (!wholeWord || !IsLatinLetter(after)))
                     {
                         return true;
                     }
@@ -186,6 +232,8 @@ namespace AiCompliance.Internal
             return chars is null ? text : new string(chars);
         }
 
-        private static bool IsLatinLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        /// <summary>A letter of a Latin-script word: ASCII letters and the accented letters of Latin-1 and Latin Extended-A.</summary>
+        private static bool IsLatinLetter(char c) =>
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '\u00C0' && c <= '\u017F' && c != '\u00D7' && c != '\u00F7');
     }
 }

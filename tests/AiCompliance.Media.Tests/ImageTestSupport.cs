@@ -82,9 +82,11 @@ internal static class ImageTestSupport
         return xmp;
     }
 
-    public static void AssertLatentFields(byte[] file)
+    public static void AssertLatentFields(byte[] file) => AssertLatentFields(AssertXmpLabel(file));
+
+    /// <summary>The California SB 942 latent disclosure of <see cref="LatentLabel"/>, read back by XmpCore.</summary>
+    public static void AssertLatentFields(IXmpMeta xmp)
     {
-        var xmp = AssertXmpLabel(file);
         Assert.Equal("YunQue", xmp.GetPropertyString(Iptc, "AISystemUsed"));
         Assert.Equal("2.1", xmp.GetPropertyString(Iptc, "AISystemVersionUsed"));
         Assert.Equal("2026-12-07T20:15:00Z", xmp.GetPropertyString("http://ns.adobe.com/xap/1.0/", "CreateDate"));

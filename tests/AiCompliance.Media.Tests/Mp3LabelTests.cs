@@ -51,6 +51,25 @@ public class Mp3LabelTests
     }
 
     [Fact]
+    public void Every_California_latent_field_reaches_the_XMP_of_the_PRIV_frame_and_the_frames_stay()
+    {
+        var audio = MpegFrames(5);
+
+        var labeled = AigcAudio.Label(audio, ImageTestSupport.LatentLabel(), rhythmPrompt: false);
+
+        var tag = ReadTag(labeled);
+        Assert.Equal(ImageTestSupport.Json, Txxx(tag, "AIGC", expectedEncoding: 3));
+        var xmp = XmpMetaFactory.ParseFromBuffer(PrivXmp(tag));
+        ImageTestSupport.AssertLatentFields(xmp);
+        AssertSameMpegFrames(audio, labeled, 5);
+
+        // Without the latent disclosure, none of its fields.
+        var plain = XmpMetaFactory.ParseFromBuffer(PrivXmp(ReadTag(AigcAudio.Label(audio, NewLabel(), rhythmPrompt: false))));
+        Assert.Null(plain.GetPropertyString(Iptc, "AISystemUsed"));
+        Assert.Null(plain.GetPropertyString("http://ns.adobe.com/xap/1.0/mm/", "DocumentID"));
+    }
+
+    [Fact]
     public void An_ID3v23_tag_with_enough_padding_takes_the_frames_in_its_padding()
     {
         var audio = MpegFrames(4);

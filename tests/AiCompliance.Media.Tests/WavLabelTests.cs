@@ -73,6 +73,34 @@ public class WavLabelTests
         Assert.Equal("urn:uuid:1", xmp.GetPropertyString("http://ns.adobe.com/xap/1.0/mm/", "DocumentID"));
     }
 
+    [Fact]
+    public void Every_California_latent_field_reaches_the_XMP_and_the_file_still_decodes()
+    {
+        var samples = Ramp(2 * 400, 5);
+        var original = WriteWithNAudio(new WaveFormat(16000, 16, 1), samples);
+
+        var labeled = AigcAudio.Label(original, ImageTestSupport.LatentLabel(), rhythmPrompt: false);
+
+        var xmp = XmpMetaFactory.ParseFromBuffer(Chunk(labeled, "_PMX"));
+        Assert.Equal(ImageTestSupport.Json, xmp.GetPropertyString(AigcMediaLabel.Tc260Namespace, "AIGC"));
+        ImageTestSupport.AssertLatentFields(xmp);
+        using var reader = new WaveFileReader(new MemoryStream(labeled));
+        var decoded = new byte[samples.Length];
+        Assert.Equal(samples.Length, reader.Read(decoded, 0, decoded.Length));
+        Assert.Equal(samples, decoded);
+    }
+
+    [Fact]
+    public void Without_the_latent_disclosure_no_latent_field_is_written()
+    {
+        var labeled = AigcAudio.Label(WriteWithNAudio(new WaveFormat(8000, 8, 1), Ramp(100, 3)), NewLabel(), rhythmPrompt: false);
+
+        var xmp = XmpMetaFactory.ParseFromBuffer(Chunk(labeled, "_PMX"));
+        Assert.Null(xmp.GetPropertyString(Iptc, "AISystemUsed"));
+        Assert.Null(xmp.GetPropertyString("http://ns.adobe.com/xap/1.0/mm/", "DocumentID"));
+        Assert.Null(xmp.GetPropertyString("http://ns.adobe.com/xap/1.0/", "CreateDate"));
+    }
+
     public static IEnumerable<object[]> PromptFormats() => new[]
     {
         // format tag, bits per sample, channels, sample rate, extensible subformat (0: plain fmt), valid bits

@@ -69,7 +69,16 @@ namespace AiCompliance.Analyzers
             "Label text '{0}' does not meet {1}: {2}; use wording such as '{3}'",
             LabelingCategory,
             DiagnosticSeverity.Error,
-            "GB 45438-2025 §5.1: an explicit text label must contain an AI element (人工智能 or AI) and a generation element (生成 or 合成). 'AI' alone does not comply.");
+            "Each jurisdiction profile of the service checks the explicit label. China (GB 45438-2025 §5.1): an AI element (人工智能 or AI) and a generation element (生成 or 合成); 'AI' alone does not comply. EuropeanUnion (AI Act Art. 50, no fixed wording) and California (SB 942 manifest disclosure): the label names AI and says the content is generated or synthetic.");
+
+        /// <summary>AIC006 on the <c>Jurisdiction</c> argument: bits no profile stands for (same id, category and severity as <see cref="NonCompliantLabelWording"/>).</summary>
+        public static readonly DiagnosticDescriptor UnknownJurisdiction = Create(
+            DiagnosticIds.NonCompliantLabelWording,
+            "Label wording does not meet the jurisdiction",
+            "Jurisdiction value {0} has bits no profile stands for ({1}): they are ignored; use Jurisdiction.China, Jurisdiction.EuropeanUnion, Jurisdiction.California or a combination of them",
+            LabelingCategory,
+            DiagnosticSeverity.Error,
+            "Jurisdiction is a set of profiles (China = 1, EuropeanUnion = 2, California = 4). A value with other bits (a cast such as (Jurisdiction)8) names a profile this version does not know: the generator and the wording check ignore those bits, and use China when no known bit is left.");
 
         public static readonly DiagnosticDescriptor InvalidServiceTarget = Create(
             DiagnosticIds.InvalidServiceTarget,

@@ -8,15 +8,19 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AiCompliance.Analyzers
 {
-    /// <summary>AIC006: the explicit label text of a <c>[RegisteredAiService]</c> does not meet its jurisdiction's wording rule.</summary>
+    /// <summary>
+    /// AIC006: the explicit label text of a <c>[RegisteredAiService]</c> does not meet the wording check of one of its
+    /// jurisdiction profiles (the first that fails is named), or its <c>Jurisdiction</c> has bits no profile stands for.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NonCompliantLabelWordingAnalyzer : RegistrationRuleAnalyzer
     {
-        /// <summary>AIC006 property: the jurisdiction's standard wording, used by the code fix.</summary>
+        /// <summary>AIC006 property: the jurisdictions' standard wording, used by the code fix.</summary>
         public const string SuggestedLabelProperty = "SuggestedLabel";
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonCompliantLabelWording);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.NonCompliantLabelWording, Descriptors.UnknownJurisdiction);
 
         /// <inheritdoc />
         private protected override void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax) =>
@@ -40,14 +44,25 @@ namespace AiCompliance.Analyzers
                 }
             }
 
-            var profile = JurisdictionProfile.FromValue(jurisdiction);
-            if (!hasLabel || profile is null)
+            var unknown = JurisdictionSet.UnknownBits(jurisdiction);
+            if (unknown != 0)
+            {
+                var jurisdictionArgument = FindArgument(syntax, "Jurisdiction", -1);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.UnknownJurisdiction,
+                    (jurisdictionArgument?.Expression ?? (SyntaxNode)syntax).GetLocation(),
+                    jurisdiction.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "0x" + unknown.ToString("X", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (!hasLabel)
             {
                 return;
             }
 
-            var problem = profile.CheckLabelWording(labelText);
-            if (problem is null)
+            // The same set the generator uses: unknown bits ignored, no known bit is China.
+            var profiles = JurisdictionSet.FromValue(jurisdiction);
+            if (profiles.CheckLabelWording(labelText) is not { } failure)
             {
                 return;
             }
@@ -56,11 +71,11 @@ namespace AiCompliance.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.NonCompliantLabelWording,
                 (argument?.Expression ?? (SyntaxNode)syntax).GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(SuggestedLabelProperty, profile.DefaultLabelText),
+                ImmutableDictionary<string, string?>.Empty.Add(SuggestedLabelProperty, profiles.DefaultLabelText),
                 labelText ?? "null",
-                profile.Rule,
-                problem,
-                profile.DefaultLabelText));
+                failure.Profile.Rule,
+                failure.Problem,
+                profiles.DefaultLabelText));
         }
     }
 }

@@ -123,7 +123,7 @@ public class MediaLabelingTests
         Assert.Equal(DataSize(wav), DataSize(plain));
     }
 
-    private static T Invoke<T>(GeneratedService service, string name, params object[] arguments)
+    internal static T Invoke<T>(GeneratedService service, string name, params object[] arguments)
     {
         var method = service.Type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Single(m => m.Name == name && m.GetParameters().Length == arguments.Length && m.GetParameters()[0].ParameterType == arguments[0].GetType());
@@ -182,7 +182,7 @@ public class MediaLabelingTests
         return ~crc;
     }
 
-    private static (string Type, byte[] Data)[] PngChunks(byte[] png)
+    internal static (string Type, byte[] Data)[] PngChunks(byte[] png)
     {
         var chunks = new System.Collections.Generic.List<(string, byte[])>();
         for (var offset = 8; offset + 12 <= png.Length;)
@@ -199,7 +199,7 @@ public class MediaLabelingTests
     }
 
     /// <summary>A mono 16-bit PCM WAV of silence, 8 kHz.</summary>
-    private static byte[] SilentWav(int samples)
+    internal static byte[] SilentWav(int samples)
     {
         using var output = new MemoryStream();
         using var writer = new BinaryWriter(output);

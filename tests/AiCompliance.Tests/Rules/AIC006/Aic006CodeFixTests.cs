@@ -11,7 +11,7 @@ namespace AiCompliance.Tests.Rules.Aic006;
 public class Aic006CodeFixTests
 {
     private static DiagnosticResult Aic006(int location, string label, string problem) =>
-        LabelFix.Diagnostic(DiagnosticIds.NonCompliantLabelWording).WithLocation(location)
+        LabelFix.Diagnostic(Descriptors.NonCompliantLabelWording).WithLocation(location)
             .WithArguments(label, "GB 45438-2025 §5.1", problem, "内容由人工智能生成");
 
     private static DiagnosticResult Aic006(int location, string label) => Aic006(location, label, "it has no generation element (生成 or 合成)");
@@ -31,6 +31,35 @@ public class Aic006CodeFixTests
         test.ExpectedDiagnostics.Add(Aic006(0, "AI"));
         test.CodeActionEquivalenceKey = nameof(LabelWordingCodeFixProvider);
         test.CodeActionVerifier = (action, verifier) => verifier.Equal("Use the standard label wording '内容由人工智能生成'", action.Title);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Label_fix_under_combined_profiles_uses_their_joined_wording() => LabelFix.VerifyAsync("""
+        using AiCompliance;
+        [RegisteredAiService("Beijing-YunQue-20230821", Jurisdiction = Jurisdiction.China | Jurisdiction.EuropeanUnion, LabelText = {|#0:"AI生成"|})]
+        public static partial class Svc { }
+        """, """
+        using AiCompliance;
+        [RegisteredAiService("Beijing-YunQue-20230821", Jurisdiction = Jurisdiction.China | Jurisdiction.EuropeanUnion, LabelText = "内容由人工智能生成 / AI-generated")]
+        public static partial class Svc { }
+        """,
+        LabelFix.Diagnostic(Descriptors.NonCompliantLabelWording).WithLocation(0).WithArguments(
+            "AI生成",
+            "the EuropeanUnion profile (AI Act Art. 50)",
+            "it has no generation element (generated or synthetic or created or generiert or erzeugt or synthetisch or généré or synthétique or créé)",
+            "内容由人工智能生成 / AI-generated"));
+
+    [Fact]
+    public async Task No_fix_is_offered_for_unknown_jurisdiction_bits()
+    {
+        const string Source = """
+            using AiCompliance;
+            [RegisteredAiService("Beijing-YunQue-20230821", Jurisdiction = {|#0:(Jurisdiction)8|})]
+            public static partial class Svc { }
+            """;
+        var test = LabelFix.Create(Source, Source);
+        test.ExpectedDiagnostics.Add(LabelFix.Diagnostic(Descriptors.UnknownJurisdiction).WithLocation(0).WithArguments("8", "0x8"));
         await test.RunAsync();
     }
 

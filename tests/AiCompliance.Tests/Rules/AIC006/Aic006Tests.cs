@@ -25,7 +25,7 @@ public class Aic006Tests
         """;
 
     private static DiagnosticResult Aic006(string shown, string problem) =>
-        Verify.Diagnostic(DiagnosticIds.NonCompliantLabelWording)
+        Verify.Diagnostic(Descriptors.NonCompliantLabelWording)
             .WithLocation(0)
             .WithSeverity(DiagnosticSeverity.Error)
             .WithArguments(shown, Rule, problem, "内容由人工智能生成");
@@ -95,10 +95,31 @@ public class Aic006Tests
         """, false, Aic006("AI", NoGeneration));
 
     [Fact]
-    public Task Unknown_jurisdiction_value_is_not_checked() => Verify.VerifyAsync("""
+    public Task Unknown_jurisdiction_bits_are_reported_on_the_argument_and_the_rest_is_checked_as_China() => Verify.VerifyAsync("""
         using AiCompliance;
-        [RegisteredAiService("Beijing-YunQue-20230821", Jurisdiction = (Jurisdiction)7, LabelText = "AI")]
+        [RegisteredAiService("Beijing-YunQue-20230821", Jurisdiction = {|#1:(Jurisdiction)8|}, LabelText = {|#0:"AI"|})]
         public static partial class Svc { }
+        """, false,
+        Aic006("AI", NoGeneration),
+        Verify.Diagnostic(Descriptors.UnknownJurisdiction).WithLocation(1).WithArguments("8", "0x8"));
+
+    [Fact]
+    public Task Unknown_bits_next_to_known_ones_are_reported_once_without_a_LabelText() => Verify.VerifyAsync("""
+        using AiCompliance;
+        [RegisteredAiService("Beijing-YunQue-20230821", Jurisdiction = {|#1:Jurisdiction.EuropeanUnion | (Jurisdiction)48|})]
+        public static partial class Svc { }
+        """, false,
+        Verify.Diagnostic(Descriptors.UnknownJurisdiction).WithLocation(1).WithArguments("50", "0x30"));
+
+    [Fact]
+    public Task Every_known_combination_is_not_an_unknown_jurisdiction() => Verify.VerifyAsync("""
+        using AiCompliance;
+        [RegisteredAiService("Beijing-A-20230821", Jurisdiction = Jurisdiction.Default)]
+        public static partial class A { }
+        [RegisteredAiService("Beijing-B-20230821", Jurisdiction = Jurisdiction.China | Jurisdiction.EuropeanUnion | Jurisdiction.California)]
+        public static partial class B { }
+        [RegisteredAiService("Beijing-C-20230821", Jurisdiction = (Jurisdiction)7)]
+        public static partial class C { }
         """);
 
     [Fact]
