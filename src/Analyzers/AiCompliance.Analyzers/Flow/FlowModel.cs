@@ -75,7 +75,7 @@ namespace AiCompliance.Analyzers.Flow
     /// The model of the world resolved against one compilation: entries whose types are absent are dropped, so
     /// the rest of the analysis works on symbols only. Built once per compilation.
     /// </summary>
-    internal sealed class FlowModel
+    internal sealed partial class FlowModel
     {
         private readonly Dictionary<INamedTypeSymbol, TypeModel> _types = new Dictionary<INamedTypeSymbol, TypeModel>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MemberModel?> _memberCache = new ConcurrentDictionary<ISymbol, MemberModel?>(SymbolEqualityComparer.Default);
@@ -384,29 +384,6 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Names of source members, for the binding-free prefilter of callees.</summary>
         public HashSet<string> SourceMemberNames { get; }
-
-        /// <summary>
-        /// The explicit label texts in use: the jurisdiction default and every registered service's generated
-        /// <c>LabelText</c> constant (AIC005 uses them to tell harmless rewrites from ones that can cut a label).
-        /// </summary>
-        public IReadOnlyList<string> LabelTexts => System.Threading.LazyInitializer.EnsureInitialized(ref _labelTexts, ComputeLabelTexts)!;
-
-        private IReadOnlyList<string>? _labelTexts;
-
-        private IReadOnlyList<string> ComputeLabelTexts()
-        {
-            var texts = new List<string> { AiCompliance.Internal.JurisdictionProfile.China.DefaultLabelText };
-            foreach (var symbol in Compilation.GetSymbolsWithName("LabelText", SymbolFilter.Member))
-            {
-                if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string text } constant &&
-                    HasAttribute(constant.ContainingType, RegisteredServiceAttribute) && !texts.Contains(text))
-                {
-                    texts.Add(text);
-                }
-            }
-
-            return texts;
-        }
 
         private readonly HashSet<string> _receiverStoreNames = new HashSet<string>(System.StringComparer.Ordinal); // rows that may write a receiver
         private readonly Dictionary<string, List<INamedTypeSymbol>> _sourceTypesByMember = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);

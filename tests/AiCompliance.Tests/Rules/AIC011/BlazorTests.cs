@@ -169,7 +169,7 @@ public class BlazorTests
 
     private static async Task<Diagnostic[]> RunAsync(string header, params (string Path, string Text)[] files)
     {
-        var all = new List<(string Path, string Text)> { ("/0/Test0.cs", header), ("/0/Svc.InteractionNotice.g.cs", Code.InteractionNoticeStub) };
+        var all = new List<(string Path, string Text)> { ("/0/Test0.cs", header) };
         all.AddRange(files);
         var diagnostics = await FlowVerifier.AnalyzeFilesAsync(all);
         return diagnostics.Where(d => d.Id == "AIC011").ToArray();
@@ -232,7 +232,7 @@ public class BlazorTests
             public static partial class Svc { }
 
             [RegisteredAiService("Beijing-Other-20230821", ServiceName = "Other", Provider = "Co")]
-            public static partial class Other { public const string InteractionNotice = "您正在与人工智能系统互动"; }
+            public static partial class Other { }
             """, StringComparison.Ordinal);
         var d = Assert.Single(await RunAsync(header, (ChatPath + ".g.cs", Chat(Notice(ChatPath).Replace("global::Svc.InteractionNoticeMarkup", "global::Other.InteractionNotice", StringComparison.Ordinal)))));
         Assert.StartsWith("component 'Chat'", d.GetMessage());

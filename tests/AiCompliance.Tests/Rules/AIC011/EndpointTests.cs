@@ -45,7 +45,7 @@ public class EndpointTests
     internal static async Task<Diagnostic[]> RunAsync(string source, params (string Path, string Text)[] pages)
     {
         var additional = pages.Select(p => (AdditionalText)new FlowVerifier.InMemoryAdditionalText(p.Path, p.Text)).ToImmutableArray();
-        var diagnostics = await FlowVerifier.AnalyzeAllAsync(source, false, false, additional, Code.InteractionNoticeStub);
+        var diagnostics = await FlowVerifier.AnalyzeAllAsync(source, false, false, additional);
         return diagnostics.Where(d => d.Id == "AIC011").ToArray();
     }
 

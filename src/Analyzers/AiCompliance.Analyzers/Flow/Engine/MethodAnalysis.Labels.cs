@@ -178,12 +178,12 @@ namespace AiCompliance.Analyzers.Flow
                 case IPropertyReferenceOperation { Property.Name: "LabelText" } property:
                     return FlowModel.HasAttribute(property.Property.ContainingType, _model.RegisteredServiceAttribute);
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
-                    return text.Length <= 64 && JurisdictionProfile.China.CheckLabelWording(text) is null;
+                    return text.Length <= 64 && _model.IsLabelWording(text);
                 case ILocalReferenceOperation { Local: { IsConst: false } local } reference:
                     return IsLabelLocal(local, reference);
                 default:
                     return piece is { ConstantValue: { HasValue: true, Value: string constant } } && constant.Length <= 64 &&
-                           JurisdictionProfile.China.CheckLabelWording(constant) is null;
+                           _model.IsLabelWording(constant);
             }
         }
 
@@ -201,7 +201,7 @@ namespace AiCompliance.Analyzers.Flow
 
             var semanticModel = reference.SemanticModel ?? _context.SemanticModelFor(initializer.SyntaxTree);
             return initializer is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: string text }
-                ? text.Length <= 64 && JurisdictionProfile.China.CheckLabelWording(text) is null
+                ? text.Length <= 64 && _model.IsLabelWording(text)
                 : semanticModel.GetSymbolInfo(initializer, _cancellationToken).Symbol is { Name: "LabelText" } symbol &&
                   (symbol is IFieldSymbol { IsConst: true } || symbol is IPropertySymbol) &&
                   FlowModel.HasAttribute(symbol.ContainingType, _model.RegisteredServiceAttribute);
