@@ -413,7 +413,7 @@ namespace AiCompliance.Generators
             w.Line("/// <summary>Creates the wrapper.</summary>");
             w.Line("/// <param name=\"innerClient\">The client to wrap.</param>");
             w.Line("public LabeledChatClient(" + Ai + "IChatClient innerClient)");
-            w.Line("    : base(innerClient)");
+            w.Line("    : base(WithMediaLabels(innerClient))"); // images and audio in answers (Emitter.MediaWrappers.cs)
             w.Open();
             w.Close();
             w.Line();

@@ -39,5 +39,9 @@ namespace AiCompliance.Generators
         bool HasBinaryData,
         bool BinaryDataHasMediaType,
         bool HasDataContent,
-        bool DataContentHasName);
+        bool DataContentHasName,
+        bool HasImageGenerator = false,
+        bool HasImageGeneratorBuilder = false,
+        bool HasTextToSpeechClient = false,
+        bool HasTextToSpeechClientBuilder = false);
 }

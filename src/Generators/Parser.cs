@@ -101,7 +101,13 @@ namespace AiCompliance.Generators
                 HasBinaryData: compilation.GetTypeByMetadataName("System.BinaryData") is not null,
                 BinaryDataHasMediaType: compilation.GetTypeByMetadataName("System.BinaryData")?.GetMembers("MediaType").Length > 0,
                 HasDataContent: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DataContent") is not null,
-                DataContentHasName: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DataContent")?.GetMembers("Name").Length > 0);
+                DataContentHasName: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DataContent")?.GetMembers("Name").Length > 0,
+                HasImageGenerator: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingImageGenerator") is not null &&
+                                   compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ImageGenerationResponse") is not null,
+                HasImageGeneratorBuilder: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ImageGeneratorBuilder") is not null,
+                HasTextToSpeechClient: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingTextToSpeechClient") is not null &&
+                                       compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.TextToSpeechResponseUpdate") is not null,
+                HasTextToSpeechClientBuilder: compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.TextToSpeechClientBuilder") is not null);
         }
 
         private static bool IsEffectivelyPublic(INamedTypeSymbol type)

@@ -49,6 +49,17 @@ namespace AiCompliance.Generators
             context.RegisterSourceOutput(combined, static (spc, pair) =>
                 spc.AddSource(pair.Left.HintName, SourceText.From(Emitter.Emit(pair.Left, pair.Right), Encoding.UTF8)));
 
+            // The media labeling wrappers (image generator, text-to-speech client, the chat client's media step): a second
+            // file, which depends on the service's names only (a new registration number or label text leaves it cached).
+            var wrappers = combined.Select(static (pair, _) => (Service: Emitter.MediaWrappersModel(pair.Left), Capabilities: pair.Right));
+            context.RegisterSourceOutput(wrappers, static (spc, pair) =>
+            {
+                if (Emitter.EmitMediaWrappers(pair.Service, pair.Capabilities) is { } text)
+                {
+                    spc.AddSource(Emitter.MediaWrappersHintName(pair.Service), SourceText.From(text, Encoding.UTF8));
+                }
+            });
+
             // The media labelers the services' LabelImage / LabelAudio call: emitted once per compilation, when it has a service.
             var hasServices = services.Collect()
                 .Select(static (all, _) => !all.IsEmpty)

@@ -115,13 +115,20 @@ internal static class GeneratorRun
     /// <summary>The hint names of the media labelers, emitted once per compilation with a service (<c>MediaLabelingTests</c> checks them).</summary>
     public const string MediaHintPrefix = "AiCompliance.Media.";
 
-    /// <summary>The generated files of the service classes (the media labelers left out).</summary>
-    public static ImmutableArray<GeneratedSourceResult> ServiceSources(GeneratorRunResult result) =>
-        result.GeneratedSources.Where(s => !s.HintName.StartsWith(MediaHintPrefix, StringComparison.Ordinal)).ToImmutableArray();
+    /// <summary>The suffix of each service's second file, its media labeling wrappers (<c>MediaWrapperTests</c>).</summary>
+    public const string MediaWrappersSuffix = "-MediaWrappers.g.cs";
 
-    /// <summary>The service classes' generated files in one text, ordered by hint name, each under a header naming it (for snapshots; the media labelers are the repository's own files, compared by <c>MediaLabelingTests</c>).</summary>
+    /// <summary>The generated files of the service classes (the media labelers and the media wrappers' files left out).</summary>
+    public static ImmutableArray<GeneratedSourceResult> ServiceSources(GeneratorRunResult result) =>
+        result.GeneratedSources.Where(s => !s.HintName.StartsWith(MediaHintPrefix, StringComparison.Ordinal) && !s.HintName.EndsWith(MediaWrappersSuffix, StringComparison.Ordinal)).ToImmutableArray();
+
+    /// <summary>The media wrappers' files of the service classes.</summary>
+    public static ImmutableArray<GeneratedSourceResult> WrapperSources(GeneratorRunResult result) =>
+        result.GeneratedSources.Where(s => s.HintName.EndsWith(MediaWrappersSuffix, StringComparison.Ordinal)).ToImmutableArray();
+
+    /// <summary>The service classes' generated files (with their media wrappers) in one text, ordered by hint name, each under a header naming it (for snapshots; the media labelers are the repository's own files, compared by <c>MediaLabelingTests</c>).</summary>
     public static string Describe(GeneratorRunResult result) =>
-        string.Join("\n", ServiceSources(result)
+        string.Join("\n", ServiceSources(result).AddRange(WrapperSources(result))
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => "// ===== " + s.HintName + " =====\n" + s.SourceText));
 }

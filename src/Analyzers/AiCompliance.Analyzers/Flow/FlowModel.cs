@@ -95,6 +95,8 @@ namespace AiCompliance.Analyzers.Flow
             DelegatingChatClient = types.Get("Microsoft.Extensions.AI.DelegatingChatClient");
             ChatClient = types.Get("Microsoft.Extensions.AI.IChatClient");
             ChatClientBuilder = types.Get("Microsoft.Extensions.AI.ChatClientBuilder");
+            DelegatingMediaClients = new[] { types.Get("Microsoft.Extensions.AI.DelegatingImageGenerator"), types.Get("Microsoft.Extensions.AI.DelegatingTextToSpeechClient") };
+            MediaClientBuilders = new[] { types.Get("Microsoft.Extensions.AI.ImageGeneratorBuilder"), types.Get("Microsoft.Extensions.AI.TextToSpeechClientBuilder") };
             StructuredOutputExtensions = types.Get("Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions");
             AiAgent = types.Get("Microsoft.Agents.AI.AIAgent");
             ControllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -332,6 +334,12 @@ namespace AiCompliance.Analyzers.Flow
 
         /// <summary>Microsoft.Extensions.AI.ChatClientBuilder: a pipeline whose <c>Use(...)</c> steps may add the labeling client.</summary>
         public INamedTypeSymbol? ChatClientBuilder { get; }
+
+        /// <summary>DelegatingImageGenerator and DelegatingTextToSpeechClient: the bases of the generated media labeling wrappers (null when absent).</summary>
+        public INamedTypeSymbol?[] DelegatingMediaClients { get; }
+
+        /// <summary>ImageGeneratorBuilder and TextToSpeechClientBuilder: pipelines like ChatClientBuilder (null when absent).</summary>
+        public INamedTypeSymbol?[] MediaClientBuilders { get; }
 
         /// <summary>Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions: <c>GetResponseAsync&lt;T&gt;</c>.</summary>
         public INamedTypeSymbol? StructuredOutputExtensions { get; }
@@ -728,11 +736,11 @@ namespace AiCompliance.Analyzers.Flow
                                                   a.ConstructorArguments[0].Value is "AiCompliance.Generators");
         }
 
-        /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
+        /// <summary>The generated labeling client, image generator or speech client type (nested in a registered service, derived from a delegating client).</summary>
         public bool IsLabelingClientType(ITypeSymbol? type) =>
             type is INamedTypeSymbol named && named.ContainingType is { } owner &&
             HasAttribute(owner, RegisteredServiceAttribute) &&
-            IsOrDerives(named, DelegatingChatClient);
+            (IsOrDerives(named, DelegatingChatClient) || IsOrDerives(named, DelegatingMediaClients[0]) || IsOrDerives(named, DelegatingMediaClients[1]));
 
         public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
         {

@@ -171,6 +171,52 @@ public class MediaFlowTests
         """);
 
     [Fact]
+    public Task Images_and_speech_through_the_generated_labeling_wrappers_are_labeled_and_through_the_raw_clients_are_not() => FlowVerifier.VerifyAsync(Web + Code.Header + """
+        static class Endpoints
+        {
+            public static void Map(WebApplication app, IImageGenerator rawImages, ITextToSpeechClient rawSpeech)
+            {
+                var labeledImages = Svc.WithLabels(rawImages);
+                IImageGenerator built = rawImages.AsBuilder().UseSvcLabels().Build();
+                IImageGenerator stepped = new ImageGeneratorBuilder(rawImages).Use(inner => Svc.WithLabels(inner)).Build();
+                ITextToSpeechClient speech = Svc.WithLabels(rawSpeech, rhythmPrompt: true);
+                ITextToSpeechClient builtSpeech = rawSpeech.AsBuilder().UseSvcLabels().Build();
+                app.MapPost("/draw", async (string prompt) =>
+                {
+                    var image = (DataContent)(await labeledImages.GenerateImagesAsync(prompt)).Contents[0];
+                    return Results.File(image.Data.ToArray(), image.MediaType);
+                });
+                app.MapPost("/draw-built", async (string prompt) =>
+                {
+                    var image = (DataContent)(await built.GenerateAsync(new ImageGenerationRequest(prompt))).Contents[0];
+                    return Results.File(image.Data.ToArray(), image.MediaType);
+                });
+                app.MapPost("/draw-stepped", async (string prompt) =>
+                {
+                    var image = (DataContent)(await stepped.GenerateImagesAsync(prompt)).Contents[0];
+                    return Results.File(image.Data.ToArray(), image.MediaType);
+                });
+                app.MapPost("/draw-new", async (string prompt) =>
+                {
+                    var image = (DataContent)(await new Svc.LabeledImageGenerator(rawImages).GenerateImagesAsync(prompt)).Contents[0];
+                    return Results.File(image.Data.ToArray(), image.MediaType);
+                });
+                app.MapPost("/draw-raw", async (string prompt) =>
+                {
+                    var image = (DataContent)(await rawImages.GenerateImagesAsync(prompt)).Contents[0];
+                    return Results.File([|image.Data.ToArray()|], image.MediaType);
+                });
+                app.MapGet("/speak", async (HttpContext ctx, string text) =>
+                {
+                    await ctx.Response.Body.WriteAsync(((DataContent)(await speech.GetAudioAsync(text)).Contents[0]).Data);
+                    await ctx.Response.Body.WriteAsync(((DataContent)(await builtSpeech.GetAudioAsync(text)).Contents[0]).Data);
+                    await ctx.Response.Body.WriteAsync([|((DataContent)(await rawSpeech.GetAudioAsync(text)).Contents[0]).Data|]);
+                });
+            }
+        }
+        """);
+
+    [Fact]
     public Task OpenAI_images_reach_downloads_SignalR_and_json_and_usage_does_not() => FlowVerifier.VerifyAsync(Web + "using OpenAI.Images;\n" + Code.Header + """
         static class Endpoints
         {

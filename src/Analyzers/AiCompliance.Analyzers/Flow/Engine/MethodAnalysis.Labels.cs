@@ -28,7 +28,7 @@ namespace AiCompliance.Analyzers.Flow
 
             var self = invocation.Instance is not null ? receiver : (method.IsExtensionMethod && argumentValues.Length > 0 ? argumentValues[0] : TaintValue.Clean);
             return self.LabeledClient && _model.DelegatingChatClient is not null &&
-                   (method.ReturnType is INamedTypeSymbol { Name: "IChatClient" } or INamedTypeSymbol { Name: "ChatClientBuilder" } ||
+                   (method.ReturnType is INamedTypeSymbol { Name: "IChatClient" or "ChatClientBuilder" or "IImageGenerator" or "ImageGeneratorBuilder" or "ITextToSpeechClient" or "TextToSpeechClientBuilder" } ||
                     FlowModel.IsOrDerives(method.ReturnType, _model.AiAgent));
         }
 
@@ -63,9 +63,11 @@ namespace AiCompliance.Analyzers.Flow
             return false;
         }
 
-        /// <summary><c>ChatClientBuilder.Use(...)</c> of Microsoft.Extensions.AI: a step of the pipeline given as a factory.</summary>
+        /// <summary><c>ChatClientBuilder.Use(...)</c> (or the image generator's and speech client's builders') of Microsoft.Extensions.AI: a step of the pipeline given as a factory.</summary>
         private bool IsPipelineStep(IMethodSymbol method) =>
-            method is { Name: "Use", IsStatic: false } && _model.ChatClientBuilder is { } builder && SymbolEqualityComparer.Default.Equals(method.ContainingType, builder);
+            method is { Name: "Use", IsStatic: false } &&
+            (SymbolEqualityComparer.Default.Equals(method.ContainingType, _model.ChatClientBuilder) ||
+             _model.MediaClientBuilders.Any(b => b is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, b)));
 
         /// <summary>The generated labeling client type (nested in a registered service, derived from DelegatingChatClient).</summary>
         private bool IsLabelingClientType(ITypeSymbol? type) => _model.IsLabelingClientType(type);

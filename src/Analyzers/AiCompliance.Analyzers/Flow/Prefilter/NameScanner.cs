@@ -32,6 +32,7 @@ namespace AiCompliance.Analyzers.Flow.Prefilter
 
         public static bool IsLabelingName(string text, int start, int length) =>
             Is(text, start, length, "WithLabels") || Is(text, start, length, "LabeledChatClient") ||
+            Is(text, start, length, "LabeledImageGenerator") || Is(text, start, length, "LabeledTextToSpeechClient") ||
             (length > 9 && string.CompareOrdinal(text, start, "Use", 0, 3) == 0 && string.CompareOrdinal(text, start + length - 6, "Labels", 0, 6) == 0);
 
         /// <summary>
