@@ -226,6 +226,7 @@ namespace AiCompliance.Analyzers
                 var layoutShows = _layouts.Any(l => tree.Shows(l, showingTypes));
                 var pageShows = PagesShowNotice(context, services);
                 var serviceNames = string.Join(" or ", services.Select(s => "'" + s.Name + "'"));
+                var uncovered = new List<Surface>();
                 foreach (var group in _surfaces.GroupBy(s => s.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
                     var surface = group.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start).First();
@@ -235,8 +236,21 @@ namespace AiCompliance.Analyzers
                                       : pageShows || shown.Any(s => s.Site.Location.SourceTree == surface.Tree && surface.Scope.Contains(s.Site.Location.SourceSpan)));
                     if (!covered)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.InteractionNoticeMissing, surface.Location, surface.Name, serviceNames, services[0].Name));
+                        uncovered.Add(surface);
                     }
+                }
+
+                // One report per page: a component rendered by another uncovered surface is covered by the notice that one
+                // needs (the chat template's page and the four components it renders are one missing notice, not five).
+                var uncoveredComponents = new HashSet<string>(uncovered.Where(s => s.Component is not null).Select(s => s.Component!), StringComparer.Ordinal);
+                foreach (var surface in uncovered)
+                {
+                    if (surface.Component is { } component && tree.AncestorsOf(component).Any(uncoveredComponents.Contains))
+                    {
+                        continue;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.InteractionNoticeMissing, surface.Location, surface.Name, serviceNames, services[0].Name));
                 }
             }
 
